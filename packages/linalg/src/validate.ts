@@ -1,0 +1,155 @@
+// Shared validation: one helper per check so every message has the same form
+// ("fn(): name must ...") and the kernels below stay allocation-free.
+import { AbortError, NonFiniteError, NotSymmetricError, ShapeError } from './errors.js';
+import type { Matrix } from './matrix.js';
+
+/**
+ * Relative asymmetry max|a_ij − a_ji| / max|a_ij| (0 for the zero matrix).
+ *
+ * @example
+ * asymmetry(fromRows([[1, 2], [2.5, 1]])) // => 0.2
+ */
+export function asymmetry(a: Matrix): number {
+  const n = a.rows;
+  const d = a.data;
+  let maxAbs = 0;
+  let maxDiff = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const v = Math.abs(d[i * n + j]);
+      if (v > maxAbs) maxAbs = v;
+      if (j > i) {
+        const diff = Math.abs(d[i * n + j] - d[j * n + i]);
+        if (diff > maxDiff) maxDiff = diff;
+      }
+    }
+  }
+  return maxAbs === 0 ? 0 : maxDiff / maxAbs;
+}
+
+/** Default relative asymmetry accepted by symmetric routines (about 100 ulp). */
+export const SYMMETRY_TOLERANCE = 1e-10;
+
+/**
+ * Throw unless `a` is a well-formed Matrix.
+ *
+ * @throws {ShapeError}
+ * @example
+ * assertMatrix('f', 'a', { rows: 2, cols: 2, data: new Float64Array(3) }) // => throws ShapeError
+ */
+export function assertMatrix(fn: string, name: string, a: Matrix): void {
+  if (
+    !a ||
+    typeof a !== 'object' ||
+    !(a.data instanceof Float64Array) ||
+    !Number.isInteger(a.rows) ||
+    !Number.isInteger(a.cols) ||
+    a.data.length !== a.rows * a.cols
+  )
+    throw new ShapeError(
+      `${fn}(): ${name} must be a Matrix { rows, cols, data: Float64Array(rows*cols) }`,
+    );
+}
+
+/**
+ * Throw unless every entry of `v` is finite.
+ *
+ * @throws {NonFiniteError}
+ * @example
+ * assertFiniteArray('f', 'x', [1, NaN]) // => throws NonFiniteError
+ */
+export function assertFiniteArray(fn: string, name: string, v: ArrayLike<number>): void {
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (x - x !== 0) throw new NonFiniteError(`${fn}(): ${name}[${i}] is ${x} (must be finite)`, i);
+  }
+}
+
+/**
+ * Throw unless `a` is a matrix with finite entries.
+ *
+ * @throws {ShapeError | NonFiniteError}
+ * @example
+ * assertFinite('f', 'a', fromRows([[1, Infinity]])) // => throws NonFiniteError
+ */
+export function assertFinite(fn: string, name: string, a: Matrix): void {
+  assertMatrix(fn, name, a);
+  const d = a.data;
+  for (let i = 0; i < d.length; i++) {
+    const x = d[i];
+    if (x - x !== 0) {
+      const r = Math.floor(i / a.cols);
+      throw new NonFiniteError(
+        `${fn}(): ${name}[${r}, ${i - r * a.cols}] is ${x} (must be finite)`,
+        i,
+      );
+    }
+  }
+}
+
+/**
+ * Throw unless `a` is a square matrix with finite entries.
+ *
+ * @throws {ShapeError | NonFiniteError}
+ * @example
+ * assertSquare('f', 'a', zeros(2, 3)) // => throws ShapeError
+ */
+export function assertSquare(fn: string, name: string, a: Matrix): void {
+  assertFinite(fn, name, a);
+  if (a.rows !== a.cols)
+    throw new ShapeError(`${fn}(): ${name} must be square (is ${a.rows}×${a.cols})`);
+}
+
+/**
+ * Throw unless `a` is square, finite and symmetric within `tol` (relative asymmetry).
+ *
+ * @throws {ShapeError | NonFiniteError | NotSymmetricError}
+ * @example
+ * assertSymmetric('f', 'a', fromRows([[1, 2], [0, 1]])) // => throws NotSymmetricError
+ */
+export function assertSymmetric(
+  fn: string,
+  name: string,
+  a: Matrix,
+  tol = SYMMETRY_TOLERANCE,
+): void {
+  assertSquare(fn, name, a);
+  const s = asymmetry(a);
+  if (s > tol)
+    throw new NotSymmetricError(
+      `${fn}(): ${name} must be symmetric (relative asymmetry ${s.toExponential(2)} > ${tol.toExponential(0)})`,
+      s,
+    );
+}
+
+/**
+ * Throw unless the two matrices have the same shape.
+ *
+ * @throws {ShapeError}
+ * @example
+ * assertSameShape('add', 'a', zeros(2), 'b', zeros(3)) // => throws ShapeError
+ */
+export function assertSameShape(
+  fn: string,
+  nameA: string,
+  a: Matrix,
+  nameB: string,
+  b: Matrix,
+): void {
+  if (a.rows !== b.rows || a.cols !== b.cols)
+    throw new ShapeError(
+      `${fn}(): ${nameA} (${a.rows}×${a.cols}) and ${nameB} (${b.rows}×${b.cols}) must have the same shape`,
+    );
+}
+
+/**
+ * Throw an {@link AbortError} when `signal` is aborted.
+ *
+ * @throws {AbortError}
+ * @example
+ * throwIfAborted('f', AbortSignal.abort()) // => throws AbortError
+ */
+export function throwIfAborted(fn: string, signal: AbortSignal | undefined): void {
+  if (signal?.aborted)
+    throw new AbortError(`${fn}(): aborted${signal.reason ? ` (${String(signal.reason)})` : ''}`);
+}

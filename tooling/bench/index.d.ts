@@ -1,0 +1,33 @@
+export interface Timing {
+  /** median time in ms */
+  median: number;
+  /** fastest time in ms */
+  min: number;
+  runs: number;
+}
+export interface MeasureOptions {
+  minTime?: number;
+  minRuns?: number;
+  maxRuns?: number;
+  warmup?: number;
+}
+export declare function measure(fn: () => unknown, options?: MeasureOptions): Timing;
+export declare function measureAsync(
+  fn: () => Promise<unknown>,
+  options?: MeasureOptions,
+): Promise<Timing>;
+export declare const PYTHON: string;
+export declare function pythonHas(...modules: string[]): boolean;
+export declare function runPython<T = unknown>(scriptPath: string, input?: unknown): T;
+export interface BenchRow {
+  name: string;
+  /** our median time, ms */
+  ours: number;
+  /** peer name -> median time, ms */
+  peers?: Record<string, number | undefined>;
+  note?: string;
+}
+export declare function report(
+  title: string,
+  rows: BenchRow[],
+): (BenchRow & { ratios: Record<string, number | null> })[];

@@ -1,0 +1,19 @@
+export interface DocExample {
+  name: string;
+  line: number;
+  code: string;
+}
+/** Extract the `@example` blocks of one source text. */
+export declare function extractExamples(text: string): DocExample[];
+/** Turn `// => expected` annotations into assertions. */
+export declare function instrument(code: string): string;
+/** Compile an example to the body of an async function. */
+export declare function compileExample(code: string): string;
+/** Register one Vitest test per `@example` found under `srcDir`; returns how many. */
+export declare function runDocExamples(options: {
+  name: string;
+  srcDir: URL | string;
+  exports: Record<string, unknown>;
+  importer?: (specifier: string) => Promise<unknown>;
+  requireExamples?: boolean;
+}): number;

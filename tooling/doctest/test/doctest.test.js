@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { compileExample, extractExamples } from '../index.js';
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
+
+async function run(code) {
+  const calls = [];
+  const check = async (actual, expected, line) => calls.push({ actual, expected, line });
+  const throws = async (fn, expected) => {
+    try {
+      await fn();
+      calls.push({ threw: false, expected });
+    } catch (e) {
+      calls.push({ threw: e.name, expected });
+    }
+  };
+  await new AsyncFunction('__import', '__check', '__throws', compileExample(code))(
+    async () => ({ double: (x) => 2 * x }),
+    check,
+    throws,
+  );
+  return calls;
+}
+
+describe('doctest', () => {
+  it('extractExamples(text) finds the example and the declaration it documents', () => {
+    const text = `/**\n * Doubles.\n * @example\n * double(2) // => 4\n * @param x - a number\n */\nexport function double(x: number) { return 2 * x; }`;
+    const [ex] = extractExamples(text);
+    expect(ex.name).toBe('double');
+    expect(ex.code).toBe('double(2) // => 4');
+  });
+
+  it('compileExample(code) turns annotations into checks, including multi-line statements', async () => {
+    const calls = await run(
+      "import { double } from 'x';\nconst y: number = double(3) // => 6\ndouble(\n  1,\n) // => ~2.0\nconst z = [1, 2];",
+    );
+    expect(calls.map((c) => [c.actual, c.expected, c.line])).toEqual([
+      [6, '6', 2],
+      [2, '~2.0', 5],
+    ]);
+  });
+
+  it('compileExample(code) asserts thrown errors', async () => {
+    const calls = await run("JSON.parse('{') // => throws SyntaxError");
+    expect(calls).toEqual([{ threw: 'SyntaxError', expected: 'throws SyntaxError' }]);
+  });
+
+  it('compileExample(code) rejects an annotation in the middle of a statement', () => {
+    expect(() => compileExample('const a = [\n 1, // => 1\n 2];')).toThrow(/not at the end/);
+  });
+});

@@ -1,0 +1,2 @@
+import { rgVitestConfig } from '@rg/vitest-preset';
+export default rgVitestConfig();
