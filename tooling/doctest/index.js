@@ -204,7 +204,8 @@ function compare(actual, expected, path, errors) {
       errors.push(`${path}: expected length ${expected.length}, got ${actual.length}`);
       return;
     }
-    for (let i = 0; i < expected.length; i++) compare(actual[i], expected[i], `${path}[${i}]`, errors);
+    for (let i = 0; i < expected.length; i++)
+      compare(actual[i], expected[i], `${path}[${i}]`, errors);
     return;
   }
   if (expected && typeof expected === 'object') {

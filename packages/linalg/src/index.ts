@@ -1,4 +1,7 @@
-// Public surface of @rg/linalg: named re-exports only.
+// Public surface of @rg/linalg: named re-exports only. Each section is owned by
+// one area; add exports inside your section, keep the sections in place.
+
+// --- core types, errors, validation, randomness ---
 export type { RgErrorCode } from './errors.js';
 export {
   AbortError,
@@ -28,13 +31,27 @@ export {
 export type { Rng } from './rng.js';
 export { rng } from './rng.js';
 export {
+  asymmetry,
   assertFinite,
   assertFiniteArray,
   assertMatrix,
   assertSameShape,
   assertSquare,
   assertSymmetric,
-  asymmetry,
   SYMMETRY_TOLERANCE,
   throwIfAborted,
 } from './validate.js';
+
+// --- products and kernels: matmul, matmulTransA, matmulTransB, gram, WebAssembly SIMD ---
+
+// --- level 1-3 and elementwise: dot, axpy, norm2, matvec, transpose, add, ... ---
+
+// --- random matrices: randomOrthogonal, randomSPD ---
+
+// --- decompositions: cholesky, lu, solve, inverse, det, logDet, qr, lstsq, solveTriangular ---
+
+// --- iterative: conjugateGradient, lanczos, powerIteration ---
+
+// --- symmetric spectral: eigh, eighTridiagonal, svd, symmetric matrix functions, Daleckii–Krein, Lyapunov ---
+
+// --- general spectral: eigvals, schur, expm, solveSylvester ---
