@@ -1,0 +1,2 @@
+// Public surface of @rg/hessian: named re-exports only.
+export { hessianVersion } from './version.js';

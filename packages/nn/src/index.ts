@@ -1,0 +1,2 @@
+// Public surface of @rg/nn: named re-exports only.
+export { nnVersion } from './version.js';
