@@ -4,7 +4,7 @@
 // bar), builds the docs site (API + guides + gallery) and says how to serve it.
 // Pass --quick for a reduced gallery run.
 import { join } from 'node:path';
-import { ROOT, bin, install, run } from './lib.mjs';
+import { bin, install, ROOT, run } from './lib.mjs';
 
 const quick = process.argv.includes('--quick');
 const t0 = Date.now();
@@ -13,7 +13,10 @@ if (bin('turbo', ['run', 'build', '--concurrency=2', '--output-logs=errors-only'
   console.error('demo: build failed');
   process.exit(1);
 }
-const galleryStatus = run(process.execPath, [join(ROOT, 'scripts', 'gallery.mjs'), ...(quick ? ['--quick'] : [])]);
+const galleryStatus = run(process.execPath, [
+  join(ROOT, 'scripts', 'gallery.mjs'),
+  ...(quick ? ['--quick'] : []),
+]);
 const docsStatus = run(process.execPath, [join(ROOT, 'apps', 'docs', 'scripts', 'build.mjs')]);
 const seconds = ((Date.now() - t0) / 1000).toFixed(0);
 if (docsStatus !== 0) {

@@ -6,9 +6,9 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 import { markdownTable } from '@rg/gallery';
-import { ROOT, progressBar, workspaceDirs } from './lib.mjs';
+import { tsImport } from 'tsx/esm/api';
+import { progressBar, ROOT, workspaceDirs } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -38,7 +38,8 @@ for (const ex of examples) {
   try {
     const mod = await tsImport(pathToFileURL(ex.file).href, import.meta.url);
     const example = mod.default;
-    if (!example || typeof example.run !== 'function') throw new Error('no default-exported defineExample({...})');
+    if (!example || typeof example.run !== 'function')
+      throw new Error('no default-exported defineExample({...})');
     const out = await example.run({
       quick,
       progress: (fraction, message) =>
@@ -48,10 +49,16 @@ for (const ex of examples) {
     mkdirSync(pkgDir, { recursive: true });
     const figures = [];
     for (const fig of out.figures ?? []) {
-      if (!/^<(svg|figure)\b/.test(fig.svg.trim())) throw new Error(`figure ${fig.name} is not SVG`);
+      if (!/^<(svg|figure)\b/.test(fig.svg.trim()))
+        throw new Error(`figure ${fig.name} is not SVG`);
       const path = join(pkgDir, `${fig.name}.svg`);
       writeFileSync(path, fig.svg);
-      figures.push({ name: fig.name, title: fig.title, caption: fig.caption ?? '', path: relative(outDir, path) });
+      figures.push({
+        name: fig.name,
+        title: fig.title,
+        caption: fig.caption ?? '',
+        path: relative(outDir, path),
+      });
     }
     results.push({
       id: ex.id,
@@ -69,12 +76,20 @@ for (const ex of examples) {
     failures++;
     bar.tick(`${ex.id} FAILED`);
     console.error(`\ngallery: ${ex.id} failed: ${err?.stack ?? err}`);
-    results.push({ id: ex.id, package: `@rg/${ex.pkg}`, title: ex.id, error: String(err?.message ?? err) });
+    results.push({
+      id: ex.id,
+      package: `@rg/${ex.pkg}`,
+      title: ex.id,
+      error: String(err?.message ?? err),
+    });
   }
 }
 bar.end();
 
-writeFileSync(join(outDir, 'results.json'), `${JSON.stringify({ generated: new Date().toISOString(), results }, null, 2)}\n`);
+writeFileSync(
+  join(outDir, 'results.json'),
+  `${JSON.stringify({ generated: new Date().toISOString(), results }, null, 2)}\n`,
+);
 const md = ['# Gallery results', ''];
 for (const r of results) {
   md.push(`## ${r.title} (${r.package})`, '');
@@ -88,5 +103,7 @@ for (const r of results) {
   md.push(`_${r.seconds.toFixed(1)} s${r.quick ? ', quick run' : ''}_`, '');
 }
 writeFileSync(join(outDir, 'results.md'), `${md.join('\n')}\n`);
-console.log(`gallery: ${results.length - failures}/${results.length} examples ran; outputs in ${relative(ROOT, outDir)}/`);
+console.log(
+  `gallery: ${results.length - failures}/${results.length} examples ran; outputs in ${relative(ROOT, outDir)}/`,
+);
 if (failures) process.exit(1);

@@ -1,7 +1,7 @@
 // Shared helpers for the root scripts (test, demo, gallery, smoke). They run
 // with plain Node 20 + npm: pnpm comes through `npx -y pnpm@<pinned>`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -5,7 +5,7 @@
 // Node ESM script import every package by name and evaluate its `rg.smoke`
 // expression (package.json) against its exports.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNPM_SPEC, workspaceDirs } from './lib.mjs';
@@ -36,9 +36,12 @@ for (const t of tarballs) {
   for (const need of ['package/dist/index.js', 'package/dist/index.d.ts', 'package/package.json'])
     if (!files.includes(need)) fail(`${t} lacks ${need.replace('package/', '')}`);
   if (files.some((f) => /\.test\.(js|d\.ts)$/.test(f))) fail(`${t} ships test files`);
-  const manifest = JSON.parse(execFileSync('tar', ['-xzOf', join(packs, t), 'package/package.json'], { encoding: 'utf8' }));
+  const manifest = JSON.parse(
+    execFileSync('tar', ['-xzOf', join(packs, t), 'package/package.json'], { encoding: 'utf8' }),
+  );
   for (const [dep, range] of Object.entries(manifest.dependencies ?? {}))
-    if (/^(workspace|catalog):/.test(range)) fail(`${t}: dependency ${dep} was published as ${range}`);
+    if (/^(workspace|catalog):/.test(range))
+      fail(`${t}: dependency ${dep} was published as ${range}`);
 }
 
 writeFileSync(join(work, 'package.json'), '{}');
@@ -50,7 +53,13 @@ writeFileSync(
 );
 const inst = spawnSync(
   'npm',
-  ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs.map((t) => join(packs, t))],
+  [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    ...tarballs.map((t) => join(packs, t)),
+  ],
   { cwd: consumer, encoding: 'utf8' },
 );
 if (inst.status !== 0) fail(`npm install of the tarballs failed:\n${inst.stderr}`);

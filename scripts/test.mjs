@@ -4,7 +4,7 @@
 // consumer smoke test, and end with one plain line `N passed, N failed`.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ROOT, bin, install, run, workspaceDirs } from './lib.mjs';
+import { bin, install, ROOT, run, workspaceDirs } from './lib.mjs';
 
 const started = Date.now();
 install();
@@ -13,7 +13,15 @@ install();
 // cached ones it replays).
 for (const dir of workspaceDirs()) rmSync(join(dir, '.vitest'), { recursive: true, force: true });
 
-const turboArgs = ['run', 'build', 'typecheck', 'lint', 'test', '--concurrency=2', '--output-logs=new-only'];
+const turboArgs = [
+  'run',
+  'build',
+  'typecheck',
+  'lint',
+  'test',
+  '--concurrency=2',
+  '--output-logs=new-only',
+];
 if (process.env.CI) turboArgs.push('--continue');
 const turboStatus = bin('turbo', turboArgs);
 
@@ -29,10 +37,13 @@ for (const dir of workspaceDirs()) {
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   skipped += s;
-  perPackage.push(`${relative(ROOT, dir)}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${s ? `, ${s} skipped` : ''}`);
+  perPackage.push(
+    `${relative(ROOT, dir)}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${s ? `, ${s} skipped` : ''}`,
+  );
   for (const file of r.testResults ?? []) {
     for (const t of file.assertionResults ?? []) {
-      if (t.status === 'failed') console.error(`FAILED ${relative(ROOT, file.name)} > ${t.fullName}`);
+      if (t.status === 'failed')
+        console.error(`FAILED ${relative(ROOT, file.name)} > ${t.fullName}`);
     }
   }
 }

@@ -17,3 +17,9 @@ export declare function runDocExamples(options: {
   importer?: (specifier: string) => Promise<unknown>;
   requireExamples?: boolean;
 }): number;
+/** Throw when `actual` does not match the annotation text (what follows `// =>`). */
+export declare function assertAnnotation(
+  actual: unknown,
+  expectedText: string,
+  scope?: Record<string, unknown>,
+): void;

@@ -106,7 +106,7 @@ export function instrument(code) {
       const d = st.declarationList.declarations[0];
       if (!ts.isIdentifier(d.name))
         throw new Error(`doctest: cannot annotate a destructuring on line ${where}`);
-      edits.push([end, end, ` await __check(${d.name.text}, ${tag}, ${where});`]);
+      edits.push([end, end, `; await __check(${d.name.text}, ${tag}, ${where});`]);
     } else {
       throw new Error(`doctest: cannot annotate this statement on line ${where}`);
     }
@@ -157,7 +157,7 @@ const NUM = /(?<![\w$.])-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?![\w$])/g;
 class Approx {
   constructor(text) {
     this.value = Number(text);
-    const [mant, exp] = text.replace('-', '').split(/[eE]/);
+    const [mant, exp] = text.replace(/^[-+]/, '').split(/[eE]/);
     const decimals = mant.includes('.') ? mant.split('.')[1].length : 0;
     this.tol = 0.5 * 10 ** (-decimals + (exp ? Number(exp) : 0));
     this.text = text;
@@ -221,6 +221,19 @@ function compare(actual, expected, path, errors) {
 }
 
 /**
+ * Throw when `actual` does not match the annotation text (what follows `// =>`).
+ * @param {unknown} actual
+ * @param {string} expectedText
+ * @param {Record<string, unknown>} [scope] - names usable inside the annotation
+ */
+export function assertAnnotation(actual, expectedText, scope = {}) {
+  const expected = parseExpected(expectedText, scope);
+  const errors = [];
+  compare(actual, expected, 'value', errors);
+  if (errors.length) throw new Error(errors.join('; '));
+}
+
+/**
  * Register one Vitest test per `@example` found under `srcDir`.
  *
  * @param {object} options
@@ -259,10 +272,11 @@ export function runDocExamples({ name, srcDir, exports, importer, requireExample
         const body = compileExample(ex.code);
         const scope = { ...exports };
         const check = async (actual, expectedText, line) => {
-          const expected = parseExpected(expectedText, scope);
-          const errors = [];
-          compare(actual, expected, 'value', errors);
-          if (errors.length) throw new Error(`line ${line} of the example: ${errors.join('; ')}`);
+          try {
+            assertAnnotation(actual, expectedText, scope);
+          } catch (err) {
+            throw new Error(`line ${line} of the example: ${err.message}`);
+          }
         };
         const throws = async (fn, expectedText, line) => {
           const wanted = expectedText.replace(/^throws\s*/, '').trim();

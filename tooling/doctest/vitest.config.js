@@ -1,2 +1,3 @@
 import { rgVitestConfig } from '@rg/vitest-preset';
-export default rgVitestConfig();
+
+export default rgVitestConfig({ test: { include: ['test/**/*.test.js'] } });

@@ -49,6 +49,7 @@ const files = {
       engines: { node: '>=20' },
       publishConfig: { access: 'public' },
       scripts: SCRIPTS,
+      rg: { smoke: `typeof ${camel}Version === 'string'` },
       dependencies: Object.fromEntries(deps.map((d) => [`@rg/${d}`, 'workspace:*'])),
       devDependencies: TOOLING_DEV_DEPS,
     },

@@ -76,6 +76,10 @@ export function checkPackage(dir) {
     const ok = got === v || (k === 'build' && typeof got === 'string' && got.endsWith(` && ${v}`));
     want(ok, `scripts.${k} must be "${v}" (is "${got}")`);
   }
+  want(
+    typeof pkg.rg?.smoke === 'string',
+    'rg.smoke must hold the expression the consumer smoke test evaluates against the exports',
+  );
   for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
     for (const [dep, range] of Object.entries(pkg[field] ?? {})) {
       if (dep.startsWith('@rg/')) {

@@ -6,7 +6,15 @@
 //   index.html the project README with links to all of the above
 // Guides may embed gallery output with {{figure:pkg/name}} and {{table:pkg/example}}.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +43,8 @@ const mathExtension = {
         const m = /^\$\$([\s\S]+?)\$\$\s*(?:\n|$)/.exec(src);
         if (m) return { type: 'displayMath', raw: m[0], text: m[1].trim() };
       },
-      renderer: (t) => `<div class="math">${katex.renderToString(t.text, { displayMode: true, throwOnError: true })}</div>\n`,
+      renderer: (t) =>
+        `<div class="math">${katex.renderToString(t.text, { displayMode: true, throwOnError: true })}</div>\n`,
     },
     {
       name: 'inlineMath',
@@ -73,12 +82,15 @@ function embeds(md, prefix) {
   return md
     .replace(/\{\{figure:([\w-]+)\/([\w-]+)\}\}/g, (_m, pkg, name) => {
       const file = join(galleryDir, pkg, `${name}.svg`);
-      if (!existsSync(file)) return `<p class="missing">Figure ${pkg}/${name} has not been generated yet: run <code>npm run demo</code>.</p>`;
+      if (!existsSync(file))
+        return `<p class="missing">Figure ${pkg}/${name} has not been generated yet: run <code>npm run demo</code>.</p>`;
       return `<figure><img src="${prefix}gallery/${pkg}/${name}.svg" alt="${pkg} ${name}"></figure>`;
     })
     .replace(/\{\{table:([\w-]+\/[\w-]+)\}\}/g, (_m, id) => {
       const r = results.find((x) => x.id === id);
-      return r?.table?.length ? tableHtml(r.table) : `<p class="missing">Table ${id} has not been generated yet.</p>`;
+      return r?.table?.length
+        ? tableHtml(r.table)
+        : `<p class="missing">Table ${id} has not been generated yet.</p>`;
     });
 }
 
@@ -134,16 +146,25 @@ for (const g of guides) {
 
 // ---- gallery ------------------------------------------------------------------
 const galleryBody = ['<h1>Gallery</h1>'];
-if (!results.length) galleryBody.push('<p class="missing">No results yet: run <code>npm run demo</code>.</p>');
+if (!results.length)
+  galleryBody.push('<p class="missing">No results yet: run <code>npm run demo</code>.</p>');
 for (const r of results) {
-  galleryBody.push(`<section class="example" id="${r.id.replace('/', '-')}"><h2>${r.title} <small>(${r.package})</small></h2>`);
+  galleryBody.push(
+    `<section class="example" id="${r.id.replace('/', '-')}"><h2>${r.title} <small>(${r.package})</small></h2>`,
+  );
   if (r.error) {
     galleryBody.push(`<p class="missing">This example failed: ${r.error}</p></section>`);
     continue;
   }
   galleryBody.push(marked.parse(r.description ?? ''), marked.parse(r.summary ?? ''));
-  for (const f of r.figures) galleryBody.push(`<figure><img src="gallery/${f.path}" alt="${f.title}"><figcaption>${f.title}${f.caption ? ` — ${f.caption}` : ''}</figcaption></figure>`);
-  galleryBody.push(tableHtml(r.table), `<p><small>${r.seconds.toFixed(1)} s${r.quick ? ' (quick run)' : ''}</small></p></section>`);
+  for (const f of r.figures)
+    galleryBody.push(
+      `<figure><img src="gallery/${f.path}" alt="${f.title}"><figcaption>${f.title}${f.caption ? ` — ${f.caption}` : ''}</figcaption></figure>`,
+    );
+  galleryBody.push(
+    tableHtml(r.table),
+    `<p><small>${r.seconds.toFixed(1)} s${r.quick ? ' (quick run)' : ''}</small></p></section>`,
+  );
 }
 writeFileSync(join(dist, 'gallery.html'), layout('Gallery', galleryBody.join('\n'), ''));
 
@@ -154,10 +175,15 @@ writeFileSync(join(dist, 'index.html'), layout('@rg', marked.parse(readme), ''))
 // ---- API (TypeDoc over all packages) -----------------------------------------
 if (!skipApi) {
   const typedoc = join(app, 'node_modules', '.bin', 'typedoc');
-  const r = spawnSync(typedoc, ['--options', join(app, 'typedoc.json')], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(typedoc, ['--options', join(app, 'typedoc.json')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) {
     console.error('docs: TypeDoc failed');
     process.exit(r.status ?? 1);
   }
 }
-console.log(`docs: site written to ${dist} (${guides.length} guides, ${results.length} gallery entries)`);
+console.log(
+  `docs: site written to ${dist} (${guides.length} guides, ${results.length} gallery entries)`,
+);

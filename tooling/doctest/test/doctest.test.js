@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileExample, extractExamples } from '../index.js';
+import { assertAnnotation, compileExample, extractExamples } from '../index.js';
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
 
@@ -47,5 +47,32 @@ describe('doctest', () => {
 
   it('compileExample(code) rejects an annotation in the middle of a statement', () => {
     expect(() => compileExample('const a = [\n 1, // => 1\n 2];')).toThrow(/not at the end/);
+  });
+});
+
+describe('assertAnnotation', () => {
+  const m = { rows: 2, cols: 2, data: new Float64Array([1, 0, 0, 1]) };
+  it('assertAnnotation(actual, text) accepts exact matches and rejects others', () => {
+    expect(() => assertAnnotation(3, '3')).not.toThrow();
+    expect(() => assertAnnotation(3.0001, '3')).toThrow(/expected 3/);
+    expect(() => assertAnnotation('a', "'a'")).not.toThrow();
+    expect(() => assertAnnotation(m, '[[1, 0], [0, 1]]')).not.toThrow();
+    expect(() => assertAnnotation(m, '[[1, 0], [0, 2]]')).toThrow(/\[1\]\[1\]/);
+    expect(() => assertAnnotation(new Float64Array([1, 2]), '[1, 2, 3]')).toThrow(/length/);
+  });
+  it('assertAnnotation(actual, "~x") matches to half a unit in the last printed digit', () => {
+    expect(() => assertAnnotation(0.98025814, '~0.980258')).not.toThrow();
+    expect(() => assertAnnotation(0.9802586, '~0.980258')).toThrow(/~0.980258/);
+    expect(() => assertAnnotation(1.23e-7, '~1.2e-7')).not.toThrow();
+    expect(() => assertAnnotation(1.3e-7, '~1.2e-7')).toThrow();
+    expect(() => assertAnnotation([0.5, -1.25], '~[0.5, -1.25]')).not.toThrow();
+  });
+  it('assertAnnotation(object, "{ key: v }") checks only the listed keys', () => {
+    expect(() =>
+      assertAnnotation({ converged: true, iterations: 4 }, '{ converged: true }'),
+    ).not.toThrow();
+    expect(() => assertAnnotation({ converged: false }, '{ converged: true }')).toThrow(
+      /converged/,
+    );
   });
 });
