@@ -43,6 +43,11 @@ export {
 } from './validate.js';
 
 // --- products and kernels: matmul, matmulTransA, matmulTransB, gram, WebAssembly SIMD ---
+export { gram } from './gram.js';
+export type { KernelBackend, KernelInfo } from './kernels/backend.js';
+export { kernelInfo, setKernelBackend } from './kernels/backend.js';
+export { matmul } from './matmul.js';
+export { matmulTransA, matmulTransB } from './matmul-trans.js';
 
 // --- level 1-3 and elementwise: dot, axpy, norm2, matvec, transpose, add, ... ---
 
@@ -55,3 +60,5 @@ export {
 // --- symmetric spectral: eigh, eighTridiagonal, svd, symmetric matrix functions, Daleckii–Krein, Lyapunov ---
 
 // --- general spectral: eigvals, schur, expm, solveSylvester ---
+
+// --- acceleration interface (implemented by @rg/gpu): Accelerator ---
