@@ -11,7 +11,14 @@ export const PNPM_SPEC = rootPkg.packageManager; // e.g. pnpm@12.4.2
 
 /** Run a command, streaming its output; returns the exit status. */
 export function run(cmd, args, options = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...options });
+  // Workspace binaries (turbo, and the pinned pnpm that turbo looks for) come first on PATH.
+  const env = {
+    ...process.env,
+    PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+    TURBO_TELEMETRY_DISABLED: '1',
+    ...options.env,
+  };
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...options, env });
   if (r.error) throw r.error;
   return r.status ?? 1;
 }
