@@ -1,0 +1,118 @@
+// Per-sample losses on network outputs, with the gradient and Hessian-vector
+// product in output space that backprop, the R-operator and the Gauss–Newton /
+// Fisher products need. Rows are samples.
+
+/** Names of the losses {@link mlpObjective} supports. */
+export type LossName = 'mse' | 'softmaxCrossEntropy' | 'logistic';
+
+export interface LossKernel {
+  /** Σ_i ℓ(f_i, y_i) over the n rows */
+  sum(f: Float64Array, y: Float64Array, n: number, k: number): number;
+  /** out_i = ∇_f ℓ(f_i, y_i) */
+  grad(f: Float64Array, y: Float64Array, n: number, k: number, out: Float64Array): void;
+  /** out_i = ∇²_f ℓ(f_i, y_i) v_i */
+  hvp(
+    f: Float64Array,
+    y: Float64Array,
+    v: Float64Array,
+    n: number,
+    k: number,
+    out: Float64Array,
+  ): void;
+}
+
+function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
+/** p = softmax(f_i) into p (length k); returns log Σ exp f_i (shifted by the max for range). */
+function softmaxRow(f: Float64Array, off: number, k: number, p: Float64Array): number {
+  let mx = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < k; c++) if (f[off + c] > mx) mx = f[off + c];
+  let s = 0;
+  for (let c = 0; c < k; c++) {
+    const e = Math.exp(f[off + c] - mx);
+    p[c] = e;
+    s += e;
+  }
+  for (let c = 0; c < k; c++) p[c] /= s;
+  return mx + Math.log(s);
+}
+
+export const LOSSES: Record<LossName, LossKernel> = {
+  // ½‖f − y‖²: the ½ makes the Hessian of a linear least-squares model exactly XᵀX/n
+  mse: {
+    sum(f, y, n, k) {
+      let s = 0;
+      for (let i = 0; i < n * k; i++) {
+        const r = f[i] - y[i];
+        s += r * r;
+      }
+      return 0.5 * s;
+    },
+    grad(f, y, n, k, out) {
+      for (let i = 0; i < n * k; i++) out[i] = f[i] - y[i];
+    },
+    hvp(_f, _y, v, n, k, out) {
+      for (let i = 0; i < n * k; i++) out[i] = v[i];
+    },
+  },
+  // −Σ_c y_c log softmax(f)_c for targets y that are one-hot or probabilities
+  softmaxCrossEntropy: {
+    sum(f, y, n, k) {
+      const p = new Float64Array(k);
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        const lse = softmaxRow(f, i * k, k, p);
+        for (let c = 0; c < k; c++) s += y[i * k + c] * (lse - f[i * k + c]);
+      }
+      return s;
+    },
+    grad(f, y, n, k, out) {
+      const p = new Float64Array(k);
+      for (let i = 0; i < n; i++) {
+        softmaxRow(f, i * k, k, p);
+        let ys = 0;
+        for (let c = 0; c < k; c++) ys += y[i * k + c];
+        for (let c = 0; c < k; c++) out[i * k + c] = ys * p[c] - y[i * k + c];
+      }
+    },
+    hvp(f, y, v, n, k, out) {
+      // (Σ y) (diag p − p pᵀ) v
+      const p = new Float64Array(k);
+      for (let i = 0; i < n; i++) {
+        softmaxRow(f, i * k, k, p);
+        let ys = 0;
+        let pv = 0;
+        for (let c = 0; c < k; c++) {
+          ys += y[i * k + c];
+          pv += p[c] * v[i * k + c];
+        }
+        for (let c = 0; c < k; c++) out[i * k + c] = ys * p[c] * (v[i * k + c] - pv);
+      }
+    },
+  },
+  // binary cross-entropy on logits, one independent Bernoulli per output column
+  logistic: {
+    sum(f, y, n, k) {
+      let s = 0;
+      for (let i = 0; i < n * k; i++) s += softplus(f[i]) - y[i] * f[i];
+      return s;
+    },
+    grad(f, y, n, k, out) {
+      for (let i = 0; i < n * k; i++) out[i] = sigmoid(f[i]) - y[i];
+    },
+    hvp(f, _y, v, n, k, out) {
+      for (let i = 0; i < n * k; i++) {
+        const s = sigmoid(f[i]);
+        out[i] = s * (1 - s) * v[i];
+      }
+    },
+  },
+};

@@ -1,0 +1,166 @@
+// Minibatch training loop for first-order optimizers (Bottou, Curtis & Nocedal 2018, §3).
+import {
+  assertFiniteArray,
+  InvalidArgumentError,
+  type IterativeResult,
+  type Matrix,
+  NonFiniteError,
+  type ProgressInfo,
+  rng,
+  ShapeError,
+  throwIfAborted,
+} from '@rg/linalg';
+import { adam } from './adam.js';
+import type { Mlp } from './mlp.js';
+import { type LossName, type MlpObjective, mlpObjective } from './mlp-objective.js';
+import type { Objective } from './objective.js';
+import type { Optimizer } from './optimizer.js';
+
+/** A network with its data, as accepted by {@link train}. */
+export interface TrainData {
+  net: Mlp;
+  X: Matrix;
+  Y: Matrix;
+  loss?: LossName;
+}
+
+/** Options of {@link train}. */
+export interface TrainOptions {
+  /** default adam({ lr: 1e-2 }) */
+  optimizer?: Optimizer;
+  /** passes over the data (default 100) */
+  epochs?: number;
+  /** samples per step; default all (full batch). Needs a target with `subset` (an MLP objective) */
+  batchSize?: number;
+  /** seed of the minibatch shuffling (default 0) */
+  seed?: number;
+  /** starting parameters (default: the net's own, copied; required for a bare Objective) */
+  x0?: Float64Array;
+  /** stop early once the full-data gradient norm is ≤ tol (checked each epoch when tol > 0) */
+  tol?: number;
+  signal?: AbortSignal;
+  onProgress?: (info: ProgressInfo & { epoch: number; loss: number }) => void;
+}
+
+/** Result of {@link train}. */
+export interface TrainResult extends IterativeResult {
+  /** trained parameters (a new array; the net is not changed) */
+  params: Float64Array;
+  /** full-data loss at the start and after each epoch (length epochs + 1) */
+  lossHistory: number[];
+  /** optimizer steps taken */
+  steps: number;
+}
+
+function isObjective(t: Objective | TrainData): t is Objective {
+  return typeof (t as Objective).grad === 'function';
+}
+
+/**
+ * Train with a first-order optimizer: shuffled minibatches each epoch, the full-data loss
+ * recorded after each epoch. `iterations` counts epochs; `residual` is the final full-data
+ * gradient norm; `converged` is true when it fell to `tol` (tol > 0).
+ *
+ * @param target - an {@link Objective} (full batch, needs `x0`), an {@link MlpObjective}, or `{ net, X, Y, loss }`
+ * @param options - optimizer, epochs, batchSize, seed, x0, tol, signal, onProgress
+ * @throws {InvalidArgumentError} on a bad epochs/batchSize, or minibatches without `subset`
+ * @throws {NonFiniteError} when the loss becomes NaN or infinite (learning rate too large?)
+ * @throws {AbortError} when `signal` aborts
+ * @example
+ * import { fromRows } from '@rg/linalg';
+ * const net = mlp({ sizes: [1, 1], activation: 'identity' });
+ * const data = { net, X: fromRows([[0], [1], [2]]), Y: fromRows([[1], [3], [5]]) };
+ * const r = train(data, { optimizer: sgd({ lr: 0.2, momentum: 0.5 }), epochs: 200 });
+ * r.params // => ~[2, 1]
+ */
+export function train(target: Objective | TrainData, options: TrainOptions = {}): TrainResult {
+  const fn = 'train';
+  const objective: Objective = isObjective(target)
+    ? target
+    : mlpObjective(target.net, target.X, target.Y, { loss: target.loss ?? 'mse' });
+  const dim = objective.dim;
+  const epochs = options.epochs ?? 100;
+  if (!Number.isInteger(epochs) || epochs < 0)
+    throw new InvalidArgumentError(
+      `${fn}(): epochs must be a non-negative integer (got ${epochs})`,
+    );
+  const optimizer = options.optimizer ?? adam({ lr: 1e-2 });
+  const tol = options.tol ?? 0;
+  const mlpObj = (objective as MlpObjective).subset ? (objective as MlpObjective) : null;
+  const n = mlpObj ? mlpObj.samples : 1;
+  const batchSize = options.batchSize ?? n;
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new InvalidArgumentError(
+      `${fn}(): batchSize must be a positive integer (got ${batchSize})`,
+    );
+  if (!mlpObj && options.batchSize !== undefined)
+    throw new InvalidArgumentError(
+      `${fn}(): batchSize needs an objective with subset() (an mlpObjective); a plain Objective trains full batch`,
+    );
+
+  let x0 = options.x0;
+  if (!x0) {
+    if (!mlpObj) throw new InvalidArgumentError(`${fn}(): x0 is required for a plain Objective`);
+    x0 = mlpObj.net.params;
+  }
+  if (!(x0 instanceof Float64Array) || x0.length !== dim)
+    throw new ShapeError(`${fn}(): x0 must be a Float64Array of length ${dim}`);
+  assertFiniteArray(fn, 'x0', x0);
+  const params = Float64Array.from(x0);
+
+  const fullLoss = (epoch: number): number => {
+    const v = objective.value(params);
+    if (!Number.isFinite(v))
+      throw new NonFiniteError(
+        `${fn}(): the loss became ${v} at epoch ${epoch} (learning rate too large for ${optimizer.name}?)`,
+      );
+    return v;
+  };
+  const gradNorm = (): number => {
+    const g = objective.grad(params);
+    let s = 0;
+    for (let i = 0; i < dim; i++) s += g[i] * g[i];
+    return Math.sqrt(s);
+  };
+
+  const r = rng(options.seed ?? 0);
+  const order = Array.from({ length: n }, (_, i) => i);
+  const grad = new Float64Array(dim);
+  const lossHistory = [fullLoss(0)];
+  const stepsBefore = optimizer.steps;
+  let residual = Number.NaN;
+  let converged = false;
+  let epoch = 0;
+  while (epoch < epochs) {
+    throwIfAborted(fn, options.signal);
+    if (mlpObj && batchSize < n) {
+      const perm = r.shuffle(order);
+      for (let start = 0; start < n; start += batchSize) {
+        throwIfAborted(fn, options.signal);
+        mlpObj.subset(perm.slice(start, start + batchSize)).grad(params, grad);
+        optimizer.stepInPlace(params, grad);
+      }
+    } else {
+      objective.grad(params, grad);
+      optimizer.stepInPlace(params, grad);
+    }
+    epoch++;
+    const loss = fullLoss(epoch);
+    lossHistory.push(loss);
+    if (tol > 0) {
+      residual = gradNorm();
+      converged = residual <= tol;
+    }
+    options.onProgress?.({ iteration: epoch, epoch, loss, residual: tol > 0 ? residual : loss });
+    if (converged) break;
+  }
+  if (tol <= 0) residual = gradNorm();
+  return {
+    params,
+    lossHistory,
+    steps: optimizer.steps - stepsBefore,
+    iterations: epoch,
+    converged,
+    residual,
+  };
+}
