@@ -6,10 +6,13 @@ import {
   assertFiniteArray,
   InvalidArgumentError,
   type Matrix,
+  matmul,
+  matmulTransA,
+  matmulTransB,
   ShapeError,
 } from '@rg/linalg';
 import { ACTIVATIONS, type ActivationKernel } from './internal/activation-kernels.js';
-import { matmul, matmulTransA, matmulTransB } from './internal/dense.js';
+
 import { LOSSES, type LossKernel, type LossName } from './internal/loss-kernels.js';
 import type { Mlp, MlpLayer } from './mlp.js';
 import type { Objective } from './objective.js';
@@ -64,7 +67,7 @@ function forward(layers: readonly MlpLayer[], acts: ActivationKernel[], X: Matri
     const zd = z.data;
     for (let i = 0; i < zd.length; i++) {
       a[i] = act.f(zd[i]);
-      d1[i] = act.d1(zd[i]);
+      d1[i] = act.d1(zd[i], a[i]);
     }
     Z.push(z);
     D1.push(d1);
@@ -239,6 +242,7 @@ export function mlpObjective(
       const d1 = fp.D1[l];
       const act = acts[l];
       const z = fp.Z[l].data;
+      const az = fp.A[l + 1].data;
       const rz = RZ[l].data;
       const len = z.length;
       const delta = new Float64Array(len);
@@ -249,7 +253,7 @@ export function mlpObjective(
       }
       // the curvature of the activation itself; zero for piecewise-linear layers
       if (!act.linearPieces)
-        for (let i = 0; i < len; i++) rdelta[i] += G.data[i] * act.d2(z[i]) * rz[i];
+        for (let i = 0; i < len; i++) rdelta[i] += G.data[i] * act.d2(z[i], az[i]) * rz[i];
       const dm: Matrix = { rows: n, cols: G.cols, data: delta };
       const rdm: Matrix = { rows: n, cols: G.cols, data: rdelta };
       matmulTransA(fp.A[l], rdm, oLayers[l].W);

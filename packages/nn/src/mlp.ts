@@ -4,11 +4,11 @@ import {
   assertFiniteArray,
   InvalidArgumentError,
   type Matrix,
+  matmul,
   rng,
   ShapeError,
 } from '@rg/linalg';
 import { ACTIVATIONS, type ActivationName } from './internal/activation-kernels.js';
-import { matmul } from './internal/dense.js';
 
 export type { ActivationName } from './internal/activation-kernels.js';
 

@@ -6,8 +6,10 @@ export type ActivationName = 'tanh' | 'relu' | 'softplus' | 'gelu' | 'sigmoid' |
 
 export interface ActivationKernel {
   f(x: number): number;
-  d1(x: number): number;
-  d2(x: number): number;
+  /** f'(x) given also fx = f(x), so saturating activations need no second transcendental */
+  d1(x: number, fx: number): number;
+  /** f''(x) given also fx = f(x) */
+  d2(x: number, fx: number): number;
   /** f'' ≡ 0: the R-operator can skip the curvature term of this layer */
   linearPieces: boolean;
 }
@@ -33,26 +35,14 @@ export const ACTIVATIONS: Record<ActivationName, ActivationKernel> = {
   },
   tanh: {
     f: Math.tanh,
-    d1: (x) => {
-      const t = Math.tanh(x);
-      return 1 - t * t;
-    },
-    d2: (x) => {
-      const t = Math.tanh(x);
-      return -2 * t * (1 - t * t);
-    },
+    d1: (_x, t) => 1 - t * t,
+    d2: (_x, t) => -2 * t * (1 - t * t),
     linearPieces: false,
   },
   sigmoid: {
     f: sigmoid,
-    d1: (x) => {
-      const s = sigmoid(x);
-      return s * (1 - s);
-    },
-    d2: (x) => {
-      const s = sigmoid(x);
-      return s * (1 - s) * (1 - 2 * s);
-    },
+    d1: (_x, s) => s * (1 - s),
+    d2: (_x, s) => s * (1 - s) * (1 - 2 * s),
     linearPieces: false,
   },
   softplus: {
