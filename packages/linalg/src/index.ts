@@ -50,12 +50,51 @@ export { matmul } from './matmul.js';
 export { matmulTransA, matmulTransB } from './matmul-trans.js';
 
 // --- level 1-3 and elementwise: dot, axpy, norm2, matvec, transpose, add, ... ---
+export { add } from './add.js';
+export { axpy, axpyInPlace } from './axpy.js';
+export { dot } from './dot.js';
+export { frobeniusNorm } from './frobenius-norm.js';
+export { hadamard } from './hadamard.js';
+export { kron } from './kron.js';
+export { matvec, matvecTransA } from './matvec.js';
+export { norm2 } from './norm2.js';
+export { scale } from './scale.js';
+export { sub } from './sub.js';
+export { symmetrize } from './symmetrize.js';
+export { trace } from './trace.js';
+export { transpose } from './transpose.js';
 
 // --- random matrices: randomOrthogonal, randomSPD ---
+export { randomOrthogonal } from './random-orthogonal.js';
+export type { RandomSPDOptions } from './random-spd.js';
+export { randomSPD } from './random-spd.js';
 
 // --- decompositions: cholesky, lu, solve, inverse, det, logDet, qr, lstsq, solveTriangular ---
+export { cholesky } from './cholesky.js';
+export type { SignedLogDet } from './det.js';
+export { det, logDet, signedLogDet } from './det.js';
+export { inverse } from './inverse.js';
+export type { LstsqOptions, LstsqResult } from './lstsq.js';
+export { lstsq } from './lstsq.js';
+export type { LUResult } from './lu.js';
+export { lu } from './lu.js';
+export type { QROptions, QRResult } from './qr.js';
+export { qr } from './qr.js';
+export { solve } from './solve.js';
+export type { SolveTriangularOptions } from './solve-triangular.js';
+export { solveTriangular } from './solve-triangular.js';
 
 // --- iterative: conjugateGradient, lanczos, powerIteration ---
+export type {
+  ConjugateGradientOptions,
+  ConjugateGradientResult,
+  LinearOperator,
+} from './conjugate-gradient.js';
+export { conjugateGradient } from './conjugate-gradient.js';
+export type { LanczosOptions, LanczosResult } from './lanczos.js';
+export { lanczos } from './lanczos.js';
+export type { PowerIterationOptions, PowerIterationResult } from './power-iteration.js';
+export { powerIteration } from './power-iteration.js';
 
 // --- symmetric spectral: eigh, eighTridiagonal, svd, symmetric matrix functions, Daleckii–Krein, Lyapunov ---
 

@@ -1,0 +1,135 @@
+// LU factorization with partial pivoting, right-looking row-oriented elimination (Golub & Van Loan, Matrix Computations, 4th ed., Alg. 3.4.1).
+import type { Matrix } from './matrix.js';
+import { assertSquare } from './validate.js';
+
+/** Result of {@link lu}: P A = L U packed in one matrix. */
+export interface LUResult {
+  /** L (strictly lower part, unit diagonal implied) and U (upper part incl. diagonal) packed in one n×n matrix */
+  lu: Matrix;
+  /** row i of P A is row `pivots[i]` of A (a permutation of 0..n−1) */
+  pivots: Int32Array;
+  /** determinant of P: +1 or −1 */
+  sign: number;
+}
+
+/**
+ * LU factorization with partial (row) pivoting: P A = L U, L unit lower triangular with
+ * |l_ij| ≤ 1, U upper triangular. Never throws on a singular matrix: a zero pivot column is
+ * skipped and the zero stays on U's diagonal (as LAPACK `dgetrf` does); `solve`, `inverse`
+ * and `det` decide what singular means for them.
+ *
+ * @param a - square n×n matrix
+ * @throws {ShapeError} when `a` is not square
+ * @throws {NonFiniteError} when an entry is NaN or infinite
+ * @example
+ * const f = lu(fromRows([[1, 2], [3, 4]]));
+ * f.pivots // => [1, 0]
+ * f.lu // => ~[[3, 4], [0.3333, 0.6667]]
+ * f.sign // => -1
+ */
+export function lu(a: Matrix): LUResult {
+  assertSquare('lu', 'a', a);
+  const n = a.rows;
+  const data = a.data.slice();
+  const pivots = new Int32Array(n);
+  const sign = luKernel(data, n, pivots);
+  return { lu: { rows: n, cols: n, data }, pivots, sign };
+}
+
+/**
+ * Unvalidated in-place kernel on a row-major n×n array; fills `pivots` (row i of P A is row
+ * pivots[i] of A) and returns det(P).
+ */
+export function luKernel(d: Float64Array, n: number, pivots: Int32Array): number {
+  for (let i = 0; i < n; i++) pivots[i] = i;
+  let sign = 1;
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    let maxAbs = Math.abs(d[k * n + k]);
+    for (let i = k + 1; i < n; i++) {
+      const v = Math.abs(d[i * n + k]);
+      if (v > maxAbs) {
+        maxAbs = v;
+        p = i;
+      }
+    }
+    if (p !== k) {
+      const ok = k * n;
+      const op = p * n;
+      for (let j = 0; j < n; j++) {
+        const t = d[ok + j];
+        d[ok + j] = d[op + j];
+        d[op + j] = t;
+      }
+      const t = pivots[k];
+      pivots[k] = pivots[p];
+      pivots[p] = t;
+      sign = -sign;
+    }
+    if (maxAbs === 0) continue;
+    const ok = k * n;
+    const inv = 1 / d[ok + k];
+    // Rank-1 update of the trailing rows, one contiguous row at a time (i-k-j order).
+    for (let i = k + 1; i < n; i++) {
+      const oi = i * n;
+      const lik = d[oi + k] * inv;
+      d[oi + k] = lik;
+      if (lik === 0) continue;
+      for (let j = k + 1; j < n; j++) d[oi + j] -= lik * d[ok + j];
+    }
+  }
+  return sign;
+}
+
+/**
+ * Unvalidated kernel: overwrite the row-major n×m right-hand sides `x` (already permuted,
+ * x = P b) with U⁻¹ L⁻¹ x, using the packed factor `f`.
+ */
+export function luSolveKernel(f: Float64Array, n: number, x: Float64Array, m: number): void {
+  for (let i = 0; i < n; i++) {
+    const oi = i * n;
+    const xi = i * m;
+    for (let k = 0; k < i; k++) {
+      const lik = f[oi + k];
+      if (lik === 0) continue;
+      const xk = k * m;
+      for (let c = 0; c < m; c++) x[xi + c] -= lik * x[xk + c];
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const oi = i * n;
+    const xi = i * m;
+    for (let k = i + 1; k < n; k++) {
+      const uik = f[oi + k];
+      if (uik === 0) continue;
+      const xk = k * m;
+      for (let c = 0; c < m; c++) x[xi + c] -= uik * x[xk + c];
+    }
+    const inv = 1 / f[oi + i];
+    for (let c = 0; c < m; c++) x[xi + c] *= inv;
+  }
+}
+
+/**
+ * Index of the first pivot that is singular to working precision, |u_kk| ≤ eps·max|a_ij|,
+ * or -1. Setting such a pivot to zero changes P A by l_k·u_kk·e_kᵀ (|l_ik| ≤ 1), a relative
+ * perturbation of order eps, so A is indistinguishable from a singular matrix.
+ */
+export function singularPivot(f: Float64Array, n: number, maxAbsA: number): number {
+  const threshold = Number.EPSILON * maxAbsA;
+  for (let k = 0; k < n; k++) {
+    const u = f[k * n + k];
+    if (!(Math.abs(u) > threshold)) return k;
+  }
+  return -1;
+}
+
+/** max |a_ij| (used to scale the singularity threshold). */
+export function maxAbs(d: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < d.length; i++) {
+    const v = Math.abs(d[i]);
+    if (v > m) m = v;
+  }
+  return m;
+}
