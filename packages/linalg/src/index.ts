@@ -99,5 +99,13 @@ export { powerIteration } from './power-iteration.js';
 // --- symmetric spectral: eigh, eighTridiagonal, svd, symmetric matrix functions, Daleckii–Krein, Lyapunov ---
 
 // --- general spectral: eigvals, schur, expm, solveSylvester ---
+export type { EigvalsOptions, EigvalsResult } from './eigvals.js';
+export { eigvals } from './eigvals.js';
+export { expm } from './expm.js';
+export type { HessenbergResult } from './hessenberg.js';
+export { hessenberg } from './hessenberg.js';
+export type { SchurOptions, SchurResult } from './schur.js';
+export { schur } from './schur.js';
+export { solveSylvester } from './solve-sylvester.js';
 
 // --- acceleration interface (implemented by @rg/gpu): Accelerator ---
