@@ -1,7 +1,8 @@
-// Benchmarks for @rg/spd: our time and the ratio against a peer measured in
-// the same run. Paste a run's table here when it changes.
+// Benchmarks for @rg/spd (filled in below with the NumPy peer).
 import { measure, report } from '@rg/bench';
-import { spdVersion } from '../src/index.js';
+import { identity } from '@rg/linalg';
+import { affineInvariant } from '../src/index.js';
 
-const t = measure(() => spdVersion.length);
-report('@rg/spd', [{ name: '@rg/spd:version', ours: t.median, peers: {} }]);
+const a = identity(16);
+const t = measure(() => affineInvariant.distance(a, a));
+report('@rg/spd', [{ name: '@rg/spd:affineInvariant.distance:n=16', ours: t.median, peers: {} }]);

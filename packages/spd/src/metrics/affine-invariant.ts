@@ -1,0 +1,116 @@
+// Affine-invariant metric on SPD matrices (Pennec, Fillard & Ayache 2006; Bhatia, Positive
+// Definite Matrices, 2007, ch. 6). Congruence by a Cholesky factor G (P = GGᵀ) replaces P^{±½}:
+// G⁻¹XG⁻ᵀ and P^{-½}XP^{-½} are orthogonally similar, so every formula below is unchanged.
+import type { Matrix } from '@rg/linalg';
+import { congruence, frob, lowerInverse, mul } from '../internal/kernels.js';
+import { eig, mapValues, reconstruct, symFn } from '../internal/spectral.js';
+import { sq } from '../internal/sq.js';
+import { assertSameSize, assertTangent, isSPD, isSym, spdCholesky } from '../internal/validate.js';
+import type { SPDMetric } from './spd-metric.js';
+
+/** Σ log²(λ_i) over the eigenvalues of the whitened matrix W·B·Wᵀ (W = L_A⁻¹). */
+export function airmSquaredDistanceWhitened(w: Float64Array, b: Float64Array, n: number): number {
+  const c = congruence(w, b, n);
+  const { values } = eig(c, n);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const l = Math.log(values[i]);
+    s += l * l;
+  }
+  return s;
+}
+
+function squaredDistance(a: Matrix, b: Matrix): number {
+  const la = spdCholesky('affineInvariant.distance', 'a', a);
+  spdCholesky('affineInvariant.distance', 'b', b);
+  assertSameSize('affineInvariant.distance', 'a', a, 'b', b);
+  return airmSquaredDistanceWhitened(lowerInverse(la, a.rows), b.data, a.rows);
+}
+
+function inner(p: Matrix, u: Matrix, v: Matrix): number {
+  const w = lowerInverse(spdCholesky('affineInvariant.inner', 'p', p), p.rows);
+  assertTangent('affineInvariant.inner', 'u', u, p.rows);
+  assertTangent('affineInvariant.inner', 'v', v, p.rows);
+  const n = p.rows;
+  return frob(congruence(w, u.data, n), congruence(w, v.data, n));
+}
+
+function exp(p: Matrix, v: Matrix): Matrix {
+  const n = p.rows;
+  const l = spdCholesky('affineInvariant.exp', 'p', p);
+  assertTangent('affineInvariant.exp', 'v', v, n);
+  const e = symFn(congruence(lowerInverse(l, n), v.data, n), n, Math.exp);
+  return sq(n, congruence(l, e, n));
+}
+
+function log(p: Matrix, q: Matrix): Matrix {
+  const n = p.rows;
+  const l = spdCholesky('affineInvariant.log', 'p', p);
+  spdCholesky('affineInvariant.log', 'q', q);
+  assertSameSize('affineInvariant.log', 'p', p, 'q', q);
+  const s = symFn(congruence(lowerInverse(l, n), q.data, n), n, Math.log);
+  return sq(n, congruence(l, s, n));
+}
+
+function geodesic(p: Matrix, q: Matrix, t: number): Matrix {
+  const n = p.rows;
+  const l = spdCholesky('affineInvariant.geodesic', 'p', p);
+  spdCholesky('affineInvariant.geodesic', 'q', q);
+  assertSameSize('affineInvariant.geodesic', 'p', p, 'q', q);
+  const s = symFn(congruence(lowerInverse(l, n), q.data, n), n, (x) => x ** t);
+  return sq(n, congruence(l, s, n));
+}
+
+function transport(p: Matrix, q: Matrix, v: Matrix): Matrix {
+  const n = p.rows;
+  const l = spdCholesky('affineInvariant.transport', 'p', p);
+  spdCholesky('affineInvariant.transport', 'q', q);
+  assertSameSize('affineInvariant.transport', 'p', p, 'q', q);
+  assertTangent('affineInvariant.transport', 'v', v, n);
+  // E = (QP⁻¹)^½ = L (L⁻¹QL⁻ᵀ)^½ L⁻¹, and parallel transport is V ↦ E V Eᵀ.
+  const w = lowerInverse(l, n);
+  const c = congruence(w, q.data, n);
+  const ec = eig(c, n);
+  const root = reconstruct(ec, mapValues(ec.values, Math.sqrt));
+  const e = mul(mul(l, root, n), w, n);
+  return sq(n, congruence(e, v.data, n));
+}
+
+/**
+ * The affine-invariant (Fisher–Rao, "AIRM") metric ⟨U, V⟩_P = tr(P⁻¹UP⁻¹V), with distance
+ * ‖log(A^{-½}BA^{-½})‖_F. Invariant under congruence A ↦ WAWᵀ and under inversion.
+ * `transport` is exact parallel transport V ↦ EVEᵀ with E = (QP⁻¹)^½. Measured on matrices
+ * with condition 1e10: relative distance error below 1e-12 against mpmath (see tests).
+ *
+ * @example
+ * import { fromRows, identity } from '@rg/linalg';
+ * affineInvariant.distance(identity(2), fromRows([[2, 0], [0, 2]])) // => ~0.980258
+ * @example
+ * import { fromRows, identity } from '@rg/linalg';
+ * affineInvariant.geodesic(identity(2), fromRows([[4, 0], [0, 9]]), 0.5) // => ~[[2, 0], [0, 3]]
+ */
+export const affineInvariant: SPDMetric = {
+  name: 'affine-invariant',
+  kind: 'affine-invariant',
+  parallelTransport: true,
+  distance: (a, b) => Math.sqrt(squaredDistance(a, b)),
+  squaredDistance,
+  inner,
+  norm: (p, u) => Math.sqrt(Math.max(0, inner(p, u, u))),
+  exp,
+  log,
+  geodesic,
+  transport,
+  isPoint: (x) => isSPD(x),
+  isTangent: (p, v) => isSym(v, p.rows),
+};
+
+/** W = L⁻¹ with P = LLᵀ, validated; used by the fast pairwise and mean paths. */
+export function airmWhitener(
+  fn: string,
+  name: string,
+  p: Matrix,
+): { l: Float64Array; w: Float64Array } {
+  const l = spdCholesky(fn, name, p);
+  return { l, w: lowerInverse(l, p.rows) };
+}
