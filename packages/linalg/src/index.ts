@@ -97,6 +97,22 @@ export type { PowerIterationOptions, PowerIterationResult } from './power-iterat
 export { powerIteration } from './power-iteration.js';
 
 // --- symmetric spectral: eigh, eighTridiagonal, svd, symmetric matrix functions, Daleckii–Krein, Lyapunov ---
+export type { EighOptions, EighResult } from './eigh.js';
+export { EIGH_JACOBI_MAX, eigh } from './eigh.js';
+export type { EighTridiagonalResult } from './eigh-tridiagonal.js';
+export { eighTridiagonal } from './eigh-tridiagonal.js';
+export { expmSym } from './expm-sym.js';
+export { invSqrtmSym } from './inv-sqrtm-sym.js';
+export { logmSym } from './logm-sym.js';
+export { powmSym } from './powm-sym.js';
+export { solveLyapunovSym } from './solve-lyapunov-sym.js';
+export { sqrtmSym } from './sqrtm-sym.js';
+export type { SvdOptions, SvdResult } from './svd.js';
+export { svd } from './svd.js';
+export type { SymmetricFunctionOptions } from './symmetric-function.js';
+export { symmetricFunction } from './symmetric-function.js';
+export type { NamedSymmetricFunction } from './symmetric-function-derivative.js';
+export { symmetricFunctionDerivative } from './symmetric-function-derivative.js';
 
 // --- general spectral: eigvals, schur, expm, solveSylvester ---
 export type { EigvalsOptions, EigvalsResult } from './eigvals.js';

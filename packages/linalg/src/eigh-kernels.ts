@@ -1,0 +1,316 @@
+// Symmetric eigensolver kernels: Householder tridiagonalization, implicit QL with
+// Wilkinson-type shifts, and cyclic Jacobi (Golub & Van Loan, Matrix Computations, 4th ed., §8.3–8.5).
+// Internal layer: these trust their inputs (square, symmetric, finite) and work in place on
+// scratch buffers. Eigenvectors are kept TRANSPOSED (row i = eigenvector i) so that every
+// plane rotation touches two contiguous rows instead of two strided columns.
+
+const EPS = 2.220446049250313e-16;
+/**
+ * Couplings below sqrt(smallest normal) ≈ 1.5e-154 (inputs are pre-scaled to max ≈ 1) are
+ * dropped: they move eigenvalues by far less than ε‖T‖, and keeping them drives the shift
+ * and rotation arithmetic into subnormals (LAPACK's dsteqr deflates at the same level).
+ */
+export const SQRT_SAFMIN = 1.4916681462400413e-154;
+
+/**
+ * A power of two near maxAbs whose reciprocal is finite too (exponent clamped to ±1020), so
+ * scaling by it is exact and keeps squares of the scaled entries representable.
+ */
+export function powerOfTwoScale(maxAbs: number): number {
+  if (maxAbs === 0 || maxAbs - maxAbs !== 0) return 1;
+  return 2 ** Math.min(1020, Math.max(-1020, Math.round(Math.log2(maxAbs))));
+}
+
+/** sqrt(a² + b²): Math.hypot is several times slower in V8; fall back to it only near under/overflow. */
+export function pythag(a: number, b: number): number {
+  const r = Math.sqrt(a * a + b * b);
+  return r > 1e-150 && r < 1e150 ? r : Math.hypot(a, b);
+}
+
+/**
+ * Reduce the symmetric n×n matrix `a` (row-major, both triangles, overwritten) to tridiagonal
+ * form T = Qᵀ A Q. Writes the diagonal into `d`, the sub-diagonal into `e` (e[i] couples i and
+ * i+1, e[n-1] = 0) and, when `qt` is given, Qᵀ into `qt` (row-major n×n).
+ */
+export function tridiagonalize(
+  n: number,
+  a: Float64Array,
+  d: Float64Array,
+  e: Float64Array,
+  qt: Float64Array | null,
+  work: Float64Array,
+): void {
+  // work[0..n) holds p = βAv, then w = p − (βpᵀv/2)v; the Householder vector of step k is
+  // kept in row k of `a` (entries k+1..n-1) for the accumulation of Qᵀ afterwards.
+  const betas = work.subarray(n, 2 * n);
+  for (let k = 0; k < n - 2; k++) {
+    const rk = k * n;
+    // Only the lower triangle is updated: refresh row k right of the diagonal from column k.
+    for (let j = k + 1; j < n; j++) a[rk + j] = a[j * n + k];
+    let scale = 0;
+    for (let j = k + 1; j < n; j++) scale += Math.abs(a[rk + j]);
+    d[k] = a[rk + k];
+    if (scale === 0) {
+      e[k] = 0;
+      betas[k] = 0;
+      continue;
+    }
+    // Scale to avoid overflow/underflow in the norm; v is stored unscaled-by-β.
+    let sigma = 0;
+    for (let j = k + 1; j < n; j++) {
+      const x = a[rk + j] / scale;
+      a[rk + j] = x;
+      sigma += x * x;
+    }
+    const x0 = a[rk + k + 1];
+    const alpha = x0 >= 0 ? -Math.sqrt(sigma) : Math.sqrt(sigma);
+    // v = x − αe₁, β = 1/(σ − αx₀) so that H = I − βvvᵀ maps x to αe₁.
+    a[rk + k + 1] = x0 - alpha;
+    const beta = 1 / (sigma - alpha * x0);
+    betas[k] = beta;
+    e[k] = alpha * scale;
+    // p = β A22 v from the lower triangle only: row i contributes a dot over j < i and
+    // an axpy into p_j (both contiguous), halving the flops of a full-storage update.
+    for (let i = k + 1; i < n; i++) work[i] = 0;
+    for (let i = k + 1; i < n; i++) {
+      const ri = i * n;
+      const vi = a[rk + i];
+      let s = a[ri + i] * vi;
+      for (let j = k + 1; j < i; j++) {
+        const aij = a[ri + j];
+        s += aij * a[rk + j];
+        work[j] += aij * vi;
+      }
+      work[i] += s;
+    }
+    let pv = 0;
+    for (let i = k + 1; i < n; i++) {
+      const pi = work[i] * beta;
+      work[i] = pi;
+      pv += pi * a[rk + i];
+    }
+    const half = 0.5 * beta * pv;
+    for (let i = k + 1; i < n; i++) work[i] -= half * a[rk + i];
+    // lower(A22) −= v wᵀ + w vᵀ (the Householder vector stays in row k, right of the diagonal)
+    for (let i = k + 1; i < n; i++) {
+      const ri = i * n;
+      const vi = a[rk + i];
+      const wi = work[i];
+      for (let j = k + 1; j <= i; j++) a[ri + j] -= vi * work[j] + wi * a[rk + j];
+    }
+  }
+  if (n >= 2) {
+    d[n - 2] = a[(n - 2) * n + n - 2];
+    e[n - 2] = a[(n - 1) * n + n - 2];
+    betas[n - 2] = 0;
+  }
+  d[n - 1] = a[n * n - 1];
+  e[n - 1] = 0;
+  if (!qt) return;
+  // Qᵀ = H_{n-3} ··· H_0, built by right multiplication from the last reflector so that
+  // only the trailing block M[k+1:, k+1:] is ever non-trivial.
+  qt.fill(0);
+  for (let i = 0; i < n; i++) qt[i * n + i] = 1;
+  for (let k = n - 3; k >= 0; k--) {
+    const beta = betas[k];
+    if (beta === 0) continue;
+    const rk = k * n;
+    for (let i = k + 1; i < n; i++) {
+      const ri = i * n;
+      let s = 0;
+      for (let j = k + 1; j < n; j++) s += qt[ri + j] * a[rk + j];
+      s *= beta;
+      for (let j = k + 1; j < n; j++) qt[ri + j] -= s * a[rk + j];
+    }
+  }
+}
+
+/**
+ * Implicit QL on the symmetric tridiagonal (d, e) (e[i] couples i and i+1). On return `d`
+ * holds the eigenvalues (unsorted) and the rows of `zt` (when given, row-major with `nz`
+ * columns) have been rotated accordingly. Returns false if some eigenvalue needed more than
+ * `maxSweeps` QL steps.
+ */
+export function tridiagonalQL(
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  zt: Float64Array | null,
+  nz: number,
+  maxSweeps = 60,
+): boolean {
+  e[n - 1] = 0;
+  let ok = true;
+  for (let l = 0; l < n; l++) {
+    let iter = 0;
+    for (;;) {
+      // Relative deflation test keeps small eigenvalues of graded matrices accurate.
+      let m = l;
+      for (; m < n - 1; m++) {
+        const dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
+        const em = Math.abs(e[m]);
+        if (em <= EPS * dd || em <= SQRT_SAFMIN) break;
+      }
+      if (m === l) break;
+      if (iter++ === maxSweeps) {
+        ok = false;
+        break;
+      }
+      // Wilkinson-type shift from the leading 2×2 of the unreduced block.
+      let g = (d[l + 1] - d[l]) / (2 * e[l]);
+      let r = Math.sqrt(g * g + 1);
+      if (r === Number.POSITIVE_INFINITY) r = Math.abs(g);
+      g = d[m] - d[l] + e[l] / (g + (g >= 0 ? r : -r));
+      let s = 1;
+      let c = 1;
+      let p = 0;
+      let i = m - 1;
+      let underflow = false;
+      for (; i >= l; i--) {
+        const f = s * e[i];
+        const b = c * e[i];
+        r = pythag(f, g);
+        e[i + 1] = r;
+        if (r === 0) {
+          d[i + 1] -= p;
+          e[m] = 0;
+          underflow = true;
+          break;
+        }
+        s = f / r;
+        c = g / r;
+        g = d[i + 1] - p;
+        r = (d[i] - g) * s + 2 * c * b;
+        p = s * r;
+        d[i + 1] = g + p;
+        g = c * r - b;
+        if (zt) {
+          const r0 = i * nz;
+          const r1 = r0 + nz;
+          for (let k = 0; k < nz; k++) {
+            const z1 = zt[r1 + k];
+            const z0 = zt[r0 + k];
+            zt[r1 + k] = s * z0 + c * z1;
+            zt[r0 + k] = c * z0 - s * z1;
+          }
+        }
+      }
+      if (underflow) continue;
+      d[l] -= p;
+      e[l] = g;
+      e[m] = 0;
+    }
+  }
+  return ok;
+}
+
+/**
+ * Cyclic Jacobi on the symmetric n×n matrix `a` (row-major, both triangles, overwritten).
+ * Writes eigenvalues (unsorted) into `d` and eigenvectors as rows of `vt`. Rotations are
+ * skipped when |a_pq| ≤ ε·sqrt(|a_pp a_qq|) (Demmel & Veselić 1992), which gives high relative
+ * accuracy for well-scaled SPD matrices. Returns false if `maxSweeps` sweeps did not suffice.
+ */
+export function jacobiEigen(
+  n: number,
+  a: Float64Array,
+  d: Float64Array,
+  vt: Float64Array | null,
+  maxSweeps = 40,
+): boolean {
+  if (vt) {
+    vt.fill(0);
+    for (let i = 0; i < n; i++) vt[i * n + i] = 1;
+  }
+  let norm2 = 0;
+  for (let i = 0; i < n * n; i++) norm2 += a[i] * a[i];
+  // Off-diagonal entries below ε²‖A‖ change no eigenvalue representably; stop there too.
+  const floor = EPS * EPS * Math.sqrt(norm2);
+  let converged = false;
+  for (let sweep = 0; sweep < maxSweeps; sweep++) {
+    let rotated = false;
+    for (let p = 0; p < n - 1; p++) {
+      const rp = p * n;
+      for (let q = p + 1; q < n; q++) {
+        const rq = q * n;
+        const apq = a[rp + q];
+        const app = a[rp + p];
+        const aqq = a[rq + q];
+        const aabs = Math.abs(apq);
+        if (aabs <= floor || aabs <= EPS * Math.sqrt(Math.abs(app * aqq))) {
+          a[rp + q] = 0;
+          a[rq + p] = 0;
+          continue;
+        }
+        rotated = true;
+        // Rutishauser's stable formulas: t = tan θ, the smaller root.
+        const theta = (aqq - app) / (2 * apq);
+        const t = (theta >= 0 ? 1 : -1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        const tau = s / (1 + c);
+        a[rp + p] = app - t * apq;
+        a[rq + q] = aqq + t * apq;
+        a[rp + q] = 0;
+        a[rq + p] = 0;
+        for (let k = 0; k < n; k++) {
+          if (k === p || k === q) continue;
+          const akp = a[rp + k];
+          const akq = a[rq + k];
+          const np = akp - s * (akq + tau * akp);
+          const nq = akq + s * (akp - tau * akq);
+          a[rp + k] = np;
+          a[rq + k] = nq;
+          a[k * n + p] = np;
+          a[k * n + q] = nq;
+        }
+        if (vt) {
+          for (let k = 0; k < n; k++) {
+            const vp = vt[rp + k];
+            const vq = vt[rq + k];
+            vt[rp + k] = vp - s * (vq + tau * vp);
+            vt[rq + k] = vq + s * (vp - tau * vq);
+          }
+        }
+      }
+    }
+    if (!rotated) {
+      converged = true;
+      break;
+    }
+  }
+  for (let i = 0; i < n; i++) d[i] = a[i * n + i];
+  return converged;
+}
+
+/**
+ * Sort eigenvalues ascending and gather the matching rows of `zt` (n rows of nz entries)
+ * into the columns of `vOut` (row-major nz×n), so column j of vOut is eigenvector j.
+ */
+export function sortAscendingToColumns(
+  n: number,
+  d: Float64Array,
+  values: Float64Array,
+  zt: Float64Array | null,
+  nz: number,
+  vOut: Float64Array | null,
+  order: Int32Array,
+): void {
+  for (let i = 0; i < n; i++) order[i] = i;
+  // Insertion sort: n is small or the values are nearly sorted after QL; stable.
+  for (let i = 1; i < n; i++) {
+    const oi = order[i];
+    const v = d[oi];
+    let j = i - 1;
+    while (j >= 0 && d[order[j]] > v) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = oi;
+  }
+  for (let i = 0; i < n; i++) values[i] = d[order[i]];
+  if (!zt || !vOut) return;
+  for (let j = 0; j < n; j++) {
+    const src = order[j] * nz;
+    for (let k = 0; k < nz; k++) vOut[k * n + j] = zt[src + k];
+  }
+}

@@ -1,0 +1,38 @@
+// Symmetric Lyapunov equation P L + L P = V through the eigendecomposition of P
+// (Bhatia, Positive Definite Matrices, 2007, §1.1; Bartels & Stewart 1972 in the diagonal case).
+import type { EighResult } from './eigh.js';
+import type { Matrix } from './matrix.js';
+import { checkSpectrum, fromEigenbasis, spectrumOf, toEigenbasis } from './symmetric-helpers.js';
+import { assertSameShape, assertSquare } from './validate.js';
+
+/**
+ * Solve P L + L P = V for L with P symmetric positive definite: with P = U diag(p) Uᵀ,
+ * L = U [(Uᵀ V U)ᵢⱼ / (pᵢ + pⱼ)] Uᵀ. This is the Bures–Wasserstein "L_P[V]" operator.
+ * L is exactly symmetric when V is.
+ *
+ * @param p - symmetric positive definite n×n matrix
+ * @param v - right-hand side, n×n
+ * @param options - `{ eig }` to reuse `eigh(p)`
+ * @returns L with P L + L P = V
+ * @throws {NotPositiveDefiniteError} when p is not SPD (min eigenvalue in the message)
+ * @throws {ShapeError | NonFiniteError | NotSymmetricError} on bad input
+ * @example
+ * solveLyapunovSym(fromRows([[1, 0], [0, 2]]), fromRows([[2, 3], [3, 8]])) // => [[1, 1], [1, 2]]
+ */
+export function solveLyapunovSym(p: Matrix, v: Matrix, options: { eig?: EighResult } = {}): Matrix {
+  assertSquare('solveLyapunovSym', 'v', v);
+  assertSameShape('solveLyapunovSym', 'p', p, 'v', v);
+  const { values, vectors } = spectrumOf('solveLyapunovSym', 'p', p, options.eig);
+  checkSpectrum('solveLyapunovSym', 'p', values, 'positive');
+  const n = values.length;
+  const m = toEigenbasis(vectors, v);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[i * n + j] /= values[i] + values[j];
+  let symmetric = true;
+  for (let i = 0; i < n && symmetric; i++)
+    for (let j = 0; j < i; j++)
+      if (v.data[i * n + j] !== v.data[j * n + i]) {
+        symmetric = false;
+        break;
+      }
+  return fromEigenbasis(vectors, m, symmetric);
+}

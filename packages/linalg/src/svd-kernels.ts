@@ -1,0 +1,284 @@
+// Golub–Kahan–Reinsch SVD kernels: Householder bidiagonalization and implicit-shift QR on the
+// bidiagonal (Golub & Van Loan, Matrix Computations, 4th ed., §8.6, Algorithms 5.4.2 and 8.6.1–2).
+// Internal layer: inputs are trusted. Singular vectors are kept TRANSPOSED (row i = vector i)
+// so every plane rotation touches two contiguous rows.
+import { pythag, SQRT_SAFMIN } from './eigh-kernels.js';
+
+const EPS = 2.220446049250313e-16;
+
+/**
+ * Bidiagonalize the m×n (m ≥ n) row-major `w` (overwritten): W = U_B B V_Bᵀ with B upper
+ * bidiagonal (diagonal `d`, super-diagonal `f`, f[i] couples i and i+1, f[n-1] = 0).
+ * Writes U_Bᵀ (its first `ur` rows, ur = n or m) into `ut` (ur×m) and V_Bᵀ into `vt` (n×n).
+ */
+export function bidiagonalize(
+  m: number,
+  n: number,
+  w: Float64Array,
+  d: Float64Array,
+  f: Float64Array,
+  ut: Float64Array | null,
+  ur: number,
+  vt: Float64Array | null,
+  work: Float64Array,
+): void {
+  // betaL[k], betaR[k]: reflector coefficients; left vectors stay in column k (rows k..m-1),
+  // right vectors in row k (columns k+1..n-1).
+  const betaL = work.subarray(0, n);
+  const betaR = work.subarray(n, 2 * n);
+  const tmp = work.subarray(2 * n, 2 * n + Math.max(m, n));
+  for (let k = 0; k < n; k++) {
+    // Left reflector on column k, rows k..m-1.
+    let scale = 0;
+    for (let i = k; i < m; i++) scale += Math.abs(w[i * n + k]);
+    if (scale === 0) {
+      d[k] = 0;
+      betaL[k] = 0;
+    } else {
+      let sigma = 0;
+      for (let i = k; i < m; i++) {
+        const x = w[i * n + k] / scale;
+        w[i * n + k] = x;
+        sigma += x * x;
+      }
+      const x0 = w[k * n + k];
+      const alpha = x0 >= 0 ? -Math.sqrt(sigma) : Math.sqrt(sigma);
+      w[k * n + k] = x0 - alpha;
+      const beta = 1 / (sigma - alpha * x0);
+      betaL[k] = beta;
+      d[k] = alpha * scale;
+      // W[k:, k+1:] −= β v (vᵀ W[k:, k+1:]), accumulated row by row (contiguous).
+      for (let j = k + 1; j < n; j++) tmp[j] = 0;
+      for (let i = k; i < m; i++) {
+        const ri = i * n;
+        const vi = w[ri + k];
+        if (vi === 0) continue;
+        for (let j = k + 1; j < n; j++) tmp[j] += vi * w[ri + j];
+      }
+      for (let j = k + 1; j < n; j++) tmp[j] *= beta;
+      for (let i = k; i < m; i++) {
+        const ri = i * n;
+        const vi = w[ri + k];
+        if (vi === 0) continue;
+        for (let j = k + 1; j < n; j++) w[ri + j] -= vi * tmp[j];
+      }
+    }
+    // Right reflector on row k, columns k+1..n-1.
+    if (k >= n - 2) {
+      betaR[k] = 0;
+      f[k] = k === n - 2 ? w[k * n + k + 1] : 0;
+      continue;
+    }
+    const rk = k * n;
+    scale = 0;
+    for (let j = k + 1; j < n; j++) scale += Math.abs(w[rk + j]);
+    if (scale === 0) {
+      f[k] = 0;
+      betaR[k] = 0;
+      continue;
+    }
+    let sigma = 0;
+    for (let j = k + 1; j < n; j++) {
+      const x = w[rk + j] / scale;
+      w[rk + j] = x;
+      sigma += x * x;
+    }
+    const x0 = w[rk + k + 1];
+    const alpha = x0 >= 0 ? -Math.sqrt(sigma) : Math.sqrt(sigma);
+    w[rk + k + 1] = x0 - alpha;
+    const beta = 1 / (sigma - alpha * x0);
+    betaR[k] = beta;
+    f[k] = alpha * scale;
+    // W[k+1:, k+1:] −= (W v) (β v)ᵀ
+    for (let i = k + 1; i < m; i++) {
+      const ri = i * n;
+      let s = 0;
+      for (let j = k + 1; j < n; j++) s += w[ri + j] * w[rk + j];
+      s *= beta;
+      if (s === 0) continue;
+      for (let j = k + 1; j < n; j++) w[ri + j] -= s * w[rk + j];
+    }
+  }
+  f[n - 1] = 0;
+  if (ut) {
+    // U_Bᵀ (first ur rows) = E_urᵀ H_{n-1} ··· H_0, by right multiplication from the last
+    // reflector; rows below k are still unit rows when H_k is applied.
+    ut.fill(0);
+    for (let i = 0; i < ur; i++) ut[i * m + i] = 1;
+    for (let k = n - 1; k >= 0; k--) {
+      const beta = betaL[k];
+      if (beta === 0) continue;
+      for (let i = k; i < ur; i++) {
+        const ri = i * m;
+        let s = 0;
+        for (let j = k; j < m; j++) s += ut[ri + j] * w[j * n + k];
+        s *= beta;
+        if (s === 0) continue;
+        for (let j = k; j < m; j++) ut[ri + j] -= s * w[j * n + k];
+      }
+    }
+  }
+  if (vt) {
+    vt.fill(0);
+    for (let i = 0; i < n; i++) vt[i * n + i] = 1;
+    for (let k = n - 3; k >= 0; k--) {
+      const beta = betaR[k];
+      if (beta === 0) continue;
+      const rk = k * n;
+      for (let i = k + 1; i < n; i++) {
+        const ri = i * n;
+        let s = 0;
+        for (let j = k + 1; j < n; j++) s += vt[ri + j] * w[rk + j];
+        s *= beta;
+        if (s === 0) continue;
+        for (let j = k + 1; j < n; j++) vt[ri + j] -= s * w[rk + j];
+      }
+    }
+  }
+}
+
+function rotateRows(
+  z: Float64Array,
+  len: number,
+  i: number,
+  j: number,
+  c: number,
+  s: number,
+): void {
+  // row i ← c·row i + s·row j ; row j ← −s·row i + c·row j
+  const ri = i * len;
+  const rj = j * len;
+  for (let k = 0; k < len; k++) {
+    const zi = z[ri + k];
+    const zj = z[rj + k];
+    z[ri + k] = c * zi + s * zj;
+    z[rj + k] = c * zj - s * zi;
+  }
+}
+
+/**
+ * Implicit-shift QR on the upper bidiagonal (d, f) of order n. On return `d` holds the singular
+ * values (signed, unsorted); rows of `ut` (length m) and `vt` (length n) have been rotated so
+ * that B = Uᵀ-rows × diag(d) × Vᵀ-rows still reconstructs. Returns false when some block
+ * needed more than 75·n steps.
+ */
+export function bidiagonalQR(
+  n: number,
+  d: Float64Array,
+  f: Float64Array,
+  ut: Float64Array | null,
+  m: number,
+  vt: Float64Array | null,
+): boolean {
+  let bnorm = 0;
+  for (let i = 0; i < n; i++) bnorm = Math.max(bnorm, Math.abs(d[i]) + Math.abs(f[i]));
+  // Diagonal entries below ε‖B‖ are set to zero and chased out, which changes B by at most ε‖B‖.
+  const tiny = EPS * bnorm;
+  let budget = 75 * n * n + 10;
+  let hi = n - 1;
+  while (hi > 0) {
+    if (budget-- <= 0) return false;
+    // Negligible super-diagonals (relative test, keeps graded singular values accurate).
+    for (let i = 0; i < hi; i++) {
+      const fi = Math.abs(f[i]);
+      if (fi <= EPS * (Math.abs(d[i]) + Math.abs(d[i + 1])) || fi <= SQRT_SAFMIN * bnorm) f[i] = 0;
+    }
+    while (hi > 0 && f[hi - 1] === 0) hi--;
+    if (hi === 0) break;
+    let lo = hi - 1;
+    while (lo > 0 && f[lo - 1] !== 0) lo--;
+    // Block lo..hi is unreduced. Handle zero diagonals first.
+    let zeroAt = -1;
+    for (let i = lo; i <= hi; i++) {
+      if (Math.abs(d[i]) <= tiny) {
+        d[i] = 0;
+        zeroAt = i;
+        break;
+      }
+    }
+    if (zeroAt >= 0) {
+      const i = zeroAt;
+      if (i < hi) {
+        // Chase f[i] along row i with left rotations against rows i+1..hi.
+        let x = f[i];
+        f[i] = 0;
+        for (let j = i + 1; j <= hi && x !== 0; j++) {
+          const r = pythag(d[j], x);
+          const c = d[j] / r;
+          const s = x / r;
+          d[j] = r;
+          if (j < hi) {
+            x = -s * f[j];
+            f[j] = c * f[j];
+          } else {
+            x = 0;
+          }
+          if (ut) rotateRows(ut, m, j, i, c, s);
+        }
+      } else {
+        // d[hi] = 0: chase f[hi-1] up column hi with right rotations against columns hi-1..lo.
+        let x = f[hi - 1];
+        f[hi - 1] = 0;
+        for (let j = hi - 1; j >= lo && x !== 0; j--) {
+          const r = pythag(d[j], x);
+          const c = d[j] / r;
+          const s = x / r;
+          d[j] = r;
+          if (j > lo) {
+            x = -s * f[j - 1];
+            f[j - 1] = c * f[j - 1];
+          } else {
+            x = 0;
+          }
+          if (vt) rotateRows(vt, n, j, hi, c, s);
+        }
+      }
+      continue;
+    }
+    // Wilkinson shift from the trailing 2×2 of BᵀB restricted to the block.
+    const dm = d[hi - 1];
+    const dn = d[hi];
+    const fm = f[hi - 1];
+    const fl = hi - 1 > lo ? f[hi - 2] : 0;
+    const tmm = dm * dm + fl * fl;
+    const tmn = dm * fm;
+    const tnn = dn * dn + fm * fm;
+    const delta = 0.5 * (tmm - tnn);
+    const den = delta + (delta >= 0 ? 1 : -1) * Math.sqrt(delta * delta + tmn * tmn);
+    const mu = den === 0 ? tnn : tnn - (tmn * tmn) / den;
+    let y = d[lo] * d[lo] - mu;
+    let z = d[lo] * f[lo];
+    for (let k = lo; k < hi; k++) {
+      // Right rotation on columns k, k+1 zeroing z against y.
+      let r = pythag(y, z);
+      let c = r === 0 ? 1 : y / r;
+      let s = r === 0 ? 0 : z / r;
+      if (k > lo) f[k - 1] = r;
+      const dk = d[k];
+      const fk = f[k];
+      const dk1 = d[k + 1];
+      let bkk = c * dk + s * fk;
+      let bk1 = c * fk - s * dk;
+      const bulge = s * dk1;
+      let bk1k1 = c * dk1;
+      if (vt) rotateRows(vt, n, k, k + 1, c, s);
+      // Left rotation on rows k, k+1 zeroing the bulge below the diagonal.
+      r = pythag(bkk, bulge);
+      c = r === 0 ? 1 : bkk / r;
+      s = r === 0 ? 0 : bulge / r;
+      d[k] = r;
+      bkk = c * bk1 + s * bk1k1;
+      bk1k1 = c * bk1k1 - s * bk1;
+      bk1 = bkk;
+      f[k] = bk1;
+      d[k + 1] = bk1k1;
+      if (k < hi - 1) {
+        z = s * f[k + 1];
+        f[k + 1] = c * f[k + 1];
+        y = bk1;
+      }
+      if (ut) rotateRows(ut, m, k, k + 1, c, s);
+    }
+  }
+  return true;
+}
