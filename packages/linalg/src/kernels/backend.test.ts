@@ -1,8 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidArgumentError, kernelInfo, setKernelBackend } from '../index.js';
 
 afterEach(() => {
   setKernelBackend('auto');
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
 });
 
 describe('kernelInfo / setKernelBackend', () => {
@@ -22,5 +24,34 @@ describe('kernelInfo / setKernelBackend', () => {
   it('setKernelBackend(name) throws InvalidArgumentError on an unknown name', () => {
     expect(() => setKernelBackend('gpu' as 'auto')).toThrow(InvalidArgumentError);
     expect(kernelInfo().mode).toBe('auto');
+  });
+
+  it('kernelInfo() reports WebAssembly SIMD on Node ≥ 20 and a measured crossover', () => {
+    // Node 20 ships SIMD; if this fails the wasm tests elsewhere would silently be skipped.
+    expect(kernelInfo()).toMatchObject({ simd: true, backend: 'wasm-simd', mode: 'auto' });
+    expect(kernelInfo().crossover).toBe(216);
+  });
+
+  it('RG_KERNEL_BACKEND=typescript forces the TypeScript kernels at module load', async () => {
+    vi.stubEnv('RG_KERNEL_BACKEND', 'typescript');
+    vi.resetModules();
+    const fresh = await import('../index.js');
+    expect(fresh.kernelInfo()).toMatchObject({ backend: 'typescript', mode: 'typescript' });
+  });
+
+  it('products fall back to TypeScript when the host rejects the SIMD module', async () => {
+    vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
+    vi.resetModules();
+    const fresh = await import('../index.js');
+    expect(fresh.kernelInfo()).toMatchObject({ simd: false, backend: 'typescript' });
+    fresh.setKernelBackend('wasm-simd');
+    const a = fresh.fromRows([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(fresh.toRows(fresh.matmulTransB(a, a))).toEqual([
+      [14, 32],
+      [32, 77],
+    ]);
   });
 });
