@@ -1,8 +1,22 @@
 // Public surface of @rg/spd: named re-exports only.
 
+export type { AugmentedCovarianceOptions } from './augmented-covariance.js';
+export { augmentedCovariance } from './augmented-covariance.js';
+export type { SPDClassifier } from './classifier.js';
+// --- EEG pipeline ---
+export type { CovarianceEstimator, CovarianceOptions } from './covariance.js';
+export { covariance } from './covariance.js';
+export type { DelayEmbedOptions } from './delay-embed.js';
+export { delayEmbed } from './delay-embed.js';
 // --- means ---
 export type { FrechetMeanOptions, FrechetMeanResult } from './frechet-mean.js';
 export { frechetMean } from './frechet-mean.js';
+export type { GridSearchCVOptions, GridSearchCVResult, GridSearchScore } from './grid-search-cv.js';
+export { gridSearchCV } from './grid-search-cv.js';
+export type { LogisticRegressionOptions } from './logistic-regression.js';
+export { LogisticRegression } from './logistic-regression.js';
+export type { MDMOptions } from './mdm.js';
+export { MDM } from './mdm.js';
 // --- metrics ---
 export { affineInvariant } from './metrics/affine-invariant.js';
 export { buresWasserstein } from './metrics/bures-wasserstein.js';
@@ -16,3 +30,13 @@ export { powerDeformed } from './metrics/power-deformed.js';
 export type { SPDMetric, SPDMetricKind } from './metrics/spd-metric.js';
 export type { PairwiseDistancesOptions } from './pairwise-distances.js';
 export { pairwiseDistances } from './pairwise-distances.js';
+export type { PotatoOptions } from './potato.js';
+export { Potato } from './potato.js';
+export type { SimulatedEEG, SimulateEEGOptions } from './simulate-eeg.js';
+export { simulateEEG } from './simulate-eeg.js';
+export type { Fold } from './stratified-k-fold.js';
+export { stratifiedKFold } from './stratified-k-fold.js';
+export type { TangentSpaceOptions } from './tangent-space.js';
+export { TangentSpace } from './tangent-space.js';
+export type { TangentSpaceClassifierOptions } from './tangent-space-classifier.js';
+export { TangentSpaceClassifier } from './tangent-space-classifier.js';

@@ -1,0 +1,105 @@
+// Minimum distance to mean (Barachant, Bonnet, Congedo & Jutten 2012, "Multiclass
+// brain–computer interface classification by Riemannian geometry", IEEE TBME 59(4)).
+import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import type { SPDClassifier } from './classifier.js';
+import { type FrechetMeanOptions, frechetMean } from './frechet-mean.js';
+import { classesOf } from './internal/labels.js';
+import { assertPoints } from './internal/points.js';
+import {
+  affineInvariant,
+  airmSquaredDistanceWhitened,
+  airmWhitener,
+} from './metrics/affine-invariant.js';
+import type { SPDMetric } from './metrics/spd-metric.js';
+
+/** Options of {@link MDM}. */
+export interface MDMOptions {
+  /** metric for the class means and the distances (default {@link affineInvariant}) */
+  metric?: SPDMetric;
+  /** options passed to {@link frechetMean} for each class mean */
+  meanOptions?: Omit<FrechetMeanOptions, 'weights' | 'init'>;
+}
+
+/**
+ * Minimum-distance-to-mean classifier: `fit` computes one Fréchet mean per class, `transform`
+ * returns the distances of each matrix to the class means (trials × classes), `predict` the
+ * nearest class and `predictProba` softmax(−d²) over classes, as in pyRiemann.
+ *
+ * @example
+ * import { fromRows, identity } from '@rg/linalg';
+ * const mdm = new MDM().fit([identity(2), fromRows([[1.2, 0], [0, 1]]), fromRows([[5, 0], [0, 5]]), fromRows([[6, 0], [0, 5]])], [0, 0, 1, 1]);
+ * mdm.predict([fromRows([[4, 0], [0, 4]]), fromRows([[1.1, 0], [0, 0.9]])]) // => [1, 0]
+ */
+export class MDM implements SPDClassifier {
+  readonly metric: SPDMetric;
+  readonly meanOptions: Omit<FrechetMeanOptions, 'weights' | 'init'>;
+  /** sorted class labels (after fit) */
+  classes: number[] = [];
+  /** class means, aligned with `classes` (after fit) */
+  means: Matrix[] = [];
+  private whiteners: Float64Array[] = [];
+
+  constructor(options: MDMOptions = {}) {
+    this.metric = options.metric ?? affineInvariant;
+    this.meanOptions = options.meanOptions ?? {};
+  }
+
+  /** Learn the class means; returns this. */
+  fit(covs: readonly Matrix[], labels: readonly number[]): this {
+    assertPoints('MDM.fit', 'covs', covs);
+    this.classes = classesOf('MDM.fit', labels, covs.length);
+    this.means = this.classes.map(
+      (c) =>
+        frechetMean(
+          covs.filter((_, i) => labels[i] === c),
+          this.metric,
+          this.meanOptions,
+        ).mean,
+    );
+    this.whiteners =
+      this.metric.kind === 'affine-invariant'
+        ? this.means.map((m) => airmWhitener('MDM.fit', 'mean', m).w)
+        : [];
+    return this;
+  }
+
+  /** Squared distances to the class means, trials × classes. */
+  private squared(fn: string, covs: readonly Matrix[]): number[][] {
+    if (this.means.length === 0) throw new InvalidArgumentError(`MDM.${fn}(): call fit() first`);
+    const n = this.means[0].rows;
+    assertPoints(`MDM.${fn}`, 'covs', covs);
+    if (covs[0].rows !== n)
+      throw new ShapeError(
+        `MDM.${fn}(): covs are ${covs[0].rows}×${covs[0].rows}, the model was fitted on ${n}×${n}`,
+      );
+    return covs.map((x) =>
+      this.whiteners.length > 0
+        ? this.whiteners.map((w) => airmSquaredDistanceWhitened(w, x.data, n))
+        : this.means.map((m) => this.metric.squaredDistance(m, x)),
+    );
+  }
+
+  /** Distances to each class mean (trials × classes, columns in `classes` order). */
+  transform(covs: readonly Matrix[]): number[][] {
+    return this.squared('transform', covs).map((r) => r.map(Math.sqrt));
+  }
+
+  /** The class of the nearest mean for each matrix. */
+  predict(covs: readonly Matrix[]): number[] {
+    return this.squared('predict', covs).map((r) => {
+      let best = 0;
+      for (let k = 1; k < r.length; k++) if (r[k] < r[best]) best = k;
+      return this.classes[best];
+    });
+  }
+
+  /** softmax(−d²) over the classes for each matrix (rows sum to 1). */
+  predictProba(covs: readonly Matrix[]): number[][] {
+    return this.squared('predictProba', covs).map((r) => {
+      const m = Math.min(...r);
+      const e = r.map((d) => Math.exp(-(d - m)));
+      const s = e.reduce((a, b) => a + b, 0);
+      return e.map((v) => v / s);
+    });
+  }
+}

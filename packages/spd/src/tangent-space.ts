@@ -1,0 +1,128 @@
+// Tangent-space mapping at a Riemannian mean (Barachant, Bonnet, Congedo & Jutten 2013,
+// "Classification of covariance matrices using a Riemannian-based kernel for BCI applications",
+// Neurocomputing 112), with pyRiemann's vectorization (upper triangle, √2 off the diagonal).
+import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import { type FrechetMeanOptions, frechetMean } from './frechet-mean.js';
+import { congruence } from './internal/kernels.js';
+import { assertPoints } from './internal/points.js';
+import { eig, mapValues, reconstruct } from './internal/spectral.js';
+import { spdCholesky } from './internal/validate.js';
+import { affineInvariant } from './metrics/affine-invariant.js';
+import type { SPDMetric } from './metrics/spd-metric.js';
+
+/** Options of {@link TangentSpace}. */
+export interface TangentSpaceOptions {
+  /** metric of the reference mean computed by `fit` (default {@link affineInvariant}) */
+  metric?: SPDMetric;
+  /** a fixed reference point: `fit` then learns nothing */
+  reference?: Matrix;
+  meanOptions?: Omit<FrechetMeanOptions, 'weights' | 'init'>;
+}
+
+/**
+ * Map SPD matrices to vectors of the tangent space at a reference point C: S = log(C^{-½}XC^{-½})
+ * (the affine-invariant logarithm, whitened), vectorized as the upper triangle in row-major
+ * order with √2 on off-diagonal entries so that Euclidean norms of vectors equal the
+ * affine-invariant norms of the tangent vectors (pyRiemann's `TangentSpace`). `metric` only
+ * chooses the mean that becomes the reference; the map itself is the affine-invariant one.
+ *
+ * @example
+ * import { fromRows, identity } from '@rg/linalg';
+ * const ts = new TangentSpace({ reference: identity(2) });
+ * ts.transform([fromRows([[Math.E, 0], [0, 1]])]) // => ~[[1, 0, 0]]
+ */
+export class TangentSpace {
+  readonly metric: SPDMetric;
+  readonly meanOptions: Omit<FrechetMeanOptions, 'weights' | 'init'>;
+  /** the reference point (given, or the mean learned by fit) */
+  reference: Matrix | undefined;
+  private readonly fixed: boolean;
+
+  constructor(options: TangentSpaceOptions = {}) {
+    this.metric = options.metric ?? affineInvariant;
+    this.meanOptions = options.meanOptions ?? {};
+    if (options.reference) spdCholesky('TangentSpace', 'reference', options.reference);
+    this.reference = options.reference
+      ? {
+          rows: options.reference.rows,
+          cols: options.reference.cols,
+          data: Float64Array.from(options.reference.data),
+        }
+      : undefined;
+    this.fixed = options.reference !== undefined;
+  }
+
+  /** Learn the reference (the Fréchet mean of covs) unless one was given; returns this. */
+  fit(covs: readonly Matrix[], _labels?: readonly number[]): this {
+    assertPoints('TangentSpace.fit', 'covs', covs);
+    if (!this.fixed) this.reference = frechetMean(covs, this.metric, this.meanOptions).mean;
+    return this;
+  }
+
+  private ref(fn: string): { n: number; half: Float64Array; invHalf: Float64Array } {
+    if (!this.reference)
+      throw new InvalidArgumentError(`TangentSpace.${fn}(): call fit() first or pass a reference`);
+    const n = this.reference.rows;
+    const e = eig(this.reference.data, n);
+    return {
+      n,
+      half: reconstruct(e, mapValues(e.values, Math.sqrt)),
+      invHalf: reconstruct(
+        e,
+        mapValues(e.values, (x) => 1 / Math.sqrt(x)),
+      ),
+    };
+  }
+
+  /** Tangent vectors, one row per matrix (n(n+1)/2 columns). */
+  transform(covs: readonly Matrix[]): Matrix {
+    const { n, invHalf } = this.ref('transform');
+    assertPoints('TangentSpace.transform', 'covs', covs);
+    if (covs[0].rows !== n)
+      throw new ShapeError(`TangentSpace.transform(): covs must be ${n}×${n}`);
+    const d = (n * (n + 1)) / 2;
+    const out = new Float64Array(covs.length * d);
+    covs.forEach((x, t) => {
+      const e = eig(congruence(invHalf, x.data, n), n);
+      const s = reconstruct(e, mapValues(e.values, Math.log));
+      let k = t * d;
+      for (let i = 0; i < n; i++)
+        for (let j = i; j < n; j++) out[k++] = i === j ? s[i * n + j] : Math.SQRT2 * s[i * n + j];
+    });
+    return { rows: covs.length, cols: d, data: out };
+  }
+
+  /** `fit(covs)` then `transform(covs)`. */
+  fitTransform(covs: readonly Matrix[]): Matrix {
+    return this.fit(covs).transform(covs);
+  }
+
+  /** Back from tangent vectors (rows) to SPD matrices: C^{½} exp(S) C^{½}. */
+  inverseTransform(vectors: Matrix): Matrix[] {
+    const { n, half } = this.ref('inverseTransform');
+    const d = (n * (n + 1)) / 2;
+    if (vectors.cols !== d)
+      throw new ShapeError(
+        `TangentSpace.inverseTransform(): vectors must have ${d} columns (got ${vectors.cols})`,
+      );
+    const out: Matrix[] = [];
+    for (let t = 0; t < vectors.rows; t++) {
+      const s = new Float64Array(n * n);
+      let k = t * d;
+      for (let i = 0; i < n; i++)
+        for (let j = i; j < n; j++) {
+          const v = i === j ? vectors.data[k] : vectors.data[k] / Math.SQRT2;
+          k++;
+          s[i * n + j] = v;
+          s[j * n + i] = v;
+        }
+      const e = eig(s, n);
+      out.push({
+        rows: n,
+        cols: n,
+        data: congruence(half, reconstruct(e, mapValues(e.values, Math.exp)), n),
+      });
+    }
+    return out;
+  }
+}
