@@ -88,6 +88,9 @@ describe('gram', () => {
           expectGram(gram(a), a, 'AtA');
           expectGram(gram(a, 'AAt'), a, 'AAt');
         }
+      // AAᵀ of a 1030×3 matrix spans three column blocks (NC = 512) of the triangle skip.
+      const wide = random(1030, 3, seed++);
+      expectGram(gram(wide, 'AAt'), wide, 'AAt');
       const tall = random(300, 200, seed++);
       expectGram(gram(tall), tall, 'AtA');
       expectGram(gram(tall, 'AAt'), tall, 'AAt');

@@ -93,7 +93,16 @@ describe('matmul', () => {
             const b = random(k, n, seed++);
             expectClose(matmul(a, b), naive(a, b), k);
           }
-      // Square sizes straddling the block sizes of both kernels (KC = 256, MC = 64).
+      // Wider than one column block (NC = 512) and deeper than one depth block (KC = 256).
+      for (const [m, k, n] of [
+        [5, 3, 1030],
+        [9, 300, 600],
+      ]) {
+        const a = random(m, k, seed++);
+        const b = random(k, n, seed++);
+        expectClose(matmul(a, b), naive(a, b), k);
+      }
+      // Square sizes straddling the block sizes of both kernels (KC = 256, MC = 64 / 128).
       for (const n of [130, 257]) {
         const a = random(n, n, seed++);
         const b = random(n, n, seed++);
@@ -137,13 +146,20 @@ describe('matmul', () => {
     );
   });
 
-  it('matmul(a, b, out) writes into out and returns it', () => {
-    const a = random(5, 4, 1);
-    const b = random(4, 3, 2);
-    const out = matrix(5, 3, new Array(15).fill(7));
-    expect(matmul(a, b, out)).toBe(out);
-    expectClose(out, naive(a, b), 4);
-  });
+  for (const backend of backends)
+    it(`matmul(a, b, out) on the ${backend} backend overwrites out and returns it`, () => {
+      setKernelBackend(backend);
+      for (const [m, k, n] of [
+        [5, 4, 3],
+        [40, 30, 20],
+      ]) {
+        const a = random(m, k, m);
+        const b = random(k, n, n);
+        const out = matrix(m, n, new Array(m * n).fill(7));
+        expect(matmul(a, b, out)).toBe(out);
+        expectClose(out, naive(a, b), k);
+      }
+    });
 
   it('matmul(a, b) handles empty inner and outer dimensions', () => {
     expect(Array.from(matmul(zeros(2, 0), zeros(0, 3)).data)).toEqual([0, 0, 0, 0, 0, 0]);

@@ -1,0 +1,131 @@
+// Benchmarks for the dense products: matmul (A·B) at n = 64…512 and the Gram matrix AᵀA of
+// a 1024×256 matrix, against ml-matrix (`mmul`), mathjs (`multiply`) and NumPy (OpenBLAS
+// dgemm/dsyrk through bench/products_peer.py, single-threaded and multi-threaded), on the
+// same inputs in the same run. Inputs are converted to each library's format outside the
+// timed region; our times include validation and, on the WebAssembly path, the copies
+// into and out of wasm memory. The note gives GFLOP/s (2mnk flops for a product,
+// n(n+1)d for a Gram matrix, which needs only one triangle), at the median and at the
+// fastest run (the machine is shared, so the best run shows the kernel without contention). Rows tagged ts force the
+// TypeScript fallback with setKernelBackend('typescript').
+//
+// RESULTS (pending: pasted below after a run)
+import { fileURLToPath } from 'node:url';
+import { type BenchRow, measure, pythonHas, runPython } from '@rg/bench';
+import * as mathjs from 'mathjs';
+import { Matrix as MlMatrix } from 'ml-matrix';
+import { gram, type Matrix, matmul, rng, setKernelBackend, toRows, zeros } from '../src/index.js';
+
+interface Case {
+  name: string;
+  op: 'matmul' | 'gram';
+  a: Matrix;
+  b?: Matrix;
+  flops: number;
+  backend: 'auto' | 'typescript';
+  /** mathjs takes seconds per run at the largest sizes; skip it there. */
+  mathjs: boolean;
+}
+
+const budget = { minTime: 300, minRuns: 5, maxRuns: 1000 };
+const slowBudget = { minTime: 200, minRuns: 3, maxRuns: 20, warmup: 1 };
+
+function gaussian(rows: number, cols: number, seed: number): Matrix {
+  const r = rng(seed);
+  const m = zeros(rows, cols);
+  for (let i = 0; i < m.data.length; i++) m.data[i] = r.normal();
+  return m;
+}
+
+function b64(m: Matrix) {
+  const bytes = new Uint8Array(m.data.buffer, m.data.byteOffset, m.data.byteLength);
+  return { rows: m.rows, cols: m.cols, b64: Buffer.from(bytes).toString('base64') };
+}
+
+function matmulCase(n: number, backend: 'auto' | 'typescript'): Case {
+  return {
+    name: `@rg/linalg:matmul${backend === 'typescript' ? '(ts)' : ''}:n=${n}`,
+    op: 'matmul',
+    a: gaussian(n, n, n),
+    b: gaussian(n, n, n + 1),
+    flops: 2 * n ** 3,
+    backend,
+    mathjs: n <= 256,
+  };
+}
+
+function gramCase(n: number, d: number, backend: 'auto' | 'typescript'): Case {
+  return {
+    name: `@rg/linalg:gram${backend === 'typescript' ? '(ts)' : ''}:AtA:n=${n},d=${d}`,
+    op: 'gram',
+    a: gaussian(d, n, n + d),
+    flops: n * (n + 1) * d,
+    backend,
+    mathjs: false,
+  };
+}
+
+export default async function bench(): Promise<BenchRow[]> {
+  const cases: Case[] = [
+    matmulCase(64, 'auto'),
+    matmulCase(128, 'auto'),
+    matmulCase(256, 'auto'),
+    matmulCase(512, 'auto'),
+    gramCase(256, 1024, 'auto'),
+    matmulCase(64, 'typescript'),
+    matmulCase(256, 'typescript'),
+    matmulCase(512, 'typescript'),
+    gramCase(256, 1024, 'typescript'),
+  ];
+  const numpy = pythonHas('numpy')
+    ? runPython<{ single: number[]; multi: number[]; threads: number }>(
+        fileURLToPath(new URL('./products_peer.py', import.meta.url)),
+        {
+          cases: cases.map((c) => ({
+            op: c.op,
+            a: b64(c.a),
+            ...(c.b ? { b: b64(c.b) } : {}),
+          })),
+        },
+      )
+    : null;
+
+  const rows: BenchRow[] = [];
+  cases.forEach((c, k) => {
+    const big = c.flops > 1e8;
+    const peers: Record<string, number | undefined> = {};
+    const mlA = new MlMatrix(toRows(c.a));
+    if (c.op === 'matmul' && c.b) {
+      const mlB = new MlMatrix(toRows(c.b));
+      peers['ml-matrix'] = measure(() => mlA.mmul(mlB), big ? slowBudget : budget).median;
+      if (c.mathjs) {
+        const mjA = mathjs.matrix(toRows(c.a));
+        const mjB = mathjs.matrix(toRows(c.b));
+        peers.mathjs = measure(() => mathjs.multiply(mjA, mjB), big ? slowBudget : budget).median;
+      }
+    } else {
+      const mlAt = mlA.transpose();
+      peers['ml-matrix'] = measure(() => mlAt.mmul(mlA), slowBudget).median;
+    }
+    if (numpy) {
+      peers.numpy = numpy.single[k];
+      peers[`numpy(${numpy.threads} threads)`] = numpy.multi[k];
+    }
+    setKernelBackend(c.backend);
+    const out = zeros(c.op === 'gram' ? c.a.cols : c.a.rows, c.op === 'gram' ? c.a.cols : c.a.rows);
+    const a = c.a;
+    const b = c.b;
+    const timing =
+      c.op === 'matmul' && b
+        ? measure(() => matmul(a, b, out), budget)
+        : measure(() => gram(a, 'AtA', out), budget);
+    setKernelBackend('auto');
+    const gflops = (ms: number) => (c.flops / ms / 1e6).toFixed(2);
+    rows.push({
+      name: c.name,
+      ours: timing.median,
+      peers,
+      note: `${gflops(timing.median)} GFLOP/s (best run ${gflops(timing.min)})${c.backend === 'typescript' ? ' TypeScript fallback' : ''}`,
+    });
+  });
+  return rows;
+}
