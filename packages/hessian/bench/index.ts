@@ -1,7 +1,48 @@
-// Benchmarks for @rg/hessian: our time and the ratio against a peer measured in
-// the same run. Paste a run's table here when it changes.
+// Benchmarks for @rg/hessian: SlidingWindowMFAC.ihvp against its memory-bound floor,
+// 2m dot products of length d over the same window (goal: within 2x).
 import { measure, report } from '@rg/bench';
-import { hessianVersion } from '../src/index.js';
+import { rng } from '@rg/linalg';
+import { SlidingWindowMFAC } from '../src/index.js';
 
-const t = measure(() => hessianVersion.length);
-report('@rg/hessian', [{ name: '@rg/hessian:version', ours: t.median, peers: {} }]);
+const rows = [];
+for (const [d, m] of [
+  [10_000, 64],
+  [100_000, 64],
+] as const) {
+  const r = rng(1);
+  const w = new SlidingWindowMFAC({ dim: d, m, damp: 1e-4 });
+  const g = new Float64Array(d);
+  for (let t = 0; t < m; t++) {
+    for (let i = 0; i < d; i++) g[i] = r.normal();
+    w.add(g);
+  }
+  const v = Float64Array.from({ length: d }, () => r.normal());
+  const out = new Float64Array(d);
+  const window = w.gradients().data;
+  // the floor: one pass of m dot products and one of m axpys over the d×m window
+  const floor = () => {
+    const c = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      let s = 0;
+      const base = k * d;
+      for (let i = 0; i < d; i++) s += window[base + i] * v[i];
+      c[k] = s;
+    }
+    for (let k = 0; k < m; k++) {
+      let s = 0;
+      const base = k * d;
+      for (let i = 0; i < d; i++) s += window[base + i] * out[i];
+      c[k] += s;
+    }
+    return c;
+  };
+  const opts = { minTime: 400 };
+  const ours = measure(() => w.ihvp(v, out), opts);
+  const dots = measure(floor, opts);
+  rows.push({
+    name: `@rg/hessian:SlidingWindowMFAC.ihvp:d=${d}:m=${m}`,
+    ours: ours.median,
+    peers: { [`${2 * m} dots of length d`]: dots.median },
+  });
+}
+report('@rg/hessian', rows);

@@ -1,0 +1,86 @@
+// L2-regularized multinomial logistic (softmax) regression with exact, Gauss–Newton and Fisher curvature (Bishop, PRML §4.3.4).
+import { assertFinite, type Matrix, ShapeError } from '@rg/linalg';
+import { type LinearModelLoss, linearModelObjective } from './internal/linear-model.js';
+import type { RegressionObjective } from './logistic-regression.js';
+
+/**
+ * Mean softmax cross-entropy `f(W) = (1/n) Σ lse(a_iᵀW) − y_iᵀ Wᵀ a_i + (l2/2)‖W‖²` over
+ * W (d × k, flattened row-major: θ[j·k + c] = W_jc) for one-hot (or probability) rows of Y.
+ * Curvatures, each + l2·I: exact `(1/n) Σ a aᵀ ⊗ (diag p − ppᵀ)`; Gauss–Newton drops the
+ * rank-one term of log-sum-exp, `(1/n) Σ a aᵀ ⊗ diag p`; empirical Fisher
+ * `(1/n) Σ g_i g_iᵀ` with `g_i = a_i ⊗ (p_i − y_i)`.
+ *
+ * @param X - features, n × d
+ * @param Y - targets, n × k, rows one-hot or probability vectors
+ * @param options - `l2` (default 0)
+ * @returns an objective over θ ∈ ℝ^{dk} with `hessian`, `gaussNewton`, `fisher` and their products
+ * @throws {ShapeError} when Y does not have n rows
+ * @example
+ * import { fromRows } from '@rg/linalg';
+ * const f = softmaxRegression(fromRows([[1]]), fromRows([[1, 0]]));
+ * f.value(new Float64Array(2)) // => ~0.693147
+ * f.hessian(new Float64Array(2)) // => [[0.25, -0.25], [-0.25, 0.25]]
+ */
+export function softmaxRegression(
+  X: Matrix,
+  Y: Matrix,
+  options: { l2?: number } = {},
+): RegressionObjective {
+  const fn = 'softmaxRegression';
+  assertFinite(fn, 'Y', Y);
+  if (Y.rows !== X.rows)
+    throw new ShapeError(`${fn}(): Y must have ${X.rows} rows, one per row of X (has ${Y.rows})`);
+  if (Y.cols < 1) throw new ShapeError(`${fn}(): Y must have at least one column`);
+  const y = Float64Array.from(Y.data);
+  const k = Y.cols;
+  const p = new Float64Array(k);
+  const softmax = (t: Float64Array, i: number): number => {
+    let mx = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < k; c++) mx = Math.max(mx, t[i * k + c]);
+    let s = 0;
+    for (let c = 0; c < k; c++) {
+      p[c] = Math.exp(t[i * k + c] - mx);
+      s += p[c];
+    }
+    for (let c = 0; c < k; c++) p[c] /= s;
+    return mx + Math.log(s);
+  };
+  const rowSum = (i: number) => {
+    let s = 0;
+    for (let c = 0; c < k; c++) s += y[i * k + c];
+    return s;
+  };
+  const loss: LinearModelLoss = {
+    value(t, n) {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        const lse = softmax(t, i);
+        for (let c = 0; c < k; c++) s += y[i * k + c] * (lse - t[i * k + c]);
+      }
+      return s;
+    },
+    grad(t, n, _k, out) {
+      for (let i = 0; i < n; i++) {
+        softmax(t, i);
+        const s = rowSum(i);
+        for (let c = 0; c < k; c++) out[i * k + c] = s * p[c] - y[i * k + c];
+      }
+    },
+    curvature(kind, t, u, n, _k, out) {
+      for (let i = 0; i < n; i++) {
+        softmax(t, i);
+        const s = rowSum(i);
+        if (kind === 'fisher') {
+          let ru = 0;
+          for (let c = 0; c < k; c++) ru += (s * p[c] - y[i * k + c]) * u[i * k + c];
+          for (let c = 0; c < k; c++) out[i * k + c] = (s * p[c] - y[i * k + c]) * ru;
+          continue;
+        }
+        let pu = 0;
+        if (kind === 'exact') for (let c = 0; c < k; c++) pu += p[c] * u[i * k + c];
+        for (let c = 0; c < k; c++) out[i * k + c] = s * p[c] * (u[i * k + c] - pu);
+      }
+    },
+  };
+  return linearModelObjective(fn, X, k, options.l2 ?? 0, loss);
+}
