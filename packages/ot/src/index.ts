@@ -1,2 +1,21 @@
 // Public surface of @rg/ot: named re-exports only.
-export { otVersion } from './version.js';
+export type { CostMetric, Points } from './cost-matrix.js';
+export { costMatrix } from './cost-matrix.js';
+export type { EmdOptions, EmdResult } from './emd.js';
+export { emd, emd2 } from './emd.js';
+export { gaussianW2 } from './gaussian-w2.js';
+export type { Weights } from './problem.js';
+export type { SinkhornMethod, SinkhornOptions, SinkhornResult } from './sinkhorn.js';
+export { sinkhorn } from './sinkhorn.js';
+export type {
+  SinkhornBarycenterOptions,
+  SinkhornBarycenterResult,
+} from './sinkhorn-barycenter.js';
+export { sinkhornBarycenter } from './sinkhorn-barycenter.js';
+export type {
+  SinkhornNewtonSparseOptions,
+  SinkhornNewtonSparseResult,
+} from './sinkhorn-newton-sparse.js';
+export { sinkhornNewtonSparse } from './sinkhorn-newton-sparse.js';
+export type { Wasserstein1DOptions } from './wasserstein-1d.js';
+export { wasserstein1D } from './wasserstein-1d.js';

@@ -1,0 +1,103 @@
+// Ground cost between two point clouds (pairwise distances; POT's ot.dist).
+import { assertFinite, InvalidArgumentError, isMatrix, type Matrix, ShapeError } from '@rg/linalg';
+
+/** A built-in metric name or a function of two points. */
+export type CostMetric =
+  | 'sqeuclidean'
+  | 'euclidean'
+  | 'cityblock'
+  | ((p: Float64Array, q: Float64Array) => number);
+
+/** Points as a Matrix (one point per row) or nested arrays. */
+export type Points = Matrix | readonly (readonly number[])[];
+
+function toPoints(fn: string, name: string, x: Points): Matrix {
+  if (isMatrix(x)) {
+    assertFinite(fn, name, x);
+    return x;
+  }
+  if (!Array.isArray(x))
+    throw new ShapeError(`${fn}(): ${name} must be a Matrix or an array of points`);
+  const rows = x.length;
+  const cols = rows ? x[0].length : 0;
+  const data = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const r = x[i];
+    if (!r || r.length !== cols)
+      throw new ShapeError(
+        `${fn}(): ${name}[${i}] has ${r?.length} coordinates, ${name}[0] has ${cols}`,
+      );
+    for (let k = 0; k < cols; k++) data[i * cols + k] = r[k];
+  }
+  const m = { rows, cols, data };
+  assertFinite(fn, name, m);
+  return m;
+}
+
+/**
+ * Pairwise cost C_ij = d(x_i, y_j) between the rows of `x` and the rows of `y`.
+ *
+ * @param x - n points (a Matrix with one point per row, or nested arrays)
+ * @param y - m points of the same dimension
+ * @param metric - `'sqeuclidean'` (default, as POT's `ot.dist`), `'euclidean'`,
+ *   `'cityblock'`, or a function `(p, q) => number` of two points
+ * @returns the n×m cost matrix
+ * @throws {ShapeError} when the point dimensions differ or a cloud is empty
+ * @throws {NonFiniteError} on a non-finite coordinate or a non-finite custom cost
+ * @throws {InvalidArgumentError} on an unknown metric name
+ * @example
+ * costMatrix([[0, 0], [1, 0]], [[0, 1]]) // => [[1], [2]]
+ * costMatrix([[0, 0]], [[3, 4]], 'euclidean') // => [[5]]
+ * costMatrix([[0, 0]], [[3, 4]], 'cityblock') // => [[7]]
+ */
+export function costMatrix(x: Points, y: Points, metric: CostMetric = 'sqeuclidean'): Matrix {
+  const fn = 'costMatrix';
+  const px = toPoints(fn, 'x', x);
+  const py = toPoints(fn, 'y', y);
+  if (px.rows === 0 || py.rows === 0) throw new ShapeError(`${fn}(): x and y must not be empty`);
+  if (px.cols !== py.cols)
+    throw new ShapeError(`${fn}(): x has dimension ${px.cols} but y has dimension ${py.cols}`);
+  const n = px.rows;
+  const m = py.rows;
+  const d = px.cols;
+  const X = px.data;
+  const Y = py.data;
+  const out = new Float64Array(n * m);
+  if (typeof metric === 'function') {
+    for (let i = 0; i < n; i++) {
+      const p = X.subarray(i * d, i * d + d);
+      for (let j = 0; j < m; j++) {
+        const c = metric(p, Y.subarray(j * d, j * d + d));
+        if (typeof c !== 'number' || !Number.isFinite(c))
+          throw new InvalidArgumentError(
+            `${fn}(): metric(x[${i}], y[${j}]) returned ${String(c)} (must be a finite number)`,
+          );
+        out[i * m + j] = c;
+      }
+    }
+    return { rows: n, cols: m, data: out };
+  }
+  if (metric !== 'sqeuclidean' && metric !== 'euclidean' && metric !== 'cityblock')
+    throw new InvalidArgumentError(
+      `${fn}(): metric must be 'sqeuclidean', 'euclidean', 'cityblock' or a function (got ${String(metric)})`,
+    );
+  for (let i = 0; i < n; i++) {
+    const io = i * d;
+    for (let j = 0; j < m; j++) {
+      const jo = j * d;
+      let s = 0;
+      if (metric === 'cityblock') {
+        for (let k = 0; k < d; k++) s += Math.abs(X[io + k] - Y[jo + k]);
+      } else {
+        // Direct differences rather than ‖x‖² + ‖y‖² − 2x·y: no cancellation for close points.
+        for (let k = 0; k < d; k++) {
+          const t = X[io + k] - Y[jo + k];
+          s += t * t;
+        }
+        if (metric === 'euclidean') s = Math.sqrt(s);
+      }
+      out[i * m + j] = s;
+    }
+  }
+  return { rows: n, cols: m, data: out };
+}

@@ -1,0 +1,384 @@
+// Sinkhorn scaling kernels (Cuturi 2013; log domain and absorption: Schmitzer 2019,
+// "Stabilized sparse scaling algorithms for entropy regularized transport problems").
+// Internal: inputs are validated by the public wrappers, all weights are > 0.
+import { type ProgressInfo, throwIfAborted } from '@rg/linalg';
+
+/** Loop controls shared by the kernels. */
+export interface LoopControl {
+  fn: string;
+  maxIter: number;
+  tol: number;
+  signal?: AbortSignal;
+  onProgress?: (info: ProgressInfo) => void;
+  /** iterations already spent by earlier stages (for progress reports) */
+  offset: number;
+  /** label reported to onProgress */
+  method: string;
+  /** check the marginal error every `checkEvery` iterations (POT: 10) */
+  checkEvery: number;
+}
+
+/** What a kernel hands back: potentials in cost units, the plan, and loop statistics. */
+export interface KernelOutput {
+  f: Float64Array;
+  g: Float64Array;
+  plan: Float64Array;
+  iterations: number;
+  marginalError: number;
+  converged: boolean;
+  /** set when the kernel hit an underflow/overflow and gave up (state not usable) */
+  failure?: string;
+  /** error after every check, for convergence plots */
+  history: { iteration: number; marginalError: number }[];
+}
+
+function colError(b: Float64Array, v: Float64Array, acc: Float64Array): number {
+  let e = 0;
+  for (let j = 0; j < b.length; j++) {
+    const t = v[j] * acc[j] - b[j];
+    e += t * t;
+  }
+  return Math.sqrt(e);
+}
+
+/**
+ * Sinkhorn–Knopp on the Gibbs kernel K = exp(−C/reg), POT's update order (v then u).
+ * One pass over K per iteration: row i gives (Kv)_i, hence u_i, and while the row is
+ * in cache it is added, scaled by the new u_i, into Kᵀu for the next v update; the
+ * column marginal v ⊙ Kᵀu used for the stopping test comes for free.
+ */
+export function standardKernel(
+  a: Float64Array,
+  b: Float64Array,
+  C: Float64Array,
+  reg: number,
+  f0: Float64Array | undefined,
+  g0: Float64Array | undefined,
+  ctl: LoopControl,
+): KernelOutput {
+  const n = a.length;
+  const m = b.length;
+  const K = new Float64Array(n * m);
+  const inv = -1 / reg;
+  let zeroAt = -1;
+  for (let k = 0; k < K.length; k++) {
+    const e = Math.exp(C[k] * inv);
+    if (e === 0 && zeroAt < 0) zeroAt = k;
+    K[k] = e;
+  }
+  const u = new Float64Array(n);
+  const v = new Float64Array(m);
+  for (let i = 0; i < n; i++) u[i] = f0 ? Math.exp(f0[i] / reg) : 1 / n;
+  for (let j = 0; j < m; j++) v[j] = g0 ? Math.exp(g0[j] / reg) : 1 / m;
+  const acc = new Float64Array(m);
+  const history: KernelOutput['history'] = [];
+  const fail = (iterations: number, failure: string): KernelOutput => ({
+    f: new Float64Array(n),
+    g: new Float64Array(m),
+    plan: new Float64Array(0),
+    iterations,
+    marginalError: Number.NaN,
+    converged: false,
+    failure,
+    history,
+  });
+  // An entry of K that underflows to 0 cannot carry the mass the exact plan may put
+  // there, and a zero row or column forces the scalings to overflow: leave it to the log domain.
+  if (zeroAt >= 0)
+    return fail(
+      0,
+      `exp(−cost/reg) underflows to 0 at entry (${Math.floor(zeroAt / m)}, ${zeroAt % m}) (cost/reg = ${(C[zeroAt] / reg).toPrecision(4)} > 745)`,
+    );
+  for (let i = 0; i < n; i++) {
+    const o = i * m;
+    const ui = u[i];
+    for (let j = 0; j < m; j++) acc[j] += ui * K[o + j];
+  }
+  let err = Number.POSITIVE_INFINITY;
+  let it = 0;
+  let converged = false;
+  while (it < ctl.maxIter) {
+    for (let j = 0; j < m; j++) v[j] = b[j] / acc[j];
+    acc.fill(0);
+    let bad = false;
+    for (let i = 0; i < n; i++) {
+      const o = i * m;
+      let s0 = 0;
+      let s1 = 0;
+      let j = 0;
+      for (; j + 1 < m; j += 2) {
+        s0 += K[o + j] * v[j];
+        s1 += K[o + j + 1] * v[j + 1];
+      }
+      if (j < m) s0 += K[o + j] * v[j];
+      const ui = a[i] / (s0 + s1);
+      u[i] = ui;
+      if (!(ui < Number.POSITIVE_INFINITY) || ui === 0) bad = true;
+      for (j = 0; j < m; j++) acc[j] += ui * K[o + j];
+    }
+    it++;
+    if (bad) return fail(it, `the scaling u overflowed at iteration ${it}`);
+    if ((it - 1) % ctl.checkEvery === 0 || it === ctl.maxIter) {
+      err = colError(b, v, acc);
+      if (!Number.isFinite(err)) return fail(it, `the scaling v overflowed at iteration ${it}`);
+      history.push({ iteration: ctl.offset + it, marginalError: err });
+      ctl.onProgress?.({ iteration: ctl.offset + it, residual: err, method: ctl.method });
+      throwIfAborted(ctl.fn, ctl.signal);
+      if (err < ctl.tol) {
+        converged = true;
+        break;
+      }
+    }
+  }
+  if (it === 0) err = colError(b, v, acc);
+  const plan = new Float64Array(n * m);
+  const f = new Float64Array(n);
+  const g = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const o = i * m;
+    const ui = u[i];
+    f[i] = reg * Math.log(ui);
+    for (let j = 0; j < m; j++) plan[o + j] = ui * K[o + j] * v[j];
+  }
+  for (let j = 0; j < m; j++) g[j] = reg * Math.log(v[j]);
+  return { f, g, plan, iterations: it, marginalError: err, converged, history };
+}
+
+/**
+ * Log-domain Sinkhorn: α ← log a − LSEⱼ(−C/reg + β), β ← log b − LSEᵢ(−C/reg + α).
+ * One pass per iteration: each row's LSE gives α_i, then the row feeds an online
+ * (running max) column LSE for the next β, whose value also gives the column marginal.
+ */
+export function logKernel(
+  a: Float64Array,
+  b: Float64Array,
+  C: Float64Array,
+  reg: number,
+  f0: Float64Array | undefined,
+  g0: Float64Array | undefined,
+  ctl: LoopControl,
+): KernelOutput {
+  const n = a.length;
+  const m = b.length;
+  const Mr = new Float64Array(n * m);
+  const inv = -1 / reg;
+  for (let k = 0; k < Mr.length; k++) Mr[k] = C[k] * inv;
+  const la = new Float64Array(n);
+  const lb = new Float64Array(m);
+  for (let i = 0; i < n; i++) la[i] = Math.log(a[i]);
+  for (let j = 0; j < m; j++) lb[j] = Math.log(b[j]);
+  const alpha = new Float64Array(n);
+  const beta = new Float64Array(m);
+  if (f0) for (let i = 0; i < n; i++) alpha[i] = f0[i] / reg;
+  if (g0) for (let j = 0; j < m; j++) beta[j] = g0[j] / reg;
+  const colM = new Float64Array(m);
+  const colS = new Float64Array(m);
+  const addRowToColumns = (o: number, ai: number): void => {
+    for (let j = 0; j < m; j++) {
+      const x = Mr[o + j] + ai;
+      const cm = colM[j];
+      if (x > cm) {
+        colS[j] = colS[j] * Math.exp(cm - x) + 1;
+        colM[j] = x;
+      } else colS[j] += Math.exp(x - cm);
+    }
+  };
+  colM.fill(Number.NEGATIVE_INFINITY);
+  for (let i = 0; i < n; i++) addRowToColumns(i * m, alpha[i]);
+  const history: KernelOutput['history'] = [];
+  let err = Number.POSITIVE_INFINITY;
+  let it = 0;
+  let converged = false;
+  const columnError = (): number => {
+    let e = 0;
+    for (let j = 0; j < m; j++) {
+      const t = Math.exp(beta[j] + colM[j]) * colS[j] - b[j];
+      e += t * t;
+    }
+    return Math.sqrt(e);
+  };
+  while (it < ctl.maxIter) {
+    for (let j = 0; j < m; j++) beta[j] = lb[j] - colM[j] - Math.log(colS[j]);
+    colM.fill(Number.NEGATIVE_INFINITY);
+    colS.fill(0);
+    for (let i = 0; i < n; i++) {
+      const o = i * m;
+      let mx = Number.NEGATIVE_INFINITY;
+      for (let j = 0; j < m; j++) {
+        const x = Mr[o + j] + beta[j];
+        if (x > mx) mx = x;
+      }
+      let s = 0;
+      for (let j = 0; j < m; j++) s += Math.exp(Mr[o + j] + beta[j] - mx);
+      const ai = la[i] - mx - Math.log(s);
+      alpha[i] = ai;
+      addRowToColumns(o, ai);
+    }
+    it++;
+    if ((it - 1) % ctl.checkEvery === 0 || it === ctl.maxIter) {
+      err = columnError();
+      history.push({ iteration: ctl.offset + it, marginalError: err });
+      ctl.onProgress?.({ iteration: ctl.offset + it, residual: err, method: ctl.method });
+      throwIfAborted(ctl.fn, ctl.signal);
+      if (err < ctl.tol) {
+        converged = true;
+        break;
+      }
+    }
+  }
+  if (it === 0) {
+    // No update ran: report the state we were given.
+    err = columnError();
+  }
+  const plan = new Float64Array(n * m);
+  const f = new Float64Array(n);
+  const g = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const o = i * m;
+    const ai = alpha[i];
+    f[i] = reg * ai;
+    for (let j = 0; j < m; j++) plan[o + j] = Math.exp(Mr[o + j] + ai + beta[j]);
+  }
+  for (let j = 0; j < m; j++) g[j] = reg * beta[j];
+  return { f, g, plan, iterations: it, marginalError: err, converged, history };
+}
+
+/**
+ * Sinkhorn with absorption of large scalings into log potentials (Schmitzer 2019,
+ * Algorithm 2; POT's sinkhorn_stabilized with tau = 1e3): K = exp(−C/reg + α ⊕ β) is
+ * rebuilt whenever a scaling leaves [1/tau, tau], so u, v stay O(1) at any reg.
+ */
+export function stabilizedKernel(
+  a: Float64Array,
+  b: Float64Array,
+  C: Float64Array,
+  reg: number,
+  f0: Float64Array | undefined,
+  g0: Float64Array | undefined,
+  ctl: LoopControl,
+  tau = 1e3,
+): KernelOutput {
+  const n = a.length;
+  const m = b.length;
+  const inv = -1 / reg;
+  const alpha = new Float64Array(n);
+  const beta = new Float64Array(m);
+  if (f0 && g0) {
+    for (let i = 0; i < n; i++) alpha[i] = f0[i] / reg;
+    for (let j = 0; j < m; j++) beta[j] = g0[j] / reg;
+  } else {
+    // Start from a c-transform so every row and column of K has an entry equal to 1.
+    for (let i = 0; i < n; i++) {
+      let mx = Number.NEGATIVE_INFINITY;
+      for (let j = 0; j < m; j++) mx = Math.max(mx, C[i * m + j] * inv);
+      alpha[i] = -mx;
+    }
+    beta.fill(Number.NEGATIVE_INFINITY);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < m; j++) beta[j] = Math.max(beta[j], C[i * m + j] * inv + alpha[i]);
+    for (let j = 0; j < m; j++) beta[j] = -beta[j];
+  }
+  const K = new Float64Array(n * m);
+  const u = new Float64Array(n).fill(1);
+  const v = new Float64Array(m).fill(1);
+  const acc = new Float64Array(m);
+  const history: KernelOutput['history'] = [];
+  const rebuild = (): void => {
+    acc.fill(0);
+    for (let i = 0; i < n; i++) {
+      const o = i * m;
+      const ai = alpha[i];
+      const ui = u[i];
+      for (let j = 0; j < m; j++) {
+        const kij = Math.exp(C[o + j] * inv + ai + beta[j]);
+        K[o + j] = kij;
+        acc[j] += ui * kij;
+      }
+    }
+  };
+  const absorb = (): void => {
+    for (let i = 0; i < n; i++) {
+      alpha[i] += Math.log(u[i]);
+      u[i] = 1;
+    }
+    for (let j = 0; j < m; j++) {
+      beta[j] += Math.log(v[j]);
+      v[j] = 1;
+    }
+    rebuild();
+  };
+  rebuild();
+  let err = Number.POSITIVE_INFINITY;
+  let it = 0;
+  let converged = false;
+  let failure: string | undefined;
+  while (it < ctl.maxIter) {
+    let big = false;
+    for (let j = 0; j < m; j++) {
+      const vj = b[j] / acc[j];
+      v[j] = vj;
+      if (vj > tau || vj < 1 / tau) big = true;
+    }
+    acc.fill(0);
+    for (let i = 0; i < n; i++) {
+      const o = i * m;
+      let s0 = 0;
+      let s1 = 0;
+      let j = 0;
+      for (; j + 1 < m; j += 2) {
+        s0 += K[o + j] * v[j];
+        s1 += K[o + j + 1] * v[j + 1];
+      }
+      if (j < m) s0 += K[o + j] * v[j];
+      const ui = a[i] / (s0 + s1);
+      u[i] = ui;
+      if (ui > tau || ui < 1 / tau) big = true;
+      for (j = 0; j < m; j++) acc[j] += ui * K[o + j];
+    }
+    it++;
+    const check = (it - 1) % ctl.checkEvery === 0 || it === ctl.maxIter;
+    if (check) err = colError(b, v, acc);
+    if (big) {
+      let finite = true;
+      for (let i = 0; i < n && finite; i++) finite = u[i] > 0 && u[i] < Number.POSITIVE_INFINITY;
+      for (let j = 0; j < m && finite; j++) finite = v[j] > 0 && v[j] < Number.POSITIVE_INFINITY;
+      if (!finite) {
+        failure = `a scaling overflowed at iteration ${it} despite absorption`;
+        break;
+      }
+      absorb();
+    }
+    if (check) {
+      history.push({ iteration: ctl.offset + it, marginalError: err });
+      ctl.onProgress?.({ iteration: ctl.offset + it, residual: err, method: ctl.method });
+      throwIfAborted(ctl.fn, ctl.signal);
+      if (err < ctl.tol) {
+        converged = true;
+        break;
+      }
+    }
+  }
+  if (failure)
+    return {
+      f: new Float64Array(n),
+      g: new Float64Array(m),
+      plan: new Float64Array(0),
+      iterations: it,
+      marginalError: Number.NaN,
+      converged: false,
+      failure,
+      history,
+    };
+  if (it === 0) err = colError(b, v, acc);
+  const plan = new Float64Array(n * m);
+  const f = new Float64Array(n);
+  const g = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const o = i * m;
+    const ui = u[i];
+    f[i] = reg * (alpha[i] + Math.log(ui));
+    for (let j = 0; j < m; j++) plan[o + j] = ui * K[o + j] * v[j];
+  }
+  for (let j = 0; j < m; j++) g[j] = reg * (beta[j] + Math.log(v[j]));
+  return { f, g, plan, iterations: it, marginalError: err, converged, history };
+}

@@ -1,0 +1,245 @@
+// Entropic optimal transport by Sinkhorn scaling (Cuturi 2013, "Sinkhorn distances";
+// log-domain, absorption and ε-scaling: Schmitzer 2019, SIAM J. Sci. Comput. 41(3)).
+import {
+  assertFiniteArray,
+  ConvergenceError,
+  InvalidArgumentError,
+  type IterativeOptions,
+  type IterativeResult,
+  type Matrix,
+  ShapeError,
+} from '@rg/linalg';
+import { checkCount, checkProblem, checkReg, checkTol, type Weights } from './problem.js';
+import {
+  type KernelOutput,
+  type LoopControl,
+  logKernel,
+  stabilizedKernel,
+  standardKernel,
+} from './sinkhorn-kernels.js';
+import { embedPlan, embedVector, restrict, restrictVector, supportOf } from './support.js';
+
+/** Sinkhorn variants, named as in POT (`sinkhorn`, `sinkhorn_log`, `sinkhorn_stabilized`, `sinkhorn_epsilon_scaling`). */
+export type SinkhornMethod = 'standard' | 'log' | 'stabilized' | 'epsilonScaling';
+
+/** Options of {@link sinkhorn}. */
+export interface SinkhornOptions extends IterativeOptions {
+  /** entropic regularization ε > 0 (the plan is ∝ exp(−C/ε) before scaling) */
+  reg: number;
+  /** default `'standard'`; it switches to `'log'` by itself when exp(−C/reg) underflows */
+  method?: SinkhornMethod;
+  /** initial dual potentials (cost units), e.g. `{ f, g }` of an earlier solve */
+  warmStart?: { f: ArrayLike<number>; g: ArrayLike<number> };
+  /** iterations between two marginal-error checks (default 10, as POT) */
+  checkEvery?: number;
+}
+
+/** Result of {@link sinkhorn}. */
+export interface SinkhornResult extends IterativeResult {
+  /** the entropic plan P = exp((f ⊕ g − C)/reg), n×m */
+  plan: Matrix;
+  /** transport cost ⟨C, P⟩ (no entropy term; POT's `sinkhorn2`) */
+  cost: number;
+  /** row potential in cost units (f = reg·log u); −Infinity on zero-mass bins */
+  f: Float64Array;
+  /** column potential in cost units (g = reg·log v); −Infinity on zero-mass bins */
+  g: Float64Array;
+  /** ‖Pᵀ1 − b‖₂ after the last check; P1 = a holds to rounding (POT's measure) */
+  marginalError: number;
+  /** same as marginalError */
+  residual: number;
+  /** the method that produced the result (differs from the requested one after a switch) */
+  method: SinkhornMethod;
+  /** present when the solver changed method (underflow) */
+  warning?: string;
+  /** the marginal error at every check: the convergence curve */
+  history: { iteration: number; marginalError: number }[];
+}
+
+const FN = 'sinkhorn';
+
+function epsilonScaling(
+  a: Float64Array,
+  b: Float64Array,
+  C: Float64Array,
+  reg: number,
+  f0: Float64Array | undefined,
+  g0: Float64Array | undefined,
+  ctl: LoopControl,
+): KernelOutput {
+  // Geometric schedule from the cost's spread down to reg, a few inner sweeps per
+  // stage (POT uses 100; we stop a stage early once it is within 1e-3).
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < C.length; k++) {
+    if (C[k] < lo) lo = C[k];
+    if (C[k] > hi) hi = C[k];
+  }
+  const regs: number[] = [];
+  for (let r = Math.max(hi - lo, reg); r > reg; r /= 4) regs.push(r);
+  regs.push(reg);
+  let f = f0;
+  let g = g0;
+  let spent = 0;
+  const history: KernelOutput['history'] = [];
+  let out: KernelOutput | undefined;
+  for (let s = 0; s < regs.length; s++) {
+    const last = s === regs.length - 1;
+    const budget = last ? ctl.maxIter - spent : Math.min(100, ctl.maxIter - spent);
+    const stage = stabilizedKernel(a, b, C, regs[s], f, g, {
+      ...ctl,
+      maxIter: Math.max(budget, 0),
+      tol: last ? ctl.tol : Math.max(ctl.tol, 1e-3),
+      offset: ctl.offset + spent,
+    });
+    spent += stage.iterations;
+    history.push(...stage.history);
+    if (stage.failure) return { ...stage, iterations: spent, history };
+    f = stage.f;
+    g = stage.g;
+    out = stage;
+  }
+  const o = out as KernelOutput;
+  return { ...o, iterations: spent, history };
+}
+
+function runMethod(
+  method: SinkhornMethod,
+  a: Float64Array,
+  b: Float64Array,
+  C: Float64Array,
+  reg: number,
+  f0: Float64Array | undefined,
+  g0: Float64Array | undefined,
+  ctl: LoopControl,
+): KernelOutput {
+  if (method === 'standard') return standardKernel(a, b, C, reg, f0, g0, ctl);
+  if (method === 'log') return logKernel(a, b, C, reg, f0, g0, ctl);
+  if (method === 'stabilized') return stabilizedKernel(a, b, C, reg, f0, g0, ctl);
+  return epsilonScaling(a, b, C, reg, f0, g0, ctl);
+}
+
+/**
+ * Entropic optimal transport between histograms `a` and `b`: the plan
+ * P = diag(u) K diag(v), K = exp(−C/reg), whose marginals are a and b, found by
+ * alternating scalings. Defaults follow POT's `ot.sinkhorn` (maxIter 1000, tol 1e−9,
+ * marginal error checked every 10 iterations).
+ *
+ * Methods: `'standard'` (Sinkhorn–Knopp on K), `'log'` (log-sum-exp updates, never
+ * under- or overflows, about twice slower), `'stabilized'` (absorbs large scalings
+ * into log potentials), `'epsilonScaling'` (stabilized, warm-started along a decreasing
+ * reg schedule). A `'standard'` or `'stabilized'` solve whose kernel underflows
+ * (some cost/reg > 745, or a scaling overflows) restarts in the log domain and says so
+ * in `warning`, with `method: 'log'`, instead of returning NaN.
+ *
+ * @param a - source weights (n, ≥ 0, finite)
+ * @param b - target weights (m, ≥ 0, same total mass as a within 1e−9 relative)
+ * @param cost - n×m ground cost
+ * @param options - `{ reg, method, maxIter = 1000, tol = 1e-9, warmStart, checkEvery = 10, signal, onProgress, strict }`
+ * @returns `{ plan, cost, f, g, iterations, converged, marginalError, residual, method, warning?, history }`
+ * @throws {ShapeError} when cost is not a.length × b.length or a weight vector is empty
+ * @throws {NonFiniteError} on non-finite weights or cost
+ * @throws {InvalidArgumentError} on negative weights, unequal masses, reg ≤ 0 or a bad option
+ * @throws {ConvergenceError} with `strict: true` when tol is not reached in maxIter
+ * @throws {AbortError} when `signal` is aborted
+ * @example
+ * import { fromRows } from '@rg/linalg';
+ * const C = fromRows([[0, 1], [1, 0]]);
+ * const r = sinkhorn([0.5, 0.5], [0.5, 0.5], C, { reg: 0.1 });
+ * r.converged // => true
+ * r.plan.data[0] + r.plan.data[1] // => ~0.5
+ * sinkhorn([0.5, 0.5], [0.5, 0.5], C, { reg: 1e-3 }).method // => 'log'
+ * sinkhorn([1, 0], [0.5, 0.5], C, { reg: 0 }) // => throws InvalidArgumentError
+ */
+export function sinkhorn(
+  a: Weights,
+  b: Weights,
+  cost: Matrix,
+  options: SinkhornOptions,
+): SinkhornResult {
+  if (!options || typeof options !== 'object')
+    throw new InvalidArgumentError(`${FN}(): options { reg } are required`);
+  const p = checkProblem(FN, a, b, cost);
+  const reg = checkReg(FN, options.reg);
+  const maxIter = checkCount(FN, 'maxIter', options.maxIter ?? 1000);
+  const tol = checkTol(FN, options.tol ?? 1e-9);
+  const checkEvery = options.checkEvery ?? 10;
+  if (!Number.isInteger(checkEvery) || checkEvery < 1)
+    throw new InvalidArgumentError(
+      `${FN}(): checkEvery must be a positive integer (got ${checkEvery})`,
+    );
+  const requested = options.method ?? 'standard';
+  if (!['standard', 'log', 'stabilized', 'epsilonScaling'].includes(requested))
+    throw new InvalidArgumentError(
+      `${FN}(): method must be 'standard', 'log', 'stabilized' or 'epsilonScaling' (got ${String(requested)})`,
+    );
+  const ri = supportOf(p.a);
+  const ci = supportOf(p.b);
+  const sub = restrict(p.a, p.b, cost, ri, ci);
+  let f0: Float64Array | undefined;
+  let g0: Float64Array | undefined;
+  if (options.warmStart) {
+    const { f, g } = options.warmStart;
+    if (!f || !g || f.length !== p.n || g.length !== p.m)
+      throw new ShapeError(
+        `${FN}(): warmStart must be { f, g } with ${p.n} and ${p.m} entries (got ${f?.length} and ${g?.length})`,
+      );
+    const fr = restrictVector(f, ri);
+    const gr = restrictVector(g, ci);
+    assertFiniteArray(FN, 'warmStart.f (on the support of a)', fr);
+    assertFiniteArray(FN, 'warmStart.g (on the support of b)', gr);
+    f0 = fr;
+    g0 = gr;
+  }
+  const ctl: LoopControl = {
+    fn: FN,
+    maxIter,
+    tol,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    offset: 0,
+    method: requested,
+    checkEvery,
+  };
+  let method: SinkhornMethod = requested;
+  let out = runMethod(method, sub.a, sub.b, sub.C, reg, f0, g0, ctl);
+  let warning: string | undefined;
+  if (out.failure) {
+    warning = `${FN}(): method '${requested}' at reg = ${reg}: ${out.failure}; switched to the log domain (method 'log')`;
+    const spent = out.iterations;
+    const earlier = out.history;
+    method = 'log';
+    out = logKernel(sub.a, sub.b, sub.C, reg, f0, g0, {
+      ...ctl,
+      maxIter: Math.max(maxIter - spent, 0),
+      offset: spent,
+      method,
+    });
+    out = { ...out, iterations: out.iterations + spent, history: [...earlier, ...out.history] };
+  }
+  const n = p.n;
+  const m = p.m;
+  const plan = embedPlan(out.plan, n, m, ri, ci);
+  let total = 0;
+  const Cd = cost.data;
+  for (let k = 0; k < plan.length; k++) total += plan[k] * Cd[k];
+  if (!out.converged && options.strict)
+    throw new ConvergenceError(
+      `${FN}(): marginal error ${out.marginalError.toExponential(2)} > tol ${tol} after ${out.iterations} iterations (method '${method}', reg ${reg})`,
+      { iterations: out.iterations, residual: out.marginalError },
+    );
+  const result: SinkhornResult = {
+    plan: { rows: n, cols: m, data: plan },
+    cost: total,
+    f: embedVector(out.f, n, ri, Number.NEGATIVE_INFINITY),
+    g: embedVector(out.g, m, ci, Number.NEGATIVE_INFINITY),
+    iterations: out.iterations,
+    converged: out.converged,
+    marginalError: out.marginalError,
+    residual: out.marginalError,
+    method,
+    history: out.history,
+  };
+  if (warning) result.warning = warning;
+  return result;
+}
