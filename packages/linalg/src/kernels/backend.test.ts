@@ -1,5 +1,23 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { InvalidArgumentError, kernelInfo, setKernelBackend } from '../index.js';
+import {
+  gram,
+  InvalidArgumentError,
+  kernelInfo,
+  type Matrix,
+  matmul,
+  matmulTransA,
+  matmulTransB,
+  rng,
+  setKernelBackend,
+  zeros,
+} from '../index.js';
+
+function random(m: number, n: number, seed: number): Matrix {
+  const g = rng(seed);
+  const a = zeros(m, n);
+  for (let i = 0; i < a.data.length; i++) a.data[i] = g.normal();
+  return a;
+}
 
 afterEach(() => {
   setKernelBackend('auto');
@@ -53,5 +71,35 @@ describe('kernelInfo / setKernelBackend', () => {
       [14, 32],
       [32, 77],
     ]);
+  });
+
+  it('the TypeScript and WebAssembly backends give bitwise-identical products and Gram matrices', () => {
+    // Above the direct-loop cutoff (m·n·k > 125) both split the sum over k into the same
+    // KC = 256 blocks, accumulate each block in order from zero with a separate multiply
+    // and add (no FMA in either), then add it to C; so every entry rounds identically.
+    let seed = 1;
+    for (const [m, k, n] of [
+      [7, 9, 11],
+      [65, 300, 130],
+      [5, 3, 1030],
+      [257, 257, 33],
+    ]) {
+      const a = random(m, k, seed++);
+      const b = random(k, n, seed++);
+      const at = random(k, m, seed++);
+      const bt = random(n, k, seed++);
+      const run = () => [
+        matmul(a, b).data,
+        matmulTransA(at, b).data,
+        matmulTransB(a, bt).data,
+        gram(a).data,
+        gram(a, 'AAt').data,
+      ];
+      setKernelBackend('typescript');
+      const ts = run();
+      setKernelBackend('wasm-simd');
+      const wasm = run();
+      for (let q = 0; q < ts.length; q++) expect(wasm[q]).toEqual(ts[q]);
+    }
   });
 });

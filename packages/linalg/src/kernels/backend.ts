@@ -62,7 +62,10 @@ export const WASM_CROSSOVER = 216;
  * with `new WebAssembly.Module`, so products stay synchronous in Node and browsers;
  * Chromium's main thread allows synchronous compilation only for modules under 4 KB,
  * which this one is. If compilation or instantiation throws, or the host lacks
- * WebAssembly SIMD, `simd` is false and everything runs in TypeScript.
+ * WebAssembly SIMD, `simd` is false and everything runs in TypeScript. The module works
+ * in one WebAssembly.Memory owned by the loader: operands are copied in and the result
+ * copied out; it grows to the largest product seen and is kept for reuse (a product that
+ * would need more than 4 GiB runs in TypeScript).
  *
  * @example
  * typeof kernelInfo().simd // => 'boolean'
