@@ -13,17 +13,76 @@ export function defineExample(example) {
   return example;
 }
 
-/** Render Observable Plot options to an SVG (or figure) string. */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * Render Observable Plot options to a standalone SVG string (an SVG file that an
+ * <img> can show). Plot draws categorical legends as HTML; when `color.legend` is
+ * set, the legend is drawn by Plot itself as a second, SVG-only chart (swatches and
+ * labels as dot and text marks) and stacked above the plot in one outer <svg>.
+ */
 export function plotToSVG(options) {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const node = Plot.plot({ ...options, document });
-  if (node.tagName?.toLowerCase() === 'svg') {
-    node.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  } else {
-    for (const svg of node.querySelectorAll?.('svg') ?? [])
-      svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  const wantLegend = Boolean(options.color?.legend);
+  const plotOptions = wantLegend
+    ? { ...options, color: { ...options.color, legend: false } }
+    : options;
+  const plot = Plot.plot({ ...plotOptions, document });
+  if (plot.tagName?.toLowerCase() !== 'svg')
+    throw new Error(
+      'plotToSVG(): Plot returned HTML (a legend other than color?); only SVG output is accepted',
+    );
+  plot.setAttribute('xmlns', SVG_NS);
+  if (!wantLegend) return plot.outerHTML;
+
+  const scale = plot.scale('color');
+  const width = Number(plot.getAttribute('width'));
+  const height = Number(plot.getAttribute('height'));
+  const items = [];
+  let x = 10;
+  let row = 0;
+  for (let i = 0; i < scale.domain.length; i++) {
+    const label = String(scale.domain[i]);
+    const w = 22 + 6.2 * label.length;
+    if (x + w > width - 10 && x > 10) {
+      x = 10;
+      row++;
+    }
+    items.push({ x, row, label, color: scale.apply(scale.domain[i]) });
+    x += w + 14;
   }
-  return node.outerHTML;
+  const rows = row + 1;
+  const legendHeight = 20 * rows + 8;
+  const legend = Plot.plot({
+    document,
+    width,
+    height: legendHeight,
+    margin: 0,
+    x: { axis: null, domain: [0, width], range: [0, width] },
+    y: { axis: null, domain: [-0.5, rows - 0.5], range: [4, legendHeight - 4] },
+    marks: [
+      Plot.dot(items, { x: 'x', y: 'row', fill: 'color', r: 5, dx: 5 }),
+      Plot.text(items, {
+        x: 'x',
+        y: 'row',
+        text: 'label',
+        textAnchor: 'start',
+        dx: 14,
+        fontSize: 11,
+      }),
+    ],
+  });
+  const outer = document.createElementNS(SVG_NS, 'svg');
+  outer.setAttribute('xmlns', SVG_NS);
+  outer.setAttribute('width', String(width));
+  outer.setAttribute('height', String(height + legendHeight));
+  outer.setAttribute('viewBox', `0 0 ${width} ${height + legendHeight}`);
+  outer.setAttribute('font-family', 'system-ui, sans-serif');
+  legend.setAttribute('y', '0');
+  plot.setAttribute('y', String(legendHeight));
+  outer.appendChild(legend);
+  outer.appendChild(plot);
+  return outer.outerHTML;
 }
 
 function cell(v) {
