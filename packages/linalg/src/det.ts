@@ -1,13 +1,13 @@
 // Determinant and log-determinant from LU with partial pivoting (Golub & Van Loan, Matrix Computations, 4th ed., §3.2.6).
 import { InvalidArgumentError, SingularMatrixError } from './errors.js';
-import { luKernel } from './lu.js';
+import { luKernel, workCopy } from './lu.js';
 import type { Matrix } from './matrix.js';
 import { assertSquare } from './validate.js';
 
 function factor(fn: string, a: Matrix): { f: Float64Array; sign: number; n: number } {
   assertSquare(fn, 'a', a);
   const n = a.rows;
-  const f = a.data.slice();
+  const f = workCopy(a.data);
   const sign = luKernel(f, n, new Int32Array(n));
   return { f, sign, n };
 }

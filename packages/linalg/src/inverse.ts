@@ -1,6 +1,6 @@
 // Matrix inverse by LU with partial pivoting (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., §14.3).
 import { SingularMatrixError } from './errors.js';
-import { luKernel, luSolveKernel, maxAbs, singularPivot } from './lu.js';
+import { luKernel, luSolveKernel, maxAbs, singularPivot, workCopy } from './lu.js';
 import type { Matrix } from './matrix.js';
 import { assertSquare } from './validate.js';
 
@@ -19,7 +19,7 @@ import { assertSquare } from './validate.js';
 export function inverse(a: Matrix): Matrix {
   assertSquare('inverse', 'a', a);
   const n = a.rows;
-  const f = a.data.slice();
+  const f = workCopy(a.data);
   const pivots = new Int32Array(n);
   luKernel(f, n, pivots);
   const k = singularPivot(f, n, maxAbs(a.data));

@@ -1,6 +1,6 @@
 // Householder QR factorization, thin and full (Golub & Van Loan, Matrix Computations, 4th ed., Alg. 5.2.1 and §5.1.6).
 import { InvalidArgumentError } from './errors.js';
-import { applyReflectorLeft, reflectColumn } from './householder.js';
+import { applyReflectorLeft, applyReflectorPairLeft, reflectColumn } from './householder.js';
 import type { Matrix } from './matrix.js';
 import { assertFinite } from './validate.js';
 
@@ -44,7 +44,17 @@ export function qr(a: Matrix, options: QROptions = {}): QRResult {
   const f = a.data.slice();
   const tau = new Float64Array(p);
   const w = new Float64Array(Math.max(m, n));
-  for (let k = 0; k < p; k++) {
+  const w1 = new Float64Array(Math.max(m, n));
+  // Reflectors in pairs: column k+1 is updated by H_k alone, reflected, and then the
+  // trailing columns get both reflectors in one pass (half the sweeps over the matrix).
+  let k = 0;
+  for (; k + 1 < p; k += 2) {
+    tau[k] = reflectColumn(f, m, n, k);
+    applyReflectorLeft(f, n, k, tau[k], f, m, n, k + 1, k + 2, w);
+    tau[k + 1] = reflectColumn(f, m, n, k + 1);
+    applyReflectorPairLeft(f, n, k, tau[k], tau[k + 1], true, f, m, n, k + 2, n, w, w1);
+  }
+  if (k < p) {
     tau[k] = reflectColumn(f, m, n, k);
     applyReflectorLeft(f, n, k, tau[k], f, m, n, k + 1, n, w);
   }
@@ -57,6 +67,12 @@ export function qr(a: Matrix, options: QROptions = {}): QRResult {
   for (let i = 0; i < qCols; i++) q[i * qCols + i] = 1;
   // Backward accumulation Q = H_0 (H_1 (… H_{p−1} I)): H_k only touches rows and columns ≥ k
   // of the partial product, so each step works on a shrinking trailing block.
-  for (let k = p - 1; k >= 0; k--) applyReflectorLeft(f, n, k, tau[k], q, m, qCols, k, qCols, w);
+  let kq = p;
+  if (p % 2 === 1) {
+    kq = p - 1;
+    applyReflectorLeft(f, n, kq, tau[kq], q, m, qCols, kq, qCols, w);
+  }
+  for (kq -= 2; kq >= 0; kq -= 2)
+    applyReflectorPairLeft(f, n, kq, tau[kq], tau[kq + 1], false, q, m, qCols, kq, qCols, w, w1);
   return { q: { rows: m, cols: qCols, data: q }, r: { rows: rRows, cols: n, data: r } };
 }

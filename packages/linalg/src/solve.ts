@@ -1,6 +1,6 @@
 // Linear solve by LU with partial pivoting (Golub & Van Loan, Matrix Computations, 4th ed., §3.4).
 import { ShapeError, SingularMatrixError } from './errors.js';
-import { luKernel, luSolveKernel, maxAbs, singularPivot } from './lu.js';
+import { luKernel, luSolveKernel, maxAbs, singularPivot, workCopy } from './lu.js';
 import type { Matrix } from './matrix.js';
 import { assertFinite, assertFiniteArray, assertSquare } from './validate.js';
 
@@ -34,7 +34,7 @@ export function solve(a: Matrix, b: Matrix | Float64Array): Matrix | Float64Arra
     if (b.rows !== n) throw new ShapeError(`solve(): b has ${b.rows} rows, expected a.rows = ${n}`);
     m = b.cols;
   }
-  const f = a.data.slice();
+  const f = workCopy(a.data);
   const pivots = new Int32Array(n);
   luKernel(f, n, pivots);
   const k = singularPivot(f, n, maxAbs(a.data));
