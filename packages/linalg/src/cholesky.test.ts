@@ -117,6 +117,22 @@ describe('cholesky', () => {
     );
   });
 
+  it('cholesky(a) accepts asymmetry within SYMMETRY_TOLERANCE and reads only the lower triangle', () => {
+    const a = fromRows([
+      [4, 2 * (1 + 1e-12)],
+      [2, 5],
+    ]);
+    expect(Array.from(cholesky(a).data)).toEqual([2, 0, 1, 2]);
+    expect(() =>
+      cholesky(
+        fromRows([
+          [4, 2 + 1e-6],
+          [2, 5],
+        ]),
+      ),
+    ).toThrow(/cholesky\(\): a must be symmetric \(relative asymmetry/);
+  });
+
   it('cholesky() of the empty matrix is empty and the input is never mutated', () => {
     expect(cholesky(zeros(0)).rows).toBe(0);
     const a = wellConditionedSPD(7, 3);

@@ -122,6 +122,18 @@ describe('solve', () => {
     );
   });
 
+  it('solve(a, b) above the reusable work-buffer size (n = 300) and interleaved with smaller solves stays backward stable', () => {
+    const big = gaussian(300, 300, 77);
+    const bBig = gaussian(300, 1, 78).data;
+    const small = gaussian(7, 7, 79);
+    const bSmall = gaussian(7, 1, 80).data;
+    const xs1 = solve(small, bSmall);
+    const xBig = solve(big, bBig);
+    const xs2 = solve(small, bSmall);
+    expect(Array.from(xs2)).toEqual(Array.from(xs1));
+    expect(backwardError(big, xBig, bBig)).toBeLessThanOrEqual(4 * 300 * EPS);
+  });
+
   it('solve() rejects bad shapes and non-finite input with typed errors', () => {
     const a = fromRows([
       [2, 1],
