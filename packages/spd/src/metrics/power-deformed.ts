@@ -19,6 +19,9 @@ export interface PowerDeformedMetric extends SPDMetric {
  * vectors are mapped by the Daleckii–Krein derivative Dφ, and `transport` is exact parallel
  * transport exactly when the base metric's is. As θ → 0 the deformed affine-invariant metric
  * tends to the log-Euclidean one; θ = 0 itself is rejected (use {@link logEuclidean}).
+ * Conditioning: the tangent map Dφ_P has condition number κ(P)^{|1−θ|}, so `exp`/`log`/
+ * `transport` lose about that factor times ε (θ = ½: κ^{½}; θ = −1: κ², useless beyond κ ≈ 1e6),
+ * while `distance` and `geodesic` only go through X^θ (condition |θ|).
  *
  * @param metric - the base metric
  * @param theta - the power θ ≠ 0 (finite)
