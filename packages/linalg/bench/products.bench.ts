@@ -89,6 +89,18 @@ export default async function bench(): Promise<BenchRow[]> {
       )
     : null;
 
+  // Warm every library's code paths once so the first row does not pay for JIT compilation.
+  {
+    const a = gaussian(64, 64, 1);
+    const ml = new MlMatrix(toRows(a));
+    const mj = mathjs.matrix(toRows(a));
+    for (let i = 0; i < 20; i++) {
+      ml.mmul(ml);
+      mathjs.multiply(mj, mj);
+      matmul(a, a);
+      gram(a);
+    }
+  }
   const rows: BenchRow[] = [];
   cases.forEach((c, k) => {
     const big = c.flops > 1e8;

@@ -11,6 +11,7 @@ import {
   setKernelBackend,
   zeros,
 } from '../index.js';
+import { KERNELS_WASM_BASE64 } from '../wasm/kernels.generated.js';
 
 function random(m: number, n: number, seed: number): Matrix {
   const g = rng(seed);
@@ -101,5 +102,11 @@ describe('kernelInfo / setKernelBackend', () => {
       const wasm = run();
       for (let q = 0; q < ts.length; q++) expect(wasm[q]).toEqual(ts[q]);
     }
+  });
+
+  it('the embedded WebAssembly module stays under the 4 KB limit of synchronous compilation in Chromium', () => {
+    const bytes = atob(KERNELS_WASM_BASE64).length;
+    expect(bytes).toBeGreaterThan(8);
+    expect(bytes).toBeLessThan(4096);
   });
 });
