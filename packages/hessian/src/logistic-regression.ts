@@ -18,9 +18,10 @@ export type RegressionObjective = Required<Omit<CurvatureObjective, 'hvp'>> & {
 /**
  * Mean logistic loss `f(w) = (1/n) Σ log(1 + e^{a_iᵀw}) − y_i a_iᵀw + (l2/2)‖w‖²` for labels
  * y ∈ {0, 1} (add a column of ones to X for an intercept). Curvatures, each + l2·I:
- * exact `(1/n) Σ σ(1−σ) a aᵀ`; Gauss–Newton `(1/n) Σ σ a aᵀ` (log(1+e^t) is the log-sum-exp
- * of (0, t); dropping its rank-one term −ppᵀ leaves diag(p), a PSD majorant of the Hessian);
- * empirical Fisher `(1/n) Σ (σ − y)² a aᵀ`.
+ * exact `(1/n) Σ σ(1−σ) a aᵀ`; Gauss–Newton `(1/n) Σ σ(−m_i) a aᵀ` with the margin
+ * m_i = ±a_iᵀw (+ for y = 1): the loss is log(1 + e^{−m}) = lse(0, −m), and dropping the
+ * rank-one term −ppᵀ of log-sum-exp leaves the wrong-class probability, a PSD majorant of
+ * the Hessian that vanishes on well-classified points; empirical Fisher `(1/n) Σ (σ − y)² a aᵀ`.
  *
  * @param X - features, n × d
  * @param y - labels in {0, 1} (probabilities in [0, 1] work too), length n
@@ -58,8 +59,14 @@ export function logisticRegression(
     curvature(kind, t, u, n, _k, out) {
       for (let i = 0; i < n; i++) {
         const s = sigmoid(t[i]);
+        const yi = labels[i];
+        // Gauss–Newton in margin form: the weight of the wrong class, σ(−t) for y = 1, σ(t) for y = 0
         const w =
-          kind === 'exact' ? s * (1 - s) : kind === 'gaussNewton' ? s : (s - labels[i]) ** 2;
+          kind === 'exact'
+            ? s * (1 - s)
+            : kind === 'gaussNewton'
+              ? yi * (1 - s) + (1 - yi) * s
+              : (s - yi) ** 2;
         out[i] = w * u[i];
       }
     },

@@ -6,9 +6,11 @@ import type { RegressionObjective } from './logistic-regression.js';
 /**
  * Mean softmax cross-entropy `f(W) = (1/n) Σ lse(a_iᵀW) − y_iᵀ Wᵀ a_i + (l2/2)‖W‖²` over
  * W (d × k, flattened row-major: θ[j·k + c] = W_jc) for one-hot (or probability) rows of Y.
- * Curvatures, each + l2·I: exact `(1/n) Σ a aᵀ ⊗ (diag p − ppᵀ)`; Gauss–Newton drops the
- * rank-one term of log-sum-exp, `(1/n) Σ a aᵀ ⊗ diag p`; empirical Fisher
- * `(1/n) Σ g_i g_iᵀ` with `g_i = a_i ⊗ (p_i − y_i)`.
+ * Curvatures, each + l2·I: exact `(1/n) Σ a aᵀ ⊗ (diag p − ppᵀ)`; Gauss–Newton writes the
+ * loss in the margins u_c = t_c − t_y as lse(0, u) and drops its rank-one term, leaving
+ * `(1/n) Σ a aᵀ ⊗ Σ_{c≠y} p_c (e_c − e_y)(e_c − e_y)ᵀ`: a PSD majorant of the Hessian that
+ * vanishes on well-classified points (probability rows of Y mix this over y); empirical
+ * Fisher `(1/n) Σ g_i g_iᵀ` with `g_i = a_i ⊗ (p_i − y_i)`.
  *
  * @param X - features, n × d
  * @param Y - targets, n × k, rows one-hot or probability vectors
@@ -77,8 +79,19 @@ export function softmaxRegression(
           continue;
         }
         let pu = 0;
-        if (kind === 'exact') for (let c = 0; c < k; c++) pu += p[c] * u[i * k + c];
-        for (let c = 0; c < k; c++) out[i * k + c] = s * p[c] * (u[i * k + c] - pu);
+        for (let c = 0; c < k; c++) pu += p[c] * u[i * k + c];
+        if (kind === 'exact') {
+          for (let c = 0; c < k; c++) out[i * k + c] = s * p[c] * (u[i * k + c] - pu);
+          continue;
+        }
+        // Σ_y Y_y Σ_c p_c (e_c − e_y)(e_c − e_y)ᵀ u: diag of the wrong-class probabilities in
+        // the margins u_c − u_y, mapped back to the logits
+        let yu = 0;
+        for (let c = 0; c < k; c++) yu += y[i * k + c] * u[i * k + c];
+        for (let c = 0; c < k; c++) {
+          const uc = u[i * k + c];
+          out[i * k + c] = p[c] * (s * uc - yu) - y[i * k + c] * (pu - uc);
+        }
       }
     },
   };
