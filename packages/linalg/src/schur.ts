@@ -125,7 +125,7 @@ export function standardize2x2(
 function deflate2x2(
   h: Float64Array,
   n: number,
-  q: Float64Array | null,
+  qt: Float64Array | null,
   wantT: boolean,
   k: number,
   re: Float64Array,
@@ -162,13 +162,14 @@ function deflate2x2(
       h[o + 1] = cs * y - sn * x;
     }
   }
-  if (q !== null) {
-    for (let i = 0; i < n; i++) {
-      const o = i * n + k;
-      const x = q[o];
-      const y = q[o + 1];
-      q[o] = cs * x + sn * y;
-      q[o + 1] = cs * y - sn * x;
+  if (qt !== null) {
+    const r0 = k * n;
+    const r1 = k1 * n;
+    for (let j = 0; j < n; j++) {
+      const x = qt[r0 + j];
+      const y = qt[r1 + j];
+      qt[r0 + j] = cs * x + sn * y;
+      qt[r1 + j] = cs * y - sn * x;
     }
   }
 }
@@ -177,7 +178,8 @@ function deflate2x2(
  * Francis double-shift QR on the upper Hessenberg `h` (n×n row-major, overwritten).
  * With `wantT` the whole of `h` becomes the real Schur form T (standardized 2×2
  * blocks); without it only the eigenvalues are computed and `h` is left partly
- * updated. `q`, when given, is post-multiplied by every transformation. Eigenvalues
+ * updated. `qt`, when given, holds Qᵀ and is pre-multiplied by every transformation's
+ * transpose (Q is kept transposed so that its updates run along contiguous rows). Eigenvalues
  * go to `re`/`im` in diagonal order (conjugate pairs adjacent, positive imaginary
  * part first); on a budget overrun the first `unreduced` of them are not computed.
  * Trusts its inputs.
@@ -186,7 +188,7 @@ function deflate2x2(
 export function francisInPlace(
   h: Float64Array,
   n: number,
-  q: Float64Array | null,
+  qt: Float64Array | null,
   wantT: boolean,
   re: Float64Array,
   im: Float64Array,
@@ -232,7 +234,7 @@ export function francisInPlace(
       continue;
     }
     if (l === hi - 1) {
-      deflate2x2(h, n, q, wantT, l, re, im, blk);
+      deflate2x2(h, n, qt, wantT, l, re, im, blk);
       hi -= 2;
       its = 0;
       continue;
@@ -323,16 +325,16 @@ export function francisInPlace(
           h[o + 1] = a1 - s * v1;
           h[o + 2] = a2 - s * v2;
         }
-        if (q !== null) {
-          for (let i = 0; i < n; i++) {
-            const o = i * n + k;
-            const a0 = q[o];
-            const a1 = q[o + 1];
-            const a2 = q[o + 2];
+        if (qt !== null) {
+          const r2 = r1 + n;
+          for (let j = 0; j < n; j++) {
+            const a0 = qt[r0 + j];
+            const a1 = qt[r1 + j];
+            const a2 = qt[r2 + j];
             const s = tau * (a0 + v1 * a1 + v2 * a2);
-            q[o] = a0 - s;
-            q[o + 1] = a1 - s * v1;
-            q[o + 2] = a2 - s * v2;
+            qt[r0 + j] = a0 - s;
+            qt[r1 + j] = a1 - s * v1;
+            qt[r2 + j] = a2 - s * v2;
           }
         }
       } else {
@@ -351,20 +353,29 @@ export function francisInPlace(
           h[o] = a0 - s;
           h[o + 1] = a1 - s * v1;
         }
-        if (q !== null) {
-          for (let i = 0; i < n; i++) {
-            const o = i * n + k;
-            const a0 = q[o];
-            const a1 = q[o + 1];
+        if (qt !== null) {
+          for (let j = 0; j < n; j++) {
+            const a0 = qt[r0 + j];
+            const a1 = qt[r1 + j];
             const s = tau * (a0 + v1 * a1);
-            q[o] = a0 - s;
-            q[o + 1] = a1 - s * v1;
+            qt[r0 + j] = a0 - s;
+            qt[r1 + j] = a1 - s * v1;
           }
         }
       }
     }
   }
   return { converged: true, iterations: total, unreduced: 0 };
+}
+
+/** Square row-major transpose in place. @internal */
+export function transposeInPlace(a: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const t = a[i * n + j];
+      a[i * n + j] = a[j * n + i];
+      a[j * n + i] = t;
+    }
 }
 
 /** Default budget of Francis sweeps for an n×n matrix (LAPACK's 30 per eigenvalue). */
@@ -425,9 +436,11 @@ export function schur(a: Matrix, options: SchurOptions = {}): SchurResult {
   const h = new Float64Array(a.data);
   const q = new Float64Array(n * n);
   hessenbergInPlace(h, n, q, new Float64Array(2 * n));
+  transposeInPlace(q, n);
   const re = new Float64Array(n);
   const im = new Float64Array(n);
   const { converged, iterations } = francisInPlace(h, n, q, true, re, im, maxIter);
+  transposeInPlace(q, n);
   if (!converged && options.strict)
     throw new ConvergenceError(
       `schur(): Francis QR did not converge in ${iterations} sweeps (maxIter ${maxIter})`,

@@ -4,7 +4,7 @@ import { hessenbergInPlace } from './hessenberg.js';
 import { matmul } from './matmul.js';
 import { matmulTransA, matmulTransB } from './matmul-trans.js';
 import type { Matrix } from './matrix.js';
-import { defaultSchurSweeps, francisInPlace } from './schur.js';
+import { defaultSchurSweeps, francisInPlace, transposeInPlace } from './schur.js';
 import { assertFinite, assertSquare } from './validate.js';
 
 const EPS = 2 ** -52;
@@ -15,10 +15,12 @@ function realSchur(fn: string, name: string, a: Matrix): { t: Float64Array; q: F
   const t = new Float64Array(a.data);
   const q = new Float64Array(n * n);
   hessenbergInPlace(t, n, q, new Float64Array(2 * n));
+  transposeInPlace(q, n);
   const re = new Float64Array(n);
   const im = new Float64Array(n);
   const sweeps = defaultSchurSweeps(n);
   const res = francisInPlace(t, n, q, true, re, im, sweeps);
+  transposeInPlace(q, n);
   if (!res.converged)
     throw new ConvergenceError(
       `${fn}(): the Schur decomposition of ${name} did not converge in ${sweeps} sweeps`,
