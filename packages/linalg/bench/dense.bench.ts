@@ -35,30 +35,42 @@ interface Case {
   b: Float64Array;
 }
 
+/** CPU time of this process in ms (all threads: includes GC helpers). */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /**
- * Medians of interleaved runs: each round times every contestant once, in rotating order, so
- * a load spike on the (shared) machine hits all of them alike instead of whichever happened
- * to be measured at that moment.
+ * Median CPU time per call of each contestant. Each sample times a batch of calls (≥ ~2 ms,
+ * so the µs resolution of process.cpuUsage does not matter) and every round runs each
+ * contestant once, in rotating order. CPU time rather than wall time because the bench
+ * machine is shared: wall time then mostly measures the scheduler, while CPU time of these
+ * single-threaded calls equals their wall time on an idle machine.
  */
 function race(
   contestants: Record<string, () => unknown>,
-  minTime = 400,
+  minTime = 600,
   minRounds = 5,
 ): Record<string, number> {
   const names = Object.keys(contestants);
+  const batch: Record<string, number> = {};
+  for (const k of names) {
+    const t0 = cpuMs();
+    contestants[k]();
+    const once = Math.max(cpuMs() - t0, 0.001);
+    batch[k] = Math.max(1, Math.min(1000, Math.round(2 / once)));
+  }
   const samples: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
-  for (const k of names) contestants[k]();
-  const start = performance.now();
-  for (
-    let round = 0;
-    round < minRounds || (performance.now() - start < minTime && round < 2000);
-    round++
-  ) {
+  const start = cpuMs();
+  for (let round = 0; round < minRounds || (cpuMs() - start < minTime && round < 500); round++) {
     for (let i = 0; i < names.length; i++) {
       const k = names[(i + round) % names.length];
-      const t0 = performance.now();
-      contestants[k]();
-      samples[k].push(performance.now() - t0);
+      const fn = contestants[k];
+      const reps = batch[k];
+      const t0 = cpuMs();
+      for (let r = 0; r < reps; r++) fn();
+      samples[k].push((cpuMs() - t0) / reps);
     }
   }
   return Object.fromEntries(

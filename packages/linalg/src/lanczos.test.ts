@@ -102,8 +102,9 @@ describe('lanczos', () => {
     expect(
       jacobiEigenvalues(tridiagonal(r.alpha, r.beta)).map((x) => Math.round(x * 1e10) / 1e10),
     ).toEqual([1, 2, 3, 4]);
-    // k larger than n is clamped to n.
+    // k larger than n is clamped to n; maxIter caps the steps further.
     expect(lanczos(opOf(diag([1, 2, 3])), 3, 10).iterations).toBe(3);
+    expect(lanczos(opOf(diag([1, 2, 3])), 3, 3, { maxIter: 2 }).iterations).toBe(2);
   });
 
   it('lanczos reports a non-invariant run as converged: false and throws ConvergenceError only with strict', () => {

@@ -7,7 +7,7 @@ import { type Rng, rng } from './rng.js';
 import { assertFiniteArray, throwIfAborted } from './validate.js';
 
 /** Options of {@link lanczos}. */
-export interface LanczosOptions extends Omit<IterativeOptions, 'maxIter'> {
+export interface LanczosOptions extends IterativeOptions {
   /**
    * 'full' (default): re-orthogonalize every new vector against all previous ones (two
    * classical Gram–Schmidt passes), keeping the basis orthonormal to working precision;
@@ -48,7 +48,7 @@ export interface LanczosResult extends IterativeResult {
  * @param n - dimension
  * @param k - number of steps (basis size), clamped to n
  * @param options - `reorthogonalize`, `start`, `random`, `basis`, `tol` (default 1e-12),
- *   `signal`, `onProgress`, `strict`
+ *   `maxIter` (a further cap on the steps, default k), `signal`, `onProgress`, `strict`
  * @throws {ConvergenceError} with `strict: true` when the space did not become invariant
  * @throws {NonFiniteError | ShapeError | InvalidArgumentError | AbortError}
  * @example
@@ -74,10 +74,13 @@ export function lanczos(
     reorthogonalize = 'full',
     start,
     tol = 1e-12,
+    maxIter = k,
     signal,
     onProgress,
     strict = false,
   } = options;
+  if (!Number.isInteger(maxIter) || maxIter < 1)
+    throw new InvalidArgumentError(`${fn}(): maxIter must be a positive integer (got ${maxIter})`);
   if (reorthogonalize !== 'full' && reorthogonalize !== 'none')
     throw new InvalidArgumentError(
       `${fn}(): reorthogonalize must be 'full' or 'none' (got ${String(reorthogonalize)})`,
@@ -85,7 +88,7 @@ export function lanczos(
   if (!(tol >= 0)) throw new InvalidArgumentError(`${fn}(): tol must be ≥ 0 (got ${tol})`);
   const full = reorthogonalize === 'full';
   const keepBasis = options.basis ?? full;
-  const steps = Math.min(k, n);
+  const steps = Math.min(k, n, maxIter);
   let v = new Float64Array(n);
   if (start !== undefined) {
     if (!(start instanceof Float64Array) || start.length !== n)
