@@ -4,8 +4,9 @@
 // same inputs in the same run. Inputs are converted to each library's format outside the
 // timed region; our times include validation and, on the WebAssembly path, the copies
 // into and out of wasm memory. The note gives GFLOP/s (2mnk flops for a product,
-// n(n+1)d for a Gram matrix, which needs only one triangle), at the median and at the
-// fastest run (the machine is shared, so the best run shows the kernel without contention). Rows tagged ts force the
+// n(n+1)d for a Gram matrix, which needs only one triangle) from the median wall time,
+// the fastest run, and the process CPU time per run (the machine is shared: the best run
+// and the CPU time show the kernel with less of the contention). Rows tagged ts force the
 // TypeScript fallback with setKernelBackend('typescript').
 //
 // RESULTS (pending: pasted below after a run)
@@ -126,17 +127,20 @@ export default async function bench(): Promise<BenchRow[]> {
     const out = zeros(c.op === 'gram' ? c.a.cols : c.a.rows, c.op === 'gram' ? c.a.cols : c.a.rows);
     const a = c.a;
     const b = c.b;
-    const timing =
-      c.op === 'matmul' && b
-        ? measure(() => matmul(a, b, out), budget)
-        : measure(() => gram(a, 'AtA', out), budget);
+    const run = c.op === 'matmul' && b ? () => matmul(a, b, out) : () => gram(a, 'AtA', out);
+    const cpu0 = process.cpuUsage();
+    const timing = measure(run, budget);
+    const cpu = process.cpuUsage(cpu0);
+    // CPU time per run (user + system over every run incl. warm-up) discounts the time
+    // this process spent descheduled on a shared machine.
+    const cpuMs = (cpu.user + cpu.system) / 1e3 / (timing.runs + 2);
     setKernelBackend('auto');
     const gflops = (ms: number) => (c.flops / ms / 1e6).toFixed(2);
     rows.push({
       name: c.name,
       ours: timing.median,
       peers,
-      note: `${gflops(timing.median)} GFLOP/s (best run ${gflops(timing.min)})${c.backend === 'typescript' ? ' TypeScript fallback' : ''}`,
+      note: `${gflops(timing.median)} GFLOP/s (best run ${gflops(timing.min)}, by CPU time ${gflops(cpuMs)})${c.backend === 'typescript' ? ' TS fallback' : ''}`,
     });
   });
   return rows;
