@@ -111,16 +111,46 @@ export function tridiagonalize(
   // only the trailing block M[k+1:, k+1:] is ever non-trivial.
   qt.fill(0);
   for (let i = 0; i < n; i++) qt[i * n + i] = 1;
-  for (let k = n - 3; k >= 0; k--) {
-    const beta = betas[k];
-    if (beta === 0) continue;
-    const rk = k * n;
+  let k = n - 3;
+  // Two reflectors per pass (H_k then H_{k−1}): both dot products come from the same row
+  // (x·v₂ after H_k is x·v₂ − β₁(x·v₁)(v₁·v₂)), halving the passes over the trailing block.
+  for (; k >= 1; k -= 2) {
+    const b1 = betas[k];
+    const b2 = betas[k - 1];
+    const r1 = k * n; // v1 = row k, columns k+1..n-1
+    const r2 = (k - 1) * n; // v2 = row k−1, columns k..n-1
+    let v12 = 0;
+    for (let j = k + 1; j < n; j++) v12 += a[r1 + j] * a[r2 + j];
+    // rows k+1..n-1: entries live in columns k+1..n-1 (column k is still 0 there)
     for (let i = k + 1; i < n; i++) {
       const ri = i * n;
+      let d1 = 0;
+      let d2 = 0;
+      for (let j = k + 1; j < n; j++) {
+        const x = qt[ri + j];
+        d1 += x * a[r1 + j];
+        d2 += x * a[r2 + j];
+      }
+      const s1 = b1 * d1;
+      const s2 = b2 * (d2 - s1 * v12);
+      qt[ri + k] -= s2 * a[r2 + k];
+      for (let j = k + 1; j < n; j++) qt[ri + j] -= s1 * a[r1 + j] + s2 * a[r2 + j];
+    }
+    // row k is still e_k: only H_{k−1} touches it
+    if (b2 !== 0) {
+      const s2 = b2 * a[r2 + k];
+      const rk = k * n;
+      for (let j = k; j < n; j++) qt[rk + j] -= s2 * a[r2 + j];
+    }
+  }
+  if (k === 0 && betas[0] !== 0) {
+    const beta = betas[0];
+    for (let i = 1; i < n; i++) {
+      const ri = i * n;
       let s = 0;
-      for (let j = k + 1; j < n; j++) s += qt[ri + j] * a[rk + j];
+      for (let j = 1; j < n; j++) s += qt[ri + j] * a[j];
       s *= beta;
-      for (let j = k + 1; j < n; j++) qt[ri + j] -= s * a[rk + j];
+      for (let j = 1; j < n; j++) qt[ri + j] -= s * a[j];
     }
   }
 }
@@ -141,6 +171,8 @@ export function tridiagonalQL(
 ): boolean {
   e[n - 1] = 0;
   let ok = true;
+  const rc = new Float64Array(n);
+  const rs = new Float64Array(n);
   for (let l = 0; l < n; l++) {
     let iter = 0;
     for (;;) {
@@ -184,17 +216,11 @@ export function tridiagonalQL(
         p = s * r;
         d[i + 1] = g + p;
         g = c * r - b;
-        if (zt) {
-          const r0 = i * nz;
-          const r1 = r0 + nz;
-          for (let k = 0; k < nz; k++) {
-            const z1 = zt[r1 + k];
-            const z0 = zt[r0 + k];
-            zt[r1 + k] = s * z0 + c * z1;
-            zt[r0 + k] = c * z0 - s * z1;
-          }
-        }
+        rc[i] = c;
+        rs[i] = s;
       }
+      // Rotations m-1 .. i+1 were generated (i = l − 1 after a full sweep).
+      if (zt) applyRotations(zt, nz, rc, rs, m - 1, i + 1);
       if (underflow) continue;
       d[l] -= p;
       e[l] = g;
@@ -202,6 +228,52 @@ export function tridiagonalQL(
     }
   }
   return ok;
+}
+
+/**
+ * Apply the QL sweep's rotations hi, hi−1, …, lo (rotation i mixes rows i and i+1 of zt:
+ * z_{i+1} ← s z_i + c z_{i+1}, z_i ← c z_i − s z_{i+1}) two at a time, so each pass over a
+ * row triple does two rotations with three loads and three stores instead of four and four.
+ */
+function applyRotations(
+  zt: Float64Array,
+  nz: number,
+  rc: Float64Array,
+  rs: Float64Array,
+  hi: number,
+  lo: number,
+): void {
+  let i = hi;
+  for (; i - 1 >= lo; i -= 2) {
+    const c1 = rc[i];
+    const s1 = rs[i];
+    const c2 = rc[i - 1];
+    const s2 = rs[i - 1];
+    const r0 = (i - 1) * nz;
+    const r1 = r0 + nz;
+    const r2 = r1 + nz;
+    for (let k = 0; k < nz; k++) {
+      const z2 = zt[r2 + k];
+      const z1 = zt[r1 + k];
+      const z0 = zt[r0 + k];
+      zt[r2 + k] = s1 * z1 + c1 * z2;
+      const t = c1 * z1 - s1 * z2;
+      zt[r1 + k] = s2 * z0 + c2 * t;
+      zt[r0 + k] = c2 * z0 - s2 * t;
+    }
+  }
+  if (i === lo) {
+    const c = rc[i];
+    const s = rs[i];
+    const r0 = i * nz;
+    const r1 = r0 + nz;
+    for (let k = 0; k < nz; k++) {
+      const z1 = zt[r1 + k];
+      const z0 = zt[r0 + k];
+      zt[r1 + k] = s * z0 + c * z1;
+      zt[r0 + k] = c * z0 - s * z1;
+    }
+  }
 }
 
 /**

@@ -48,7 +48,7 @@ export const EIGH_REFINE_AUTO_MAX_N = 32;
 export const EIGH_REFINE_AUTO_RATIO = 1e4;
 
 /** Largest n for which `eigh` uses cyclic Jacobi by default (measured crossover, see bench). */
-export const EIGH_JACOBI_MAX = 8;
+export const EIGH_JACOBI_MAX = 4;
 
 /**
  * Eigendecomposition of a real symmetric matrix: ascending eigenvalues and orthonormal
@@ -129,25 +129,24 @@ export function eighKernel(
   }
   const scale = powerOfTwoScale(maxAbs);
   const inv = 1 / scale;
-  const w = new Float64Array(n * n);
+  const ws = workspace(n);
+  const w = ws.w;
   for (let i = 0; i < n; i++)
     for (let j = 0; j <= i; j++) {
       const x = src[i * n + j] * inv;
       w[i * n + j] = x;
       w[j * n + i] = x;
     }
-  const d = new Float64Array(n);
-  const zt = vOut ? new Float64Array(n * n) : null;
+  const d = ws.d;
+  const zt = vOut ? ws.zt : null;
   let ok: boolean;
   if (jacobi) {
     ok = jacobiEigen(n, w, d, zt);
   } else {
-    const e = new Float64Array(n);
-    const work = new Float64Array(2 * n);
-    tridiagonalize(n, w, d, e, zt, work);
-    ok = tridiagonalQL(n, d, e, zt, n);
+    tridiagonalize(n, w, d, ws.e, zt, ws.work);
+    ok = tridiagonalQL(n, d, ws.e, zt, n);
   }
-  const order = new Int32Array(n);
+  const order = ws.order;
   sortAscendingToColumns(n, d, values, zt, n, vOut, order);
   if (vOut && ok && n > 1 && wantsRefinement(n, values, refine)) {
     // Refine against the exactly scaled input (both triangles from the lower one).
@@ -166,6 +165,37 @@ export function eighKernel(
   }
   for (let i = 0; i < n; i++) values[i] *= scale;
   return ok;
+}
+
+interface Workspace {
+  w: Float64Array;
+  zt: Float64Array;
+  d: Float64Array;
+  e: Float64Array;
+  work: Float64Array;
+  order: Int32Array;
+}
+
+// Scratch buffers are reused across calls for small n (the batch case: thousands of
+// same-size decompositions), where allocation would otherwise dominate. The kernels are
+// synchronous and never re-enter eighKernel, so one workspace per size is safe.
+const WORKSPACE_MAX_N = 64;
+const workspaces: (Workspace | undefined)[] = [];
+
+function workspace(n: number): Workspace {
+  const cached = n <= WORKSPACE_MAX_N ? workspaces[n] : undefined;
+  if (cached) return cached;
+  const buf = new Float64Array(2 * n * n + 4 * n);
+  const ws: Workspace = {
+    w: buf.subarray(0, n * n),
+    zt: buf.subarray(n * n, 2 * n * n),
+    d: buf.subarray(2 * n * n, 2 * n * n + n),
+    e: buf.subarray(2 * n * n + n, 2 * n * n + 2 * n),
+    work: buf.subarray(2 * n * n + 2 * n, 2 * n * n + 4 * n),
+    order: new Int32Array(n),
+  };
+  if (n <= WORKSPACE_MAX_N) workspaces[n] = ws;
+  return ws;
 }
 
 function wantsRefinement(n: number, values: Float64Array, refine: boolean | 'auto'): boolean {
