@@ -45,7 +45,8 @@ export interface GnsStep {
   /**
    * 'inequality': accepted because decrease ≥ bound. 'tolerance': the final step, taken
    * because ‖∇f(x + Δ)‖ ≤ tol while f did not rise beyond rounding (8ε|f|): near the
-   * optimum the decrease falls below the rounding error of f and cannot be certified.
+   * optimum the decrease falls below the rounding error of f and cannot be certified
+   * (objectives with `valueDecrease` avoid this).
    */
   rule: 'inequality' | 'tolerance';
 }
@@ -116,7 +117,8 @@ function curvatureSource(
  * `f(x) − f(x + Δ) ≥ ‖∇f(x + Δ)‖² / (8λ)` and double γ, otherwise halve γ and retry with
  * the same H. H is the exact Hessian or an approximation (Fisher, Gauss–Newton, your own);
  * the rule adapts λ to how good the approximation is. Needs dense H: for dim up to a few
- * thousand.
+ * thousand. When the objective offers `valueDecrease`, the decrease is taken from it, which
+ * keeps the test meaningful below ‖∇f‖ ≈ √(ε|f|).
  *
  * @param objective - value, grad and the chosen curvature (dense or as products)
  * @param x0 - start, length dim (not changed)
@@ -186,7 +188,12 @@ export function gnsNewton(
       const fnew = objective.value(xn);
       const gn = Float64Array.from(objective.grad(xn));
       const gnNorm = Math.sqrt(dotProduct(gn, gn));
-      const decrease = f - fnew;
+      const decrease = objective.valueDecrease
+        ? objective.valueDecrease(
+            x,
+            Float64Array.from(delta, (t) => -t),
+          )
+        : f - fnew;
       const bound = (gnNorm * gnNorm) / (8 * lambda);
       let rule: GnsStep['rule'] | null = null;
       if (decrease >= bound) rule = 'inequality';

@@ -53,6 +53,19 @@ export function logisticRegression(
       for (let i = 0; i < n; i++) s += softplus(t[i]) - labels[i] * t[i];
       return s;
     },
+    decrease(t, dt, n) {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        const d = dt[i];
+        // softplus(t + d) − softplus(t) = log1p(σ(t)·expm1(d)): no cancellation for small d
+        const rise =
+          Math.abs(d) < 1
+            ? Math.log1p(sigmoid(t[i]) * Math.expm1(d))
+            : softplus(t[i] + d) - softplus(t[i]);
+        s += labels[i] * d - rise;
+      }
+      return s;
+    },
     grad(t, n, _k, out) {
       for (let i = 0; i < n; i++) out[i] = sigmoid(t[i]) - labels[i];
     },

@@ -25,4 +25,9 @@ export interface CurvatureObjective extends Objective {
   gaussNewton?(x: Float64Array): Matrix;
   /** dense (empirical) Fisher matrix, dim × dim */
   fisher?(x: Float64Array): Matrix;
+  /**
+   * f(x) − f(x + step) evaluated without the cancellation of subtracting two values of f,
+   * so that decreases far below ε|f| stay resolvable (used by gnsNewton's acceptance test)
+   */
+  valueDecrease?(x: Float64Array, step: Float64Array): number;
 }

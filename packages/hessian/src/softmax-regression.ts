@@ -61,6 +61,33 @@ export function softmaxRegression(
       }
       return s;
     },
+    decrease(t, dt, n) {
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        const lse = softmax(t, i);
+        let big = false;
+        let yd = 0;
+        for (let c = 0; c < k; c++) {
+          if (Math.abs(dt[i * k + c]) >= 1) big = true;
+          yd += y[i * k + c] * dt[i * k + c];
+        }
+        let rise: number;
+        if (!big) {
+          // lse(t + d) − lse(t) = log1p(Σ p_c expm1(d_c)): no cancellation for small d
+          let q = 0;
+          for (let c = 0; c < k; c++) q += p[c] * Math.expm1(dt[i * k + c]);
+          rise = Math.log1p(q);
+        } else {
+          let mx = Number.NEGATIVE_INFINITY;
+          for (let c = 0; c < k; c++) mx = Math.max(mx, t[i * k + c] + dt[i * k + c]);
+          let s = 0;
+          for (let c = 0; c < k; c++) s += Math.exp(t[i * k + c] + dt[i * k + c] - mx);
+          rise = mx + Math.log(s) - lse;
+        }
+        total += yd - rowSum(i) * rise;
+      }
+      return total;
+    },
     grad(t, n, _k, out) {
       for (let i = 0; i < n; i++) {
         softmax(t, i);

@@ -14,6 +14,8 @@ import { checkPoint } from './checks.js';
 export interface LinearModelLoss {
   /** Σ_i ℓ_i(t_i) */
   value(t: Float64Array, n: number, k: number): number;
+  /** Σ_i ℓ_i(t_i) − ℓ_i(t_i + dt_i), accurate to a few ulp of the terms' size |dt| */
+  decrease(t: Float64Array, dt: Float64Array, n: number, k: number): number;
   /** out_i = ∇ℓ_i(t_i) */
   grad(t: Float64Array, n: number, k: number, out: Float64Array): void;
   /** out_i = C_i(t_i) u_i for curvature kind C (exact, gaussNewton, fisher) */
@@ -119,6 +121,19 @@ export function linearModelObjective(
       const g = new Float64Array(n * k);
       loss.grad(t, n, k, g);
       return pullBack(g, x, out);
+    },
+    valueDecrease(x, step) {
+      const t = logits('valueDecrease', x);
+      checkPoint(`${fn}().valueDecrease`, 'step', step, dim);
+      // the change of the logits comes from the step itself, not from t(x + step) − t(x)
+      const dt = matmul(X, asW(step)).data;
+      let xs = 0;
+      let ss = 0;
+      for (let i = 0; i < dim; i++) {
+        xs += x[i] * step[i];
+        ss += step[i] * step[i];
+      }
+      return loss.decrease(t, dt, n, k) / n - l2 * (xs + 0.5 * ss);
     },
     hvp: product('exact', 'hvp'),
     gaussNewtonVectorProduct: product('gaussNewton', 'gaussNewtonVectorProduct'),
