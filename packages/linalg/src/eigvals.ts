@@ -2,7 +2,13 @@
 import { ConvergenceError, InvalidArgumentError } from './errors.js';
 import { hessenbergInPlace } from './hessenberg.js';
 import type { Matrix } from './matrix.js';
-import { defaultSchurSweeps, francisInPlace } from './schur.js';
+import {
+  defaultSchurSweeps,
+  francisInPlace,
+  scaleIntoRange,
+  scalePow2,
+  unreducedResidual,
+} from './schur.js';
 import { assertSquare } from './validate.js';
 
 /** Options of {@link eigvals}. */
@@ -97,16 +103,19 @@ export function eigvals(a: Matrix, options: EigvalsOptions = {}): EigvalsResult 
   if (!(maxIter >= 0))
     throw new InvalidArgumentError(`eigvals(): maxIter must be ≥ 0 (got ${maxIter})`);
   const h = new Float64Array(a.data);
+  const e = scaleIntoRange(h);
   if (options.balance ?? true) balanceInPlace(h, n);
   hessenbergInPlace(h, n, null, new Float64Array(2 * n));
   const re = new Float64Array(n);
   const im = new Float64Array(n);
   const { converged, iterations, unreduced } = francisInPlace(h, n, null, false, re, im, maxIter);
+  scalePow2(re, -e);
+  scalePow2(im, -e);
   if (!converged) {
     if (options.strict)
       throw new ConvergenceError(
         `eigvals(): Francis QR did not converge in ${iterations} sweeps (maxIter ${maxIter})`,
-        { iterations, residual: Number.NaN },
+        { iterations, residual: unreducedResidual(h, n, unreduced, e) },
       );
     // eigenvalues of the unreduced leading block were never computed
     for (let i = 0; i < unreduced; i++) {

@@ -23,10 +23,14 @@ function tr(a: Float64Array, n: number): Float64Array {
   return t;
 }
 
+/** Frobenius norm, scaled so that entries near 1e±300 neither overflow nor underflow. */
 function frob(x: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]));
+  if (m === 0) return 0;
   let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
-  return Math.sqrt(s);
+  for (let i = 0; i < x.length; i++) s += (x[i] / m) ** 2;
+  return m * Math.sqrt(s);
 }
 
 function randomMatrix(seed: number, n: number, scale: number): Matrix {

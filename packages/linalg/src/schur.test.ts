@@ -36,10 +36,14 @@ function tr(a: Float64Array, n: number): Float64Array {
   return t;
 }
 
+/** Frobenius norm, scaled so that entries near 1e±300 neither overflow nor underflow. */
 function frob(x: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]));
+  if (m === 0) return 0;
   let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
-  return Math.sqrt(s);
+  for (let i = 0; i < x.length; i++) s += (x[i] / m) ** 2;
+  return m * Math.sqrt(s);
 }
 
 /** ‖A − Q T Qᵀ‖_F and ‖QᵀQ − I‖_F. */
@@ -181,6 +185,37 @@ describe('schur', () => {
     );
   });
 
+  it('schur(c·a) for c = 1e±200, 1e±300 is accurate: scaling into range is exact (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.constantFrom(1e200, 1e-200, 1e300, 1e-300),
+        (seed, n, c) => {
+          const a = randomMatrix(seed, n);
+          const ca = { rows: n, cols: n, data: a.data.map((v) => v * c) };
+          const { t, q, re, im, converged } = schur(ca);
+          expect(converged).toBe(true);
+          // the residual is formed in the test in float64; Q T Qᵀ has entries ≈ c·‖A‖,
+          // whose products stay in range for c ≤ 1e300 (‖Q‖ = 1)
+          const { rec, orth } = residuals(ca, t, q);
+          expect(rec).toBeLessThanOrEqual(backwardTol(ca));
+          expect(orth).toBeLessThanOrEqual(10 * n * EPS);
+          // eigenvalues scale with c: compare with those of a, to the backward error of
+          // each computation times a loose eigenvalue condition bound of 1e4 (random a)
+          const ref = schur(a);
+          for (let i = 0; i < n; i++) {
+            let best = Number.POSITIVE_INFINITY;
+            for (let k = 0; k < n; k++)
+              best = Math.min(best, Math.hypot(re[i] / c - ref.re[k], im[i] / c - ref.im[k]));
+            expect(best).toBeLessThanOrEqual(1e4 * 2 * backwardTol(a));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('schur(a) on 2×2 inputs covers every standardization branch', () => {
     const cases = [
       [
@@ -302,5 +337,12 @@ describe('schur', () => {
     expect(r.converged).toBe(false);
     expect(r.iterations).toBe(1);
     expect(() => schur(a, { maxIter: 1, strict: true })).toThrow(ConvergenceError);
+    try {
+      schur(a, { maxIter: 1, strict: true });
+    } catch (e) {
+      // the residual is the largest subdiagonal left in the unreduced block
+      expect((e as ConvergenceError).iterations).toBe(1);
+      expect((e as ConvergenceError).residual).toBeGreaterThan(0);
+    }
   });
 });

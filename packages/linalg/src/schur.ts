@@ -267,13 +267,16 @@ export function francisInPlace(
       h21 = h[hi * n + hi - 1];
       h22 = h[hi * n + hi];
     }
-    // first column of (H − σ₁I)(H − σ₂I), divided by h[l+1][l] and written with
-    // differences so that it is accurate when the shifts are close to h[l][l]
+    // first column of (H − σ₁I)(H − σ₂I) divided by s = |h_ll − σ-ish| + |h[l+1][l]|:
+    // every product below has a factor ≤ 1, so nothing overflows, and the differences
+    // keep it accurate when the shifts are close to h[l][l]
     const hll = h[l * n + l];
     const h10 = h[(l + 1) * n + l];
-    let x = ((hll - h11) * (hll - h22) - h12 * h21) / h10 + h[l * n + l + 1];
-    let y = h[(l + 1) * n + l + 1] - hll - (h11 - hll) - (h22 - hll);
-    let z = h[(l + 2) * n + l + 1];
+    const sc = Math.abs(hll - h22) + Math.abs(h10);
+    const h10s = h10 / sc;
+    let x = h10s * h[l * n + l + 1] + (hll - h11) * ((hll - h22) / sc) - h21 * (h12 / sc);
+    let y = h10s * (hll + h[(l + 1) * n + l + 1] - h11 - h22);
+    let z = h10s * h[(l + 2) * n + l + 1];
 
     const jEnd = wantT ? n : hi + 1;
     const iStart = wantT ? 0 : l;
@@ -368,6 +371,51 @@ export function francisInPlace(
   return { converged: true, iterations: total, unreduced: 0 };
 }
 
+/**
+ * Multiply `h` by a power of two (exact) so that its largest entry lies in
+ * [2⁻²⁵⁰, 2²⁵⁰] when it was outside: the QR iteration forms products of two entries,
+ * which must neither overflow nor underflow. Returns the exponent e applied (h ← 2ᵉh).
+ * @internal
+ */
+export function scaleIntoRange(h: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < h.length; i++) {
+    const v = Math.abs(h[i]);
+    if (v > m) m = v;
+  }
+  if (m === 0 || (m >= 2 ** -250 && m <= 2 ** 250)) return 0;
+  const e = -Math.floor(Math.log2(m));
+  // two steps: 2^e itself may not be representable when |e| > 1023
+  const f1 = 2 ** Math.trunc(e / 2);
+  const f2 = 2 ** (e - Math.trunc(e / 2));
+  for (let i = 0; i < h.length; i++) h[i] = h[i] * f1 * f2;
+  return e;
+}
+
+/** Multiply every entry by 2^e in two exact steps. @internal */
+export function scalePow2(x: Float64Array, e: number): void {
+  if (e === 0) return;
+  const f1 = 2 ** Math.trunc(e / 2);
+  const f2 = 2 ** (e - Math.trunc(e / 2));
+  for (let i = 0; i < x.length; i++) x[i] = x[i] * f1 * f2;
+}
+
+/**
+ * Largest |h[i][i−1]| of the leading `unreduced` rows, scaled by 2^{−e}: how far the
+ * block that did not converge is from deflating (reported in a ConvergenceError).
+ * @internal
+ */
+export function unreducedResidual(
+  h: Float64Array,
+  n: number,
+  unreduced: number,
+  e: number,
+): number {
+  let m = 0;
+  for (let i = 1; i < unreduced; i++) m = Math.max(m, Math.abs(h[i * n + i - 1]));
+  return m * 2 ** -e;
+}
+
 /** Square row-major transpose in place. @internal */
 export function transposeInPlace(a: Float64Array, n: number): void {
   for (let i = 0; i < n; i++)
@@ -435,16 +483,20 @@ export function schur(a: Matrix, options: SchurOptions = {}): SchurResult {
     throw new InvalidArgumentError(`schur(): maxIter must be ≥ 0 (got ${maxIter})`);
   const h = new Float64Array(a.data);
   const q = new Float64Array(n * n);
+  const e = scaleIntoRange(h);
   hessenbergInPlace(h, n, q, new Float64Array(2 * n));
   transposeInPlace(q, n);
   const re = new Float64Array(n);
   const im = new Float64Array(n);
-  const { converged, iterations } = francisInPlace(h, n, q, true, re, im, maxIter);
+  const { converged, iterations, unreduced } = francisInPlace(h, n, q, true, re, im, maxIter);
   transposeInPlace(q, n);
+  scalePow2(h, -e);
+  scalePow2(re, -e);
+  scalePow2(im, -e);
   if (!converged && options.strict)
     throw new ConvergenceError(
       `schur(): Francis QR did not converge in ${iterations} sweeps (maxIter ${maxIter})`,
-      { iterations, residual: Number.NaN },
+      { iterations, residual: unreducedResidual(h, n, unreduced, 0) },
     );
   return {
     t: { rows: n, cols: n, data: h },

@@ -4,7 +4,14 @@ import { hessenbergInPlace } from './hessenberg.js';
 import { matmul } from './matmul.js';
 import { matmulTransA, matmulTransB } from './matmul-trans.js';
 import type { Matrix } from './matrix.js';
-import { defaultSchurSweeps, francisInPlace, transposeInPlace } from './schur.js';
+import {
+  defaultSchurSweeps,
+  francisInPlace,
+  scaleIntoRange,
+  scalePow2,
+  transposeInPlace,
+  unreducedResidual,
+} from './schur.js';
 import { assertFinite, assertSquare } from './validate.js';
 
 const EPS = 2 ** -52;
@@ -14,6 +21,7 @@ function realSchur(fn: string, name: string, a: Matrix): { t: Float64Array; q: F
   const n = a.rows;
   const t = new Float64Array(a.data);
   const q = new Float64Array(n * n);
+  const e = scaleIntoRange(t);
   hessenbergInPlace(t, n, q, new Float64Array(2 * n));
   transposeInPlace(q, n);
   const re = new Float64Array(n);
@@ -21,10 +29,11 @@ function realSchur(fn: string, name: string, a: Matrix): { t: Float64Array; q: F
   const sweeps = defaultSchurSweeps(n);
   const res = francisInPlace(t, n, q, true, re, im, sweeps);
   transposeInPlace(q, n);
+  scalePow2(t, -e);
   if (!res.converged)
     throw new ConvergenceError(
       `${fn}(): the Schur decomposition of ${name} did not converge in ${sweeps} sweeps`,
-      { iterations: res.iterations, residual: Number.NaN },
+      { iterations: res.iterations, residual: unreducedResidual(t, n, res.unreduced, 0) },
     );
   return { t, q };
 }
