@@ -29,7 +29,7 @@ export default defineExample({
   run(ctx) {
     const n = ctx.quick ? 80 : 500;
     const reg = 1 / 1200;
-    const budgetMs = ctx.quick ? 1500 : 30000;
+    const budgetMs = ctx.quick ? 1500 : 60000;
     const w = new Float64Array(n).fill(1 / n);
     const problems: [string, Matrix][] = [
       ['random assignment', randomAssignment(n, 1)],
@@ -56,7 +56,7 @@ export default defineExample({
         cost: name,
         method: 'SNS',
         iterations: sns.iterations,
-        detail: `${sns.sinkhornIterations} Sinkhorn + ${sns.newtonIterations} Newton (${sns.cgIterations} CG)`,
+        detail: `${sns.sinkhornIterations} Sinkhorn + ${sns.newtonIterations} Newton (${sns.cgIterations} CG, ${sns.kept} Hessian entries kept)`,
         ms: Math.round(snsMs),
         marginalError: sns.marginalError,
         converged: sns.converged,
@@ -103,7 +103,6 @@ export default defineExample({
       });
     });
     const svg = plotToSVG({
-      title: `Marginal error vs iteration, n = ${n}, η = 1200`,
       width: 720,
       height: 420,
       x: { type: 'log', label: 'iteration' },
@@ -116,7 +115,6 @@ export default defineExample({
       ],
     });
     const svgTime = plotToSVG({
-      title: `Marginal error vs time (ms), n = ${n}, η = 1200`,
       width: 720,
       height: 420,
       x: { type: 'log', label: 'time (ms)' },
@@ -135,15 +133,19 @@ export default defineExample({
     const skRows = table.filter((r) => r.method !== 'SNS');
     return {
       figures: [
-        { name: 'sns-vs-sinkhorn', title: 'Sinkhorn vs SNS: marginal error per iteration', svg },
+        {
+          name: 'sns-vs-sinkhorn',
+          title: `Sinkhorn vs SNS: marginal error per iteration (n = ${n}, η = 1200)`,
+          svg,
+        },
         {
           name: 'sns-vs-sinkhorn-time',
-          title: 'Sinkhorn vs SNS: marginal error over time',
+          title: `Sinkhorn vs SNS: marginal error over time in ms (n = ${n}, η = 1200)`,
           svg: svgTime,
         },
       ],
       table,
-      summary: `At n = ${n} and η = 1200, SNS reached marginal error 1e-9 in ${snsRows.map((r) => `${r.iterations} iterations (${r.cost})`).join(' and ')}, while log-domain Sinkhorn ${skRows.map((r) => (r.converged ? `needed ${r.iterations} iterations (${r.cost})` : `stopped after ${r.iterations} iterations at error ${Number(r.marginalError).toExponential(1)} (${r.cost})`)).join(' and ')}. The paper reports 29 vs 56,199 iterations on random assignment; Sinkhorn's linear rate at this η is visible as the nearly flat curve.`,
+      summary: `At n = ${n} and η = 1200, SNS ${snsRows.map((r) => (r.converged ? `reached marginal error 1e-9 in ${r.iterations} iterations (${r.cost})` : `stopped after ${r.iterations} iterations at error ${Number(r.marginalError).toExponential(1)} (${r.cost})`)).join(' and ')}, while log-domain Sinkhorn ${skRows.map((r) => (r.converged ? `needed ${r.iterations} iterations (${r.cost})` : `stopped after ${r.iterations} iterations at error ${Number(r.marginalError).toExponential(1)} (${r.cost})`)).join(' and ')}. The paper reports 29 vs 56,199 iterations on random assignment; Sinkhorn's linear rate at this η is visible as the nearly flat curve.`,
     };
   },
 });

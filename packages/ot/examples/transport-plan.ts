@@ -62,7 +62,6 @@ export default defineExample({
       });
     }
     const svg = plotToSVG({
-      title: `Exact transport plan (${segments.length} non-zero entries of ${n}×${m})`,
       width: 720,
       height: 420,
       aspectRatio: 1,
@@ -86,7 +85,13 @@ export default defineExample({
       ],
     });
     return {
-      figures: [{ name: 'transport-plan', title: 'Exact transport plan between two clouds', svg }],
+      figures: [
+        {
+          name: 'transport-plan',
+          title: `Exact transport plan between two clouds (${segments.length} non-zero entries of ${n}×${m})`,
+          svg,
+        },
+      ],
       table,
       summary: `The network simplex finds the exact plan (cost ${exact.cost.toFixed(4)}, ${exact.iterations} pivots, at most n + m − 1 = ${n + m - 1} non-zero entries). Sinkhorn's transport cost ⟨C, P⟩ approaches it from above as reg shrinks; the table gives the relative gap per reg.`,
     };

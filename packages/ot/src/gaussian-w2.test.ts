@@ -30,6 +30,22 @@ describe('gaussianW2', () => {
     expect(gaussianW2([0, 0], d1, [0, 0], d2)).toBeCloseTo(Math.SQRT2, 13);
   });
 
+  it('gaussianW2() does not mutate its inputs', () => {
+    const c1 = fromRows([
+      [2, 0.3],
+      [0.3, 1],
+    ]);
+    const c2 = fromRows([
+      [1, -0.2],
+      [-0.2, 3],
+    ]);
+    const m1 = [1, 2];
+    gaussianW2(m1, c1, [0, 0], c2);
+    expect(Array.from(c1.data)).toEqual([2, 0.3, 0.3, 1]);
+    expect(Array.from(c2.data)).toEqual([1, -0.2, -0.2, 3]);
+    expect(m1).toEqual([1, 2]);
+  });
+
   it('gaussianW2() validates shapes and symmetry', () => {
     expect(() => gaussianW2([0], identity(2), [0, 0], identity(2))).toThrow(ShapeError);
     expect(() =>

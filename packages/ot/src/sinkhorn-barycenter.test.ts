@@ -53,6 +53,18 @@ describe('sinkhornBarycenter', () => {
     expect(Math.abs(r.barycenter.reduce((s, v) => s + v, 0) - 1)).toBeLessThan(1e-14);
   });
 
+  it('sinkhornBarycenter() does not mutate its inputs', () => {
+    const h1 = bump(0.3, 0.1);
+    const h2 = bump(0.7, 0.1);
+    const before = [h1.slice(), h2.slice()];
+    const cost = Float64Array.from(C.data);
+    const weights = [2, 1];
+    sinkhornBarycenter([h1, h2], C, { reg: 0.05, weights });
+    expect([h1, h2]).toEqual(before);
+    expect(weights).toEqual([2, 1]);
+    expect(Array.from(C.data)).toEqual(Array.from(cost));
+  });
+
   it('sinkhornBarycenter() validates input with typed errors', () => {
     const C2 = fromRows([
       [0, 1],

@@ -126,7 +126,8 @@ function runMethod(
  * marginal error checked every 10 iterations).
  *
  * Methods: `'standard'` (Sinkhorn–Knopp on K), `'log'` (log-sum-exp updates, never
- * under- or overflows, about twice slower), `'stabilized'` (absorbs large scalings
+ * under- or overflows; two exponentials per entry and sweep make it several times
+ * slower), `'stabilized'` (absorbs large scalings
  * into log potentials), `'epsilonScaling'` (stabilized, warm-started along a decreasing
  * reg schedule). A `'standard'` or `'stabilized'` solve whose kernel underflows
  * (some cost/reg > 745, or a scaling overflows) restarts in the log domain and says so
