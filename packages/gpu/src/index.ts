@@ -1,2 +1,5 @@
 // Public surface of @rg/gpu: named re-exports only.
-export { gpuVersion } from './version.js';
+export type { CreateAcceleratorOptions } from './create-accelerator.js';
+export { createAccelerator } from './create-accelerator.js';
+export { defaultThresholds } from './default-thresholds.js';
+export { referenceKernels } from './reference-kernels.js';

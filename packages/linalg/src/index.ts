@@ -125,3 +125,14 @@ export { schur } from './schur.js';
 export { solveSylvester } from './solve-sylvester.js';
 
 // --- acceleration interface (implemented by @rg/gpu): Accelerator ---
+export type {
+  Accelerator,
+  AcceleratorFallback,
+  AcceleratorLimits,
+  AcceleratorMode,
+  AcceleratorModeRequest,
+  AcceleratorSinkhornOptions,
+  AcceleratorSinkhornResult,
+  AcceleratorThresholds,
+  ChebyshevFilterOptions,
+} from './accelerator.js';

@@ -1,0 +1,130 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { fromRows, InvalidArgumentError, matrix, rng } from '@rg/linalg';
+import { describe, expect, it } from 'vitest';
+import { executedModes } from '../test/kernel-suite.js';
+import { createAccelerator, defaultThresholds, referenceKernels } from './index.js';
+
+v8.setFlagsFromString('--expose_gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+function heapAfterGc(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+describe('createAccelerator', () => {
+  it("createAccelerator({ mode: 'cpu' }) reports mode, float32, sync calls and limits", () => {
+    const acc = createAccelerator({ mode: 'cpu' });
+    expect(acc.mode).toBe('cpu');
+    expect(acc.requestedMode).toBe('cpu');
+    expect(acc.precision).toBe('float32');
+    expect(acc.async).toBe(false);
+    expect(acc.fallbacks).toEqual([]);
+    expect(acc.limits.maxElements).toBe(2 ** 24);
+    expect(acc.limits.tileSize).toBe(4096);
+    expect(acc.thresholds.matmul).toBe(0);
+    acc.dispose();
+  });
+
+  it("createAccelerator({ mode: 'webgpu' }) falls back down the documented order and says why", () => {
+    const acc = createAccelerator({ mode: 'webgpu' });
+    const tried = acc.fallbacks.map((f) => f.mode);
+    expect(tried.slice(0, 3)).toEqual(['webgpu', 'webgl2', 'webgl']);
+    expect(['headlessgl', 'webasm', 'cpu']).toContain(acc.mode);
+    expect(acc.fallbacks[0].reason).toMatch(/Promise/);
+    expect(acc.fallbacks[1].reason).toMatch(/browser/);
+    for (const f of acc.fallbacks) expect(f.reason.length).toBeGreaterThan(10);
+    acc.dispose();
+  });
+
+  it("createAccelerator({ mode: 'webgl2', strict: true }) throws InvalidArgumentError outside a browser", () => {
+    expect(() => createAccelerator({ mode: 'webgl2', strict: true })).toThrow(InvalidArgumentError);
+    expect(() => createAccelerator({ mode: 'webgl2', strict: true })).toThrow(/needs a browser/);
+  });
+
+  it("createAccelerator({ mode: 'auto' }) skips software GL, picks webasm here, and keeps small calls on float64", () => {
+    const acc = createAccelerator();
+    expect(acc.requestedMode).toBe('auto');
+    // no GPU on the test machines: webasm is the best backend; under xvfb the llvmpipe GL is skipped
+    expect(acc.mode).toBe('webasm');
+    const gl = acc.fallbacks.find((f) => f.mode === 'headlessgl');
+    expect(gl).toBeDefined();
+    expect(acc.thresholds).toEqual(defaultThresholds);
+    // a 2×2 product is far below the threshold: the float64 path runs, bit-exact
+    const a = fromRows([
+      [0.1, 0.2],
+      [0.3, 0.4],
+    ]);
+    expect(acc.matmul(a, a).data).toEqual(referenceKernels.matmul(a, a).data);
+    expect(Object.keys(executedModes(acc))).toEqual([]);
+    // with the threshold lowered to 0 the same call runs in float32 on webasm
+    const eager = createAccelerator({ thresholds: { matmul: 0 } });
+    const r = eager.matmul(a, a);
+    expect(Object.values(executedModes(eager))).toEqual(['webasm']);
+    expect(r.data).not.toEqual(referenceKernels.matmul(a, a).data);
+    expect(r.data[0]).toBe(Math.fround(r.data[0]));
+    acc.dispose();
+    eager.dispose();
+  });
+
+  it('createAccelerator({ thresholds }) overrides chosen thresholds and rejects unknown or negative ones', () => {
+    const acc = createAccelerator({ mode: 'cpu', thresholds: { gram: Infinity } });
+    expect(acc.thresholds.gram).toBe(Infinity);
+    const g = fromRows([[1, 2, 3]]);
+    expect(acc.gram(g).data).toEqual(Float64Array.from([14]));
+    expect(Object.keys(executedModes(acc))).toEqual([]);
+    acc.dispose();
+    expect(() => createAccelerator({ thresholds: { nope: 1 } as never })).toThrow(
+      InvalidArgumentError,
+    );
+    expect(() => createAccelerator({ thresholds: { matmul: -1 } })).toThrow(InvalidArgumentError);
+    expect(() => createAccelerator({ mode: 'gpu' as never })).toThrow(InvalidArgumentError);
+    expect(() => createAccelerator({ tileSize: 0 })).toThrow(InvalidArgumentError);
+  });
+
+  it('calls after dispose() throw InvalidArgumentError; dispose() is idempotent', () => {
+    const acc = createAccelerator({ mode: 'cpu' });
+    acc.dispose();
+    acc.dispose();
+    expect(acc.disposed).toBe(true);
+    expect(() => acc.rowSums(fromRows([[1]]))).toThrow(/disposed/);
+  });
+
+  it('1000 create/dispose cycles in cpu mode leave no heap growth and no open handles', () => {
+    const a = matrix(
+      3,
+      3,
+      Float64Array.from({ length: 9 }, (_, i) => i),
+    );
+    const cycle = () => {
+      const acc = createAccelerator({ mode: 'cpu' });
+      acc.matmul(a, a);
+      acc.dispose();
+    };
+    for (let i = 0; i < 100; i++) cycle();
+    const handles = process.getActiveResourcesInfo().length;
+    const before = heapAfterGc();
+    for (let i = 0; i < 1000; i++) cycle();
+    const after = heapAfterGc();
+    // one leaked accelerator keeps a GPU object, a compiled kernel and its source (≳ 20 kB):
+    // 1000 leaks would add ≳ 20 MB; 4 MB allows for allocator and JIT noise
+    expect(after - before).toBeLessThan(4 * 2 ** 20);
+    expect(process.getActiveResourcesInfo().length).toBeLessThanOrEqual(handles);
+  });
+
+  it('sinkhorn(a, b, C) in auto mode below the threshold runs float64 and says so', () => {
+    const acc = createAccelerator();
+    const g = rng(3);
+    const c = matrix(
+      4,
+      3,
+      Float64Array.from({ length: 12 }, () => g.uniform()),
+    );
+    const r = acc.sinkhorn([0.25, 0.25, 0.25, 0.25], [0.2, 0.3, 0.5], c, { reg: 0.5, tol: 1e-12 });
+    expect(r.computedOn).toBe('float64');
+    expect(r.converged).toBe(true);
+    acc.dispose();
+  });
+});
