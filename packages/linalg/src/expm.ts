@@ -102,10 +102,10 @@ function productNormEst(p: Float64Array, q: Float64Array, n: number, w: Float64A
 }
 
 /**
- * log₂ ‖|A|^p‖₁ computed exactly (|A| is nonnegative, so the 1-norm of its power is
+ * log₂ ‖|A|^p‖₁ (given |A|) computed exactly (|A| is nonnegative, so the 1-norm of its power is
  * the largest entry of 1ᵀ|A|^p) with renormalization so that it never overflows.
  */
-function log2AbsPowerNorm(a: Float64Array, n: number, p: number, w: Float64Array): number {
+function log2AbsPowerNorm(absA: Float64Array, n: number, p: number, w: Float64Array): number {
   let v = w.subarray(0, n);
   let u = w.subarray(n, 2 * n);
   v.fill(1);
@@ -116,7 +116,7 @@ function log2AbsPowerNorm(a: Float64Array, n: number, p: number, w: Float64Array
       const vi = v[i];
       if (vi === 0) continue;
       const o = i * n;
-      for (let j = 0; j < n; j++) u[j] += vi * Math.abs(a[o + j]);
+      for (let j = 0; j < n; j++) u[j] += vi * absA[o + j];
     }
     let m = 0;
     for (let j = 0; j < n; j++) if (u[j] > m) m = u[j];
@@ -283,20 +283,21 @@ export function expm(a: Matrix): Matrix {
   const d4 = oneNorm(a4, n, work) ** 0.25;
   const d6 = oneNorm(a6, n, work) ** (1 / 6);
   const log2Norm = Math.log2(norm);
+  const absA = a0.map(Math.abs);
   const u = new Float64Array(nn);
   const v = new Float64Array(nn);
   const tmp = new Float64Array(nn);
 
   const eta1 = Math.max(d4, d6);
   let m = 0;
-  if (eta1 <= THETA[3] && ell(log2AbsPowerNorm(a0, n, 7, work), log2Norm, 3) === 0) m = 3;
-  else if (eta1 <= THETA[5] && ell(log2AbsPowerNorm(a0, n, 11, work), log2Norm, 5) === 0) m = 5;
+  if (eta1 <= THETA[3] && ell(log2AbsPowerNorm(absA, n, 7, work), log2Norm, 3) === 0) m = 3;
+  else if (eta1 <= THETA[5] && ell(log2AbsPowerNorm(absA, n, 11, work), log2Norm, 5) === 0) m = 5;
   let d8 = 0;
   if (m === 0) {
     d8 = productNormEst(a4, a4, n, work) ** (1 / 8);
     const eta3 = Math.max(d6, d8);
-    if (eta3 <= THETA[7] && ell(log2AbsPowerNorm(a0, n, 15, work), log2Norm, 7) === 0) m = 7;
-    else if (eta3 <= THETA[9] && ell(log2AbsPowerNorm(a0, n, 19, work), log2Norm, 9) === 0) m = 9;
+    if (eta3 <= THETA[7] && ell(log2AbsPowerNorm(absA, n, 15, work), log2Norm, 7) === 0) m = 7;
+    else if (eta3 <= THETA[9] && ell(log2AbsPowerNorm(absA, n, 19, work), log2Norm, 9) === 0) m = 9;
   }
   if (m !== 0) {
     const pows = [a2, a4, a6];
@@ -309,7 +310,7 @@ export function expm(a: Matrix): Matrix {
   const eta4 = Math.max(d8, productNormEst(a4, a6, n, work) ** 0.1);
   const eta5 = Math.min(Math.max(d6, d8), eta4);
   let s = Math.max(Math.ceil(Math.log2(eta5 / THETA[13])), 0);
-  s += ell(log2AbsPowerNorm(a0, n, 27, work) - 27 * s, log2Norm - s, 13);
+  s += ell(log2AbsPowerNorm(absA, n, 27, work) - 27 * s, log2Norm - s, 13);
   // scaling by 2^{-s} is exact, so the powers are rescaled instead of recomputed
   const f1 = 2 ** -s;
   const f2 = f1 * f1;
