@@ -20,6 +20,26 @@ export function packBBytes(): i32 {
 }
 
 /**
+ * 1 when all `len` doubles at byte offset `p` are finite, else 0. x·0 is ±0 for finite x
+ * and NaN for NaN or ±∞, so the sums stay zero exactly when every entry is finite.
+ */
+export function allFinite(p: usize, len: i32): i32 {
+  const zero = f64x2.splat(0);
+  let s0 = zero;
+  let s1 = zero;
+  let i = 0;
+  for (; i + 4 <= len; i += 4) {
+    const q = p + ((<usize>i) << 3);
+    s0 = f64x2.add(s0, f64x2.mul(v128.load(q), zero));
+    s1 = f64x2.add(s1, f64x2.mul(v128.load(q, 16), zero));
+  }
+  const v = f64x2.add(s0, s1);
+  let s = f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
+  for (; i < len; i++) s += load<f64>(p + ((<usize>i) << 3)) * 0;
+  return s === 0 ? 1 : 0;
+}
+
+/**
  * C = op(A)·op(B) with C (m×n) overwritten; op(A) is m×k (A stored k×m when transA),
  * op(B) is k×n (B stored n×k when transB). With upper, tiles strictly below the
  * diagonal are skipped (the caller mirrors the upper triangle).

@@ -2,7 +2,7 @@
 // (Golub & Van Loan, Matrix Computations, 4th ed., §1.5).
 import { InvalidArgumentError } from './errors.js';
 import { gemm } from './kernels/backend.js';
-import { assertOperands, prepareProduct } from './kernels/check-product.js';
+import { assertOperands, prepareProduct, throwNonFinite } from './kernels/check-product.js';
 import type { Matrix } from './matrix.js';
 
 /**
@@ -27,8 +27,11 @@ export function gram(a: Matrix, side: 'AtA' | 'AAt' = 'AtA', out?: Matrix): Matr
     throw new InvalidArgumentError(`gram(): side must be 'AtA' or 'AAt' (got ${String(side)})`);
   const n = side === 'AtA' ? a.cols : a.rows;
   const c = prepareProduct('gram', a, null, n, n, out);
-  if (side === 'AtA') gemm(true, false, n, n, a.rows, a.data, a.data, c.data, true);
-  else gemm(false, true, n, n, a.cols, a.data, a.data, c.data, true);
+  const finite =
+    side === 'AtA'
+      ? gemm(true, false, n, n, a.rows, a.data, a.data, c.data, true)
+      : gemm(false, true, n, n, a.cols, a.data, a.data, c.data, true);
+  if (!finite) throwNonFinite('gram', a);
   const d = c.data;
   for (let i = 1; i < n; i++) {
     const row = i * n;

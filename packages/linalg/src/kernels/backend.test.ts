@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   gram,
   InvalidArgumentError,
+  NonFiniteError,
   kernelInfo,
   type Matrix,
   matmul,
@@ -108,5 +109,27 @@ describe('kernelInfo / setKernelBackend', () => {
     const bytes = atob(KERNELS_WASM_BASE64).length;
     expect(bytes).toBeGreaterThan(8);
     expect(bytes).toBeLessThan(4096);
+  });
+
+  it('every product rejects NaN and ±Infinity on both backends, naming the entry and leaving out untouched', () => {
+    for (const backend of ['typescript', 'wasm-simd'] as const) {
+      setKernelBackend(backend);
+      for (const bad of [Number.NaN, Infinity, -Infinity]) {
+        // 20×21 operands: above the wasm crossover, with a remainder after the 4-wide scan.
+        const a = random(20, 21, 1);
+        const b = random(21, 20, 2);
+        a.data[417] = bad;
+        b.data[5] = bad;
+        const out = zeros(20, 20);
+        out.data.fill(3);
+        expect(() => matmul(a, random(21, 20, 3), out)).toThrow(/matmul\(\): a\[19, 18\]/);
+        expect(() => matmul(random(20, 21, 4), b, out)).toThrow(/matmul\(\): b\[0, 5\]/);
+        expect(() => matmulTransA(b, random(21, 20, 5))).toThrow(NonFiniteError);
+        expect(() => matmulTransB(a, random(20, 21, 6))).toThrow(NonFiniteError);
+        expect(() => gram(a)).toThrow(/gram\(\): a\[19, 18\]/);
+        expect(() => gram(a, 'AAt', out)).toThrow(NonFiniteError);
+        expect(out.data.every((v) => v === 3)).toBe(true);
+      }
+    }
   });
 });

@@ -30,7 +30,7 @@ export type GemmImpl = (
   b: Float64Array,
   c: Float64Array,
   upper: boolean,
-) => void;
+) => boolean;
 
 /** Read RG_KERNEL_BACKEND from the environment where there is one (Node), else 'auto'. */
 function initialMode(): KernelBackend | 'auto' {
@@ -102,7 +102,12 @@ export function setKernelBackend(backend: KernelBackend | 'auto'): KernelBackend
   return previous;
 }
 
-/** Dispatch C = op(A)·op(B) to the selected backend. @internal */
+/**
+ * Dispatch C = op(A)·op(B) to the selected backend; false (C untouched) when an operand has
+ * a non-finite entry, found by the kernel's own scan so validation costs no extra pass.
+ *
+ * @internal
+ */
 export function gemm(
   transA: boolean,
   transB: boolean,
@@ -113,13 +118,10 @@ export function gemm(
   b: Float64Array,
   c: Float64Array,
   upper = false,
-): void {
+): boolean {
   if (mode !== 'typescript' && (mode === 'wasm-simd' || m * n * k >= WASM_CROSSOVER)) {
     const impl = wasm();
-    if (impl !== null) {
-      impl(transA, transB, m, n, k, a, b, c, upper);
-      return;
-    }
+    if (impl !== null) return impl(transA, transB, m, n, k, a, b, c, upper);
   }
-  gemmTs(transA, transB, m, n, k, a, b, c, upper);
+  return gemmTs(transA, transB, m, n, k, a, b, c, upper);
 }

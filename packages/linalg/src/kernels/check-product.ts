@@ -1,5 +1,5 @@
 // Shared validation for the product wrappers, so every message has the same form.
-import { ShapeError } from '../errors.js';
+import { NonFiniteError, ShapeError } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 import { assertFinite, assertMatrix } from '../validate.js';
 
@@ -22,10 +22,22 @@ export function prepareProduct(
   return out;
 }
 
-/** Validate that both operands are finite matrices. @internal */
+/** Validate the operands' structure; finiteness is checked by the kernels. @internal */
 export function assertOperands(fn: string, a: Matrix, b?: Matrix): void {
+  assertMatrix(fn, 'a', a);
+  if (b !== undefined) assertMatrix(fn, 'b', b);
+}
+
+/**
+ * Called when a kernel found a non-finite operand: throw the NonFiniteError that names
+ * the entry (the full scan runs only on this error path).
+ *
+ * @internal
+ */
+export function throwNonFinite(fn: string, a: Matrix, b?: Matrix): never {
   assertFinite(fn, 'a', a);
   if (b !== undefined) assertFinite(fn, 'b', b);
+  throw new NonFiniteError(`${fn}(): an operand has a non-finite entry`);
 }
 
 function overlaps(x: Float64Array, y: Float64Array): boolean {

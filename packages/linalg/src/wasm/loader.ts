@@ -21,6 +21,7 @@ interface KernelExports {
     packB: number,
     tile: number,
   ): void;
+  allFinite(p: number, len: number): number;
   packABytes(): number;
   packBBytes(): number;
 }
@@ -40,7 +41,8 @@ const align16 = (x: number) => (x + 15) & ~15;
 
 /**
  * Compile and instantiate the kernel module, returning a GEMM that copies operands into
- * the loader's one growable memory, runs there and copies C back; null when the host lacks
+ * the loader's one growable memory, checks them finite there (SIMD), runs and copies C
+ * back (false, C untouched, on a non-finite operand); null when the host lacks
  * WebAssembly SIMD or instantiation throws (the caller then stays on TypeScript).
  *
  * @internal
@@ -78,13 +80,13 @@ export function loadWasmGemm(): GemmImpl | null {
       try {
         memory.grow(pages - have);
       } catch {
-        gemmTs(transA, transB, m, n, k, a, b, c, upper);
-        return;
+        return gemmTs(transA, transB, m, n, k, a, b, c, upper);
       }
     }
     const buf = memory.buffer;
     new Float64Array(buf, offA, lenA).set(a.subarray(0, lenA));
     if (!shared) new Float64Array(buf, offB, lenB).set(b.subarray(0, lenB));
+    if (ex.allFinite(offA, lenA) === 0 || (!shared && ex.allFinite(offB, lenB) === 0)) return false;
     ex.gemm(
       transA ? 1 : 0,
       transB ? 1 : 0,
@@ -100,5 +102,6 @@ export function loadWasmGemm(): GemmImpl | null {
       tile,
     );
     c.set(new Float64Array(buf, offC, m * n));
+    return true;
   };
 }
