@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eigvals } from './eigvals.js';
-import { ConvergenceError, NonFiniteError, ShapeError } from './errors.js';
+import { AbortError, ConvergenceError, NonFiniteError, ShapeError } from './errors.js';
 import { fromRows, type Matrix, zeros } from './matrix.js';
 import { rng } from './rng.js';
 import { schur } from './schur.js';
@@ -223,5 +223,10 @@ describe('eigvals', () => {
     expect(r.converged).toBe(false);
     expect(r.re.some((x) => Number.isNaN(x))).toBe(true);
     expect(() => eigvals(a, { maxIter: 2, strict: true })).toThrow(ConvergenceError);
+  });
+  it('eigvals(a, { signal }) throws AbortError when the signal is aborted', () => {
+    const a = randomMatrix(12, 6);
+    expect(() => eigvals(a, { signal: AbortSignal.abort('stop') })).toThrow(AbortError);
+    expect(eigvals(a, { signal: new AbortController().signal }).converged).toBe(true);
   });
 });

@@ -19,6 +19,8 @@ export interface EigvalsOptions {
   maxIter?: number;
   /** throw a ConvergenceError instead of reporting `converged: false` */
   strict?: boolean;
+  /** cancels the iteration (an AbortError is thrown) */
+  signal?: AbortSignal;
 }
 
 /** Result of {@link eigvals}. */
@@ -85,11 +87,12 @@ function balanceInPlace(h: Float64Array, n: number): void {
  * and iterated with Francis double-shift QR without forming Schur vectors.
  *
  * @param a - square, finite (not modified)
- * @param options - `balance` (default true), `maxIter`, `strict`
+ * @param options - `balance` (default true), `maxIter`, `strict`, `signal`
  * @returns `{ re, im, iterations, converged }`
  * @throws {ShapeError} when `a` is not square
  * @throws {NonFiniteError} when `a` holds NaN or ±Infinity
  * @throws {ConvergenceError} with `strict: true` when the sweep budget runs out
+ * @throws {AbortError} when `signal` is aborted
  * @example
  * const { re, im } = eigvals(fromRows([[0, -1], [1, 0]]));
  * re // => [0, 0]
@@ -108,7 +111,17 @@ export function eigvals(a: Matrix, options: EigvalsOptions = {}): EigvalsResult 
   hessenbergInPlace(h, n, null, new Float64Array(2 * n));
   const re = new Float64Array(n);
   const im = new Float64Array(n);
-  const { converged, iterations, unreduced } = francisInPlace(h, n, null, false, re, im, maxIter);
+  const { converged, iterations, unreduced } = francisInPlace(
+    h,
+    n,
+    null,
+    false,
+    re,
+    im,
+    maxIter,
+    'eigvals',
+    options.signal,
+  );
   scalePow2(re, -e);
   scalePow2(im, -e);
   if (!converged) {

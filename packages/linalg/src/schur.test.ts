@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConvergenceError, NonFiniteError, ShapeError } from './errors.js';
+import { AbortError, ConvergenceError, NonFiniteError, ShapeError } from './errors.js';
 import { fromRows, identity, type Matrix, zeros } from './matrix.js';
 import { rng } from './rng.js';
 import { schur } from './schur.js';
@@ -344,5 +344,10 @@ describe('schur', () => {
       expect((e as ConvergenceError).iterations).toBe(1);
       expect((e as ConvergenceError).residual).toBeGreaterThan(0);
     }
+  });
+  it('schur(a, { signal }) throws AbortError when the signal is aborted', () => {
+    const a = randomMatrix(12, 6);
+    expect(() => schur(a, { signal: AbortSignal.abort('stop') })).toThrow(AbortError);
+    expect(schur(a, { signal: new AbortController().signal }).converged).toBe(true);
   });
 });

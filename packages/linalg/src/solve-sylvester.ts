@@ -27,7 +27,7 @@ function realSchur(fn: string, name: string, a: Matrix): { t: Float64Array; q: F
   const re = new Float64Array(n);
   const im = new Float64Array(n);
   const sweeps = defaultSchurSweeps(n);
-  const res = francisInPlace(t, n, q, true, re, im, sweeps);
+  const res = francisInPlace(t, n, q, true, re, im, sweeps, fn);
   transposeInPlace(q, n);
   scalePow2(t, -e);
   if (!res.converged)
