@@ -10,3 +10,8 @@ export function eighRaw(
   const { values, vectors } = eigh({ rows: n, cols: n, data: a });
   return { values, vectors: vectors.data };
 }
+
+/** Ascending eigenvalues only (no vectors: about three times cheaper). */
+export function eigvalsRaw(a: Float64Array, n: number): Float64Array {
+  return eigh({ rows: n, cols: n, data: a }, { vectors: false }).values;
+}

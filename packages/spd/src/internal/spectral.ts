@@ -1,6 +1,6 @@
 // Symmetric matrix functions through the eigendecomposition A = V diag(λ) Vᵀ and the
 // Daleckii–Krein formula for their derivatives (Bhatia, Matrix Analysis, 1997, §V.3).
-import { eighRaw } from './eig.js';
+import { eighRaw, eigvalsRaw } from './eig.js';
 
 /** Eigendecomposition of a symmetric n×n array: ascending values, eigenvectors as columns. */
 export interface Eig {
@@ -12,6 +12,11 @@ export interface Eig {
 export function eig(a: Float64Array, n: number): Eig {
   const { values, vectors } = eighRaw(a, n);
   return { values, vectors, n };
+}
+
+/** Ascending eigenvalues of a symmetric n×n array. */
+export function eigvals(a: Float64Array, n: number): Float64Array {
+  return eigvalsRaw(a, n);
 }
 
 /** V diag(f) Vᵀ, exactly symmetric. */

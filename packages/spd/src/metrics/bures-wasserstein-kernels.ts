@@ -12,6 +12,7 @@ import {
 import {
   type Eig,
   eig,
+  eigvals,
   fromEigenbasis,
   mapValues,
   reconstruct,
@@ -41,7 +42,7 @@ function rootSum(a: Float64Array, b: Float64Array, n: number): Float64Array {
 /** tr (A^½BA^½)^½: the fidelity, Σ √λ over the eigenvalues of LᵀBL. */
 export function bwFidelity(a: Float64Array, b: Float64Array, n: number): number {
   const l = choleskyLower(a, n).l;
-  const { values } = eig(congruence(transposeSq(l, n), b, n), n);
+  const values = eigvals(congruence(transposeSq(l, n), b, n), n);
   let s = 0;
   for (let i = 0; i < n; i++) s += Math.sqrt(Math.max(0, values[i]));
   return s;
