@@ -81,8 +81,9 @@ function balanceInPlace(h: Float64Array, n: number): void {
 /**
  * Eigenvalues of a general real square matrix, as `{ re, im }`. Real eigenvalues have
  * `im = 0`; a complex conjugate pair occupies adjacent indices with the positive
- * imaginary part first. Order: as they appear on the diagonal of the real Schur form
- * (the order of LAPACK `dgeev`/`numpy.linalg.eigvals` up to ties), not sorted. The
+ * imaginary part first. Order: as they appear on the diagonal of the computed real
+ * Schur form, not sorted (often, but not always, NumPy's order: LAPACK deflates in a
+ * different sequence for n > 75). The
  * matrix is balanced first (powers of two, exact), then reduced to Hessenberg form
  * and iterated with Francis double-shift QR without forming Schur vectors.
  *

@@ -60,7 +60,9 @@ function solveSmall(
   size: number,
   smin: number,
   perm: Int32Array,
-  where: string,
+  y: Float64Array,
+  i0: number,
+  j0: number,
 ): void {
   for (let i = 0; i < size; i++) perm[i] = i;
   for (let c = 0; c < size; c++) {
@@ -78,7 +80,7 @@ function solveSmall(
       }
     if (best < smin)
       throw new SingularMatrixError(
-        `solveSylvester(): a and −b share an eigenvalue to working precision (${where}: pivot ${best.toExponential(2)} < ${smin.toExponential(2)})`,
+        `solveSylvester(): a and −b share an eigenvalue to working precision (block (${i0}, ${j0}): pivot ${best.toExponential(2)} < ${smin.toExponential(2)})`,
         c,
       );
     if (pr !== c) {
@@ -109,7 +111,6 @@ function solveSmall(
       g[i] -= l * g[c];
     }
   }
-  const y = new Float64Array(4);
   for (let i = size - 1; i >= 0; i--) {
     let s = g[i];
     for (let j = i + 1; j < size; j++) s -= k[i * 4 + j] * y[j];
@@ -136,6 +137,7 @@ function quasiTriangularSylvester(
   const k = new Float64Array(16);
   const g = new Float64Array(4);
   const perm = new Int32Array(4);
+  const y = new Float64Array(4);
   for (let jb = 0; jb + 1 < colB.length; jb++) {
     const j0 = colB[jb];
     const qn = colB[jb + 1] - j0;
@@ -153,7 +155,7 @@ function quasiTriangularSylvester(
           for (let c2 = 0; c2 < qn; c2++) k[row * 4 + a * qn + c2] += r[(j0 + c2) * p + j0 + c];
           g[row] = f[(i0 + a) * p + j0 + c];
         }
-      solveSmall(k, g, size, smin, perm, `block (${i0}, ${j0})`);
+      solveSmall(k, g, size, smin, perm, y, i0, j0);
       for (let a = 0; a < pn; a++)
         for (let c = 0; c < qn; c++) f[(i0 + a) * p + j0 + c] = g[a * qn + c];
       // rows above: F[i][J] −= S[i][I] Y[I][J]
