@@ -3,9 +3,8 @@
 // Compiled by AssemblyScript with --runtime stub: no allocation, the JS loader owns the
 // memory and passes byte offsets. All matrices are row-major float64.
 
-// A 4×4 tile is eight f64x2 accumulators plus two B vectors and one A splat: the most that
-// fits the 16 SIMD registers of x86-64 without spills (unrolling the p loop by two ran
-// about 40% slower under V8, likely from spills).
+// A 4×4 tile is eight f64x2 accumulators plus two B vectors and one A splat, within the
+// 16 SIMD registers of x86-64 (unrolling the p loop by two ran about 40% slower under V8).
 const MR: i32 = 4;
 const NR: i32 = 4;
 // Block sizes chosen by timing (min of runs, n = 128…768) among KC ∈ {128, 256, 384, 512},
