@@ -14,8 +14,9 @@ const MC = 64;
 /** Columns of op(B) per packed block (the packed B block, NC·KC·8 = 1 MiB, streams from L3). */
 const NC = 512;
 
-const packA = new Float64Array(MC * KC);
-const packB = new Float64Array(NC * KC);
+// Allocated on the first packed product (1.2 MiB together), not at import.
+let packA = new Float64Array(0);
+let packB = new Float64Array(0);
 
 /**
  * At or below this many multiply-adds (about 5×5×5) packing costs more than it saves;
@@ -72,6 +73,10 @@ export function gemmTs(
   if (m * n * k <= SMALL_WORK) {
     gemmDirect(transA, transB, m, n, k, a, b, c);
     return true;
+  }
+  if (packA.length === 0) {
+    packA = new Float64Array(MC * KC);
+    packB = new Float64Array(NC * KC);
   }
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc);
