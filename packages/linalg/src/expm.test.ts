@@ -196,6 +196,37 @@ describe('expm', () => {
     ).toEqual([1, 1, 0, 1]);
   });
 
+  it('expm(a) with ‖a‖ ≫ 2⁶⁴: nilpotent stays exact, decaying underflows to 0', () => {
+    // I + N is exact for nilpotent N of index 2, at any scale: halving and squaring by
+    // powers of two are exact, and (I + N/2^k)^(2^k) = I + N
+    expect(
+      Array.from(
+        expm(
+          fromRows([
+            [0, 1e300],
+            [0, 0],
+          ]),
+        ).data,
+      ),
+    ).toEqual([1, 1e300, 0, 1]);
+    // e^{−1e60} underflows; the result is 0, not an overflow error
+    const x = expm(
+      fromRows([
+        [-1e60, 1],
+        [0, -1e60],
+      ]),
+    ).data;
+    expect(Array.from(x).every((v) => v === 0)).toBe(true);
+    expect(() =>
+      expm(
+        fromRows([
+          [1e60, 1],
+          [0, 1],
+        ]),
+      ),
+    ).toThrow(NonFiniteError);
+  });
+
   it('expm(0) = I exactly, and 0×0 / 1×1 inputs', () => {
     expect(Array.from(expm(zeros(3)).data)).toEqual(Array.from(identity(3).data));
     expect(expm(zeros(0)).rows).toBe(0);

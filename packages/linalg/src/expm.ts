@@ -276,7 +276,17 @@ export function expm(a: Matrix): Matrix {
   }
   const work = new Float64Array(3 * n);
   const a0 = new Float64Array(a.data);
-  const norm = oneNorm(a0, n, work);
+  const norm0 = oneNorm(a0, n, work);
+  // Above 2⁶⁴ the powers A², A⁴, A⁶ below could overflow before any scaling is
+  // chosen: halve A exactly `pre` times first and square that many more times at the
+  // end (only matrices whose exponential overflows anyway, or a nilpotent/strongly
+  // decaying one, get here).
+  const pre = norm0 > 2 ** 64 ? Math.ceil(Math.log2(norm0)) - 64 : 0;
+  if (pre > 0) {
+    const f = 2 ** -pre;
+    for (let i = 0; i < nn; i++) a0[i] *= f;
+  }
+  const norm = norm0 * 2 ** -pre;
   const a2 = matmul(mat(n, a0), mat(n, a0)).data;
   const a4 = matmul(mat(n, a2), mat(n, a2)).data;
   const a6 = matmul(mat(n, a2), mat(n, a4)).data;
@@ -304,7 +314,7 @@ export function expm(a: Matrix): Matrix {
     if (m === 9) pows.push(matmul(mat(n, a4), mat(n, a4)).data);
     padeLow(m, a0, pows, n, u, v, tmp);
     padeSolve(u, v, n);
-    return finish(u, n, norm);
+    return square(u, v, n, pre, norm0);
   }
 
   const eta4 = Math.max(d8, productNormEst(a4, a6, n, work) ** 0.1);
@@ -336,10 +346,13 @@ export function expm(a: Matrix): Matrix {
   for (let i = 0; i < n; i++) v[i * n + i] += b[0];
   u.set(tmp);
   padeSolve(u, v, n);
-  let x = u;
-  let y = v;
+  return square(u, v, n, s + pre, norm0);
+}
+
+/** x^(2^s) by repeated squaring, ping-ponging between `x` and the scratch `y`. */
+function square(x: Float64Array, y: Float64Array, n: number, s: number, norm: number): Matrix {
   for (let k = 0; k < s; k++) {
-    assertNoOverflow(x, nn, norm);
+    assertNoOverflow(x, n * n, norm);
     matmul(mat(n, x), mat(n, x), mat(n, y));
     const t = x;
     x = y;
