@@ -85,16 +85,14 @@ export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
       iterations: -1,
       residual: Number.NaN,
     });
-  // Sign fix and descending sort (selection by index; k is at most a few thousand).
-  const order = new Int32Array(k);
+  // Sign fix, then a stable descending sort of the indices.
   for (let i = 0; i < k; i++) {
-    order[i] = i;
     if (d[i] < 0) {
       d[i] = -d[i];
       if (vt) for (let j = 0; j < nt; j++) vt[i * nt + j] = -vt[i * nt + j];
     }
   }
-  const sorted = Array.from(order).sort((x, y) => d[y] - d[x] || x - y);
+  const sorted = Array.from({ length: k }, (_, i) => i).sort((x, y) => d[y] - d[x] || x - y);
   for (let i = 0; i < k; i++) s[i] = d[sorted[i]] * scale;
   if (!ut || !vt) {
     if (!wantVectors) return { u: empty(), s, v: empty() };
