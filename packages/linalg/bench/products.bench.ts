@@ -9,7 +9,22 @@
 // and the CPU time show the kernel with less of the contention). Rows tagged ts force the
 // TypeScript fallback with setKernelBackend('typescript').
 //
-// RESULTS (pending: pasted below after a run)
+// RESULTS — one run of `pnpm bench products`, 2026-11-29 02:20 UTC, Node 20.20, NumPy with
+// OpenBLAS 0.3.31, on a 2-vCPU AMD EPYC VM shared with five other jobs (load average 24).
+// Wall-clock medians of runs longer than a scheduler slice (n = 512, the ts rows) are
+// inflated several-fold by preemption; the CPU-time figure is the kernel's own speed there.
+// (For sub-millisecond rows CPU time also counts V8's background compile and GC threads.)
+//   benchmark                             ours ms  ml-matrix ms  ml-matrix/ours  mathjs ms  mathjs/ours  numpy ms  numpy/ours  numpy(2 threads) ms  numpy(2 threads)/ours  note
+//   ------------------------------------  -------  ------------  --------------  ---------  -----------  --------  ----------  -------------------  ---------------------  ----------------------------------------------------------
+//   @rg/linalg:matmul:n=64                0.0265   1.10          41.30x          0.8458     31.90x       0.0131    0.49x       0.0129               0.49x                  19.78 GFLOP/s (best run 20.11, by CPU time 13.69)
+//   @rg/linalg:matmul:n=128               0.1957   39.97         204.27x         24.81      126.77x      0.0925    0.47x       0.1175               0.60x                  21.43 GFLOP/s (best run 22.71, by CPU time 16.81)
+//   @rg/linalg:matmul:n=256               1.95     223           114.16x         237        121.40x      0.8102    0.42x       12.44                6.38x                  17.20 GFLOP/s (best run 22.30, by CPU time 16.94)
+//   @rg/linalg:matmul:n=512               50.56    1646          32.56x          —          —            34.32     0.68x       37.08                0.73x                  5.31 GFLOP/s (best run 6.55, by CPU time 14.94)
+//   @rg/linalg:gram:AtA:n=256,d=1024      11.69    643           55.02x          —          —            10.32     0.88x       9.56                 0.82x                  5.76 GFLOP/s (best run 18.82, by CPU time 16.61)
+//   @rg/linalg:matmul(ts):n=64            0.1358   0.7377        5.43x           0.7413     5.46x        0.0130    0.10x       0.0131               0.10x                  3.86 GFLOP/s (best run 3.93, by CPU time 0.99) TS fallback
+//   @rg/linalg:matmul(ts):n=256           43.49    192           4.42x           378        8.69x        0.8295    0.02x       3.29                 0.08x                  0.77 GFLOP/s (best run 1.12, by CPU time 3.61) TS fallback
+//   @rg/linalg:matmul(ts):n=512           365      1932          5.29x           —          —            32.86     0.09x       32.57                0.09x                  0.74 GFLOP/s (best run 0.85, by CPU time 3.60) TS fallback
+//   @rg/linalg:gram(ts):AtA:n=256,d=1024  99.35    978           9.84x           —          —            14.46     0.15x       10.78                0.11x                  0.68 GFLOP/s (best run 1.34, by CPU time 1.97) TS fallback
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, measure, pythonHas, runPython } from '@rg/bench';
 import * as mathjs from 'mathjs';
