@@ -18,9 +18,13 @@ import {
   NonFiniteError,
   NotPositiveDefiniteError,
   NotSymmetricError,
+  randomSPD,
+  rng,
   ShapeError,
+  setKernelBackend,
   zeros,
 } from './index.js';
+import { choleskyKernel } from './cholesky.js';
 
 interface SPDCase {
   name: string;
@@ -52,6 +56,37 @@ describe('cholesky', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('cholesky(a) on the blocked path (n ≥ 256, gemm trailing updates) agrees with the unblocked kernel on both product backends, and reports the failing pivot', () => {
+    const n = 263;
+    const a = randomSPD(n, rng(11), { condition: 100 });
+    const ref = new Float64Array(n * n);
+    expect(choleskyKernel(a.data, ref, n)).toBe(-1);
+    for (const backend of ['typescript', 'wasm-simd'] as const) {
+      const previous = setKernelBackend(backend);
+      try {
+        const l = cholesky(a);
+        for (let i = 0; i < n; i++)
+          for (let j = i + 1; j < n; j++) expect(l.data[i * n + j]).toBe(0);
+        // Both orders are backward stable, so they differ by ≲ n·eps·κ(A)·max|L| (κ = 100).
+        expect(maxAbsDiff(l.data, ref)).toBeLessThanOrEqual(4 * n * EPS * 100 * maxAbs(ref));
+        // Leading minors up to p stay positive definite; the (p+1)-st does not.
+        const p = n - 20;
+        const bad = { rows: n, cols: n, data: a.data.slice() };
+        bad.data[p * n + p] -= 10;
+        let err: unknown;
+        try {
+          cholesky(bad);
+        } catch (e) {
+          err = e;
+        }
+        expect(err).toBeInstanceOf(NotPositiveDefiniteError);
+        expect((err as NotPositiveDefiniteError).pivot).toBe(p);
+      } finally {
+        setKernelBackend(previous);
+      }
+    }
   });
 
   it('cholesky(a) matches the 60-digit reference on every SPD fixture (1x1 … condition 1e14)', () => {

@@ -2,6 +2,7 @@
 import { SingularMatrixError } from './errors.js';
 import { luKernel, luSolveKernel, maxAbs, singularPivot, workCopy } from './lu.js';
 import type { Matrix } from './matrix.js';
+import { checkFinite } from './solve.js';
 import { assertSquare } from './validate.js';
 
 /**
@@ -11,7 +12,7 @@ import { assertSquare } from './validate.js';
  * @throws {SingularMatrixError} when A is singular to working precision (a pivot
  *   |u_kk| ≤ eps·max|a_ij|)
  * @throws {ShapeError} when `a` is not square
- * @throws {NonFiniteError} when an entry is NaN or infinite
+ * @throws {NonFiniteError} when an entry is NaN or infinite, or the result overflowed
  * @example
  * inverse(fromRows([[4, 7], [2, 6]])) // => ~[[0.6, -0.7], [-0.2, 0.4]]
  * inverse(zeros(2)) // => throws SingularMatrixError
@@ -32,5 +33,6 @@ export function inverse(a: Matrix): Matrix {
   const x = new Float64Array(n * n);
   for (let i = 0; i < n; i++) x[i * n + pivots[i]] = 1;
   luSolveKernel(f, n, x, n);
+  checkFinite('inverse', x);
   return { rows: n, cols: n, data: x };
 }

@@ -8,7 +8,15 @@ import {
   maxAbsDiff,
   refMatmul,
 } from '../test/dense-reference.js';
-import { fromRows, lu, type Matrix, NonFiniteError, ShapeError, zeros } from './index.js';
+import {
+  fromRows,
+  lu,
+  type Matrix,
+  NonFiniteError,
+  ShapeError,
+  setKernelBackend,
+  zeros,
+} from './index.js';
 
 function unpack(f: Matrix): { l: Matrix; u: Matrix } {
   const n = f.rows;
@@ -57,6 +65,33 @@ describe('lu', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('lu(a) on the blocked path (n ≥ 96, panels of 32, trailing update by gemm) gives P A = L U with |l_ij| ≤ 1 on both product backends', () => {
+    for (const backend of ['typescript', 'wasm-simd'] as const) {
+      const previous = setKernelBackend(backend);
+      try {
+        for (const n of [96, 131]) {
+          const a = gaussian(n, n, n);
+          const { lu: f, pivots } = lu(a);
+          const { l, u } = unpack(f);
+          let maxL = 0;
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < i; j++) maxL = Math.max(maxL, Math.abs(l.data[i * n + j]));
+          expect(maxL).toBeLessThanOrEqual(1);
+          const pa = new Float64Array(n * n);
+          for (let i = 0; i < n; i++)
+            pa.set(a.data.subarray(pivots[i] * n, pivots[i] * n + n), i * n);
+          // Same bound as the property test: γ_n|L||U| with growth ≲ n for Gaussian matrices.
+          expect(maxAbsDiff(refMatmul(l, u).data, pa)).toBeLessThanOrEqual(
+            4 * n * n * n * EPS * maxAbs(a.data),
+          );
+          expect([...pivots].sort((x, y) => x - y)).toEqual([...Array(n).keys()]);
+        }
+      } finally {
+        setKernelBackend(previous);
+      }
+    }
   });
 
   it('lu(a) picks the largest pivot: [[1e-20, 1], [1, 1]] swaps rows', () => {

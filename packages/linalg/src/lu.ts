@@ -1,4 +1,5 @@
 // LU factorization with partial pivoting, right-looking row-oriented elimination (Golub & Van Loan, Matrix Computations, 4th ed., Alg. 3.4.1).
+import { gemm } from './kernels/backend.js';
 import type { Matrix } from './matrix.js';
 import { assertSquare } from './validate.js';
 
@@ -36,16 +37,109 @@ export function lu(a: Matrix): LUResult {
   return { lu: { rows: n, cols: n, data }, pivots, sign };
 }
 
+/** Below this size the unblocked kernel wins (the trailing products are too thin for gemm). */
+const BLOCKED_MIN = 96;
+/** Panel width of the blocked factorization. */
+const NB = 32;
+/** Rows of the trailing update per gemm call (bounds the product buffer to CHUNK·n doubles). */
+const CHUNK = 64;
+let packL = new Float64Array(0);
+let packU = new Float64Array(0);
+let prod = new Float64Array(0);
+
 /**
  * Unvalidated in-place kernel on a row-major n×n array; fills `pivots` (row i of P A is row
- * pivots[i] of A) and returns det(P).
+ * pivots[i] of A) and returns det(P). Large matrices use the blocked right-looking form
+ * (LAPACK dgetrf: panel factorization, triangular solve for the U block row, trailing update
+ * A₂₂ −= L₂₁U₁₂ as a matrix product on the shared gemm kernel, WebAssembly SIMD where
+ * available); small ones the unblocked kernel. Both choose the same pivots in exact arithmetic.
+ */
+export function luKernel(d: Float64Array, n: number, pivots: Int32Array): number {
+  return n < BLOCKED_MIN ? luUnblocked(d, n, pivots) : luBlocked(d, n, pivots);
+}
+
+function luBlocked(d: Float64Array, n: number, pivots: Int32Array): number {
+  for (let i = 0; i < n; i++) pivots[i] = i;
+  let sign = 1;
+  if (packL.length < n * NB) packL = new Float64Array(n * NB);
+  if (packU.length < n * NB) packU = new Float64Array(n * NB);
+  if (prod.length < n * CHUNK) prod = new Float64Array(n * CHUNK);
+  for (let kb = 0; kb < n; kb += NB) {
+    const b = Math.min(NB, n - kb);
+    const ke = kb + b;
+    // Panel: unblocked elimination on columns kb..ke−1, rows kb..n−1, with full-row swaps.
+    for (let k = kb; k < ke; k++) {
+      sign *= pivotRow(d, n, k, pivots);
+      const ok = k * n;
+      const ukk = d[ok + k];
+      if (ukk === 0) continue;
+      const inv = 1 / ukk;
+      for (let i = k + 1; i < n; i++) {
+        const oi = i * n;
+        const lik = d[oi + k] * inv;
+        d[oi + k] = lik;
+        if (lik === 0) continue;
+        for (let j = k + 1; j < ke; j++) d[oi + j] -= lik * d[ok + j];
+      }
+    }
+    const n2 = n - ke;
+    if (n2 === 0) break;
+    // U₁₂ = L₁₁⁻¹ A₁₂ (unit lower, forward substitution on whole rows).
+    for (let i = kb + 1; i < ke; i++) {
+      const oi = i * n;
+      for (let k = kb; k < i; k++) {
+        const lik = d[oi + k];
+        if (lik === 0) continue;
+        const ok = k * n;
+        for (let j = ke; j < n; j++) d[oi + j] -= lik * d[ok + j];
+      }
+    }
+    // Pack U₁₂ (b×n2) once; the trailing rows go through in chunks against it.
+    for (let r = 0; r < b; r++) packU.set(d.subarray((kb + r) * n + ke, (kb + r + 1) * n), r * n2);
+    for (let i0 = ke; i0 < n; i0 += CHUNK) {
+      const m2 = Math.min(CHUNK, n - i0);
+      for (let r = 0; r < m2; r++)
+        packL.set(d.subarray((i0 + r) * n + kb, (i0 + r) * n + ke), r * b);
+      // gemm declines (returns false) when an operand overflowed to ±Infinity or NaN; the
+      // plain loop then carries the non-finite values into U the way the unblocked kernel would.
+      if ((gemm(false, false, m2, n2, b, packL, packU, prod) as unknown) === false)
+        directProduct(m2, n2, b, packL, packU, prod);
+      for (let r = 0; r < m2; r++) {
+        const oi = (i0 + r) * n + ke;
+        const op = r * n2;
+        for (let j = 0; j < n2; j++) d[oi + j] -= prod[op + j];
+      }
+    }
+  }
+  return sign;
+}
+
+/** prod = L·U for packed row-major L (m×k) and U (k×n), by plain i-k-j loops. */
+function directProduct(
+  m: number,
+  n: number,
+  k: number,
+  l: Float64Array,
+  u: Float64Array,
+  out: Float64Array,
+): void {
+  out.fill(0, 0, m * n);
+  for (let i = 0; i < m; i++)
+    for (let p = 0; p < k; p++) {
+      const lip = l[i * k + p];
+      for (let j = 0; j < n; j++) out[i * n + j] += lip * u[p * n + j];
+    }
+}
+
+/**
+ * Unblocked kernel.
  *
  * Pivot columns are taken in pairs: column k+1 is brought up to date (and its pivot chosen)
  * before the trailing block is touched, so the trailing rows receive one fused rank-2 update
  * (two multiply-adds per load and store) instead of two rank-1 sweeps. Same pivots and same
  * arithmetic per entry as the textbook order, in half the memory traffic.
  */
-export function luKernel(d: Float64Array, n: number, pivots: Int32Array): number {
+function luUnblocked(d: Float64Array, n: number, pivots: Int32Array): number {
   for (let i = 0; i < n; i++) pivots[i] = i;
   let sign = 1;
   let k = 0;

@@ -134,6 +134,23 @@ describe('solve', () => {
     expect(backwardError(big, xBig, bBig)).toBeLessThanOrEqual(4 * 300 * EPS);
   });
 
+  it('solve(a, b) throws NonFiniteError instead of returning NaN when pivot growth overflows (Wilkinson matrix, n = 128)', () => {
+    // Wilkinson's growth example: 1 on the diagonal, −1 below, last column 1; partial
+    // pivoting makes no swaps and the last column doubles at every step (growth 2^(n−1)),
+    // so at scale 1e300 it overflows on the blocked path (n ≥ 96); the matrix itself is
+    // well conditioned relative to its scale, so this is not the singularity test.
+    const n = 128;
+    const a = zeros(n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < i; j++) a.data[i * n + j] = -1e300;
+      a.data[i * n + i] = 1e300;
+      a.data[i * n + n - 1] = 1e300;
+    }
+    const b = new Float64Array(n).fill(1);
+    expect(() => solve(a, b)).toThrow(NonFiniteError);
+    expect(() => solve(a, b)).toThrow(/^solve\(\): the result overflowed/);
+  });
+
   it('solve() rejects bad shapes and non-finite input with typed errors', () => {
     const a = fromRows([
       [2, 1],

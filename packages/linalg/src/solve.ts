@@ -1,5 +1,5 @@
 // Linear solve by LU with partial pivoting (Golub & Van Loan, Matrix Computations, 4th ed., §3.4).
-import { ShapeError, SingularMatrixError } from './errors.js';
+import { NonFiniteError, ShapeError, SingularMatrixError } from './errors.js';
 import { luKernel, luSolveKernel, maxAbs, singularPivot, workCopy } from './lu.js';
 import type { Matrix } from './matrix.js';
 import { assertFinite, assertFiniteArray, assertSquare } from './validate.js';
@@ -9,9 +9,12 @@ import { assertFinite, assertFiniteArray, assertSquare } from './validate.js';
  * n×m matrix of right-hand sides; the result has the same kind and shape as `b`.
  *
  * @throws {SingularMatrixError} when A is singular to working precision (a pivot
- *   |u_kk| ≤ eps·max|a_ij|); `pivot` is its index
+ *   |u_kk| ≤ eps·max|a_ij|); `pivot` is its index. The test is normwise, so a matrix whose
+ *   rows or columns differ in scale by more than 1/eps is reported singular: equilibrate it
+ *   (scale rows and columns) first
  * @throws {ShapeError} when `a` is not square or `b` has the wrong number of rows
- * @throws {NonFiniteError} when an entry is NaN or infinite
+ * @throws {NonFiniteError} when an entry is NaN or infinite, or the elimination overflowed
+ *   (pivot growth near the float64 limit; rescale a)
  * @example
  * solve(fromRows([[2, 1], [1, 3]]), vector([3, 5])) // => ~[0.8, 1.4]
  * solve(fromRows([[1, 2], [2, 4]]), vector([1, 1])) // => throws SingularMatrixError
@@ -51,5 +54,18 @@ export function solve(a: Matrix, b: Matrix | Float64Array): Matrix | Float64Arra
     for (let c = 0; c < m; c++) x[i * m + c] = src[o + c];
   }
   luSolveKernel(f, n, x, m);
+  checkFinite('solve', x);
   return isVector ? x : { rows: n, cols: m, data: x };
+}
+
+/** Throw when rounding overflowed somewhere in the elimination (never return NaN silently). */
+export function checkFinite(fn: string, x: Float64Array): void {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v - v !== 0)
+      throw new NonFiniteError(
+        `${fn}(): the result overflowed (entry ${i} is ${v}): pivot growth reached the float64 limit; rescale a`,
+        i,
+      );
+  }
 }
