@@ -102,36 +102,96 @@ export function bidiagonalize(
   f[n - 1] = 0;
   if (ut) {
     // U_Bᵀ (first ur rows) = E_urᵀ H_{n-1} ··· H_0, by right multiplication from the last
-    // reflector; rows below k are still unit rows when H_k is applied.
+    // reflector; rows below k are still unit rows when H_k is applied. Reflectors are taken in
+    // pairs (H_k, H_{k−1}): both dot products come from one pass over the row.
     ut.fill(0);
     for (let i = 0; i < ur; i++) ut[i * m + i] = 1;
-    for (let k = n - 1; k >= 0; k--) {
-      const beta = betaL[k];
-      if (beta === 0) continue;
+    const v1 = new Float64Array(m);
+    const v2 = new Float64Array(m);
+    let k = n - 1;
+    for (; k >= 1; k -= 2) {
+      const b1 = betaL[k];
+      const b2 = betaL[k - 1];
+      for (let j = k; j < m; j++) v1[j] = b1 === 0 ? 0 : w[j * n + k];
+      for (let j = k - 1; j < m; j++) v2[j] = b2 === 0 ? 0 : w[j * n + k - 1];
+      let v12 = 0;
+      for (let j = k; j < m; j++) v12 += v1[j] * v2[j];
       for (let i = k; i < ur; i++) {
         const ri = i * m;
+        let d1 = 0;
+        let d2 = 0;
+        for (let j = k; j < m; j++) {
+          const x = ut[ri + j];
+          d1 += x * v1[j];
+          d2 += x * v2[j];
+        }
+        const s1 = b1 * d1;
+        const s2 = b2 * (d2 - s1 * v12);
+        if (s1 === 0 && s2 === 0) continue;
+        ut[ri + k - 1] -= s2 * v2[k - 1];
+        for (let j = k; j < m; j++) ut[ri + j] -= s1 * v1[j] + s2 * v2[j];
+      }
+      if (b2 !== 0 && k - 1 < ur) {
+        const r = (k - 1) * m;
+        const s2 = b2 * v2[k - 1];
+        for (let j = k - 1; j < m; j++) ut[r + j] -= s2 * v2[j];
+      }
+    }
+    if (k === 0 && betaL[0] !== 0) {
+      const beta = betaL[0];
+      for (let j = 0; j < m; j++) v1[j] = w[j * n];
+      for (let i = 0; i < ur; i++) {
+        const ri = i * m;
         let s = 0;
-        for (let j = k; j < m; j++) s += ut[ri + j] * w[j * n + k];
+        for (let j = 0; j < m; j++) s += ut[ri + j] * v1[j];
         s *= beta;
         if (s === 0) continue;
-        for (let j = k; j < m; j++) ut[ri + j] -= s * w[j * n + k];
+        for (let j = 0; j < m; j++) ut[ri + j] -= s * v1[j];
       }
     }
   }
   if (vt) {
+    // V_Bᵀ = G_{n-3} ··· G_0 (right reflectors stored in rows, columns k+1..), same pairing.
     vt.fill(0);
     for (let i = 0; i < n; i++) vt[i * n + i] = 1;
-    for (let k = n - 3; k >= 0; k--) {
-      const beta = betaR[k];
-      if (beta === 0) continue;
-      const rk = k * n;
+    let k = n - 3;
+    for (; k >= 1; k -= 2) {
+      const b1 = betaR[k];
+      const b2 = betaR[k - 1];
+      const r1 = k * n;
+      const r2 = (k - 1) * n;
+      let v12 = 0;
+      if (b1 !== 0 && b2 !== 0) for (let j = k + 1; j < n; j++) v12 += w[r1 + j] * w[r2 + j];
       for (let i = k + 1; i < n; i++) {
         const ri = i * n;
+        let d1 = 0;
+        let d2 = 0;
+        for (let j = k + 1; j < n; j++) {
+          const x = vt[ri + j];
+          d1 += x * w[r1 + j];
+          d2 += x * w[r2 + j];
+        }
+        const s1 = b1 * d1;
+        const s2 = b2 * (d2 - s1 * v12);
+        if (s1 === 0 && s2 === 0) continue;
+        vt[ri + k] -= s2 * w[r2 + k];
+        for (let j = k + 1; j < n; j++) vt[ri + j] -= s1 * w[r1 + j] + s2 * w[r2 + j];
+      }
+      if (b2 !== 0) {
+        const rk = k * n;
+        const s2 = b2 * w[r2 + k];
+        for (let j = k; j < n; j++) vt[rk + j] -= s2 * w[r2 + j];
+      }
+    }
+    if (k === 0 && betaR[0] !== 0) {
+      const beta = betaR[0];
+      for (let i = 1; i < n; i++) {
+        const ri = i * n;
         let s = 0;
-        for (let j = k + 1; j < n; j++) s += vt[ri + j] * w[rk + j];
+        for (let j = 1; j < n; j++) s += vt[ri + j] * w[j];
         s *= beta;
         if (s === 0) continue;
-        for (let j = k + 1; j < n; j++) vt[ri + j] -= s * w[rk + j];
+        for (let j = 1; j < n; j++) vt[ri + j] -= s * w[j];
       }
     }
   }
