@@ -2,6 +2,7 @@
 // "Stabilized sparse scaling algorithms for entropy regularized transport problems").
 // Internal: inputs are validated by the public wrappers, all weights are > 0.
 import { type ProgressInfo, throwIfAborted } from '@rg/linalg';
+import { createSinkhornPass } from './wasm-sinkhorn.js';
 
 /** Loop controls shared by the kernels. */
 export interface LoopControl {
@@ -32,6 +33,56 @@ export interface KernelOutput {
   history: { iteration: number; marginalError: number }[];
 }
 
+/** Storage for K, u, v, a, Kᵀu: WebAssembly memory when SIMD is available, else plain arrays. */
+function scalingBuffers(a: Float64Array, m: number) {
+  const n = a.length;
+  const wp = createSinkhornPass(n, m);
+  const bufs = wp ?? {
+    K: new Float64Array(n * m),
+    v: new Float64Array(m),
+    u: new Float64Array(n),
+    a: new Float64Array(n),
+    acc: new Float64Array(m),
+    run: undefined,
+  };
+  bufs.a.set(a);
+  return bufs;
+}
+
+/** One fused sweep over K: u_i = a_i / (Kv)_i and acc += u_i K_i, row by row. */
+function sweep(
+  bufs: {
+    K: Float64Array;
+    v: Float64Array;
+    u: Float64Array;
+    a: Float64Array;
+    acc: Float64Array;
+    run?: () => void;
+  },
+  n: number,
+  m: number,
+): void {
+  if (bufs.run) {
+    bufs.run();
+    return;
+  }
+  const { K, v, u, a, acc } = bufs;
+  for (let i = 0; i < n; i++) {
+    const o = i * m;
+    let s0 = 0;
+    let s1 = 0;
+    let j = 0;
+    for (; j + 1 < m; j += 2) {
+      s0 += K[o + j] * v[j];
+      s1 += K[o + j + 1] * v[j + 1];
+    }
+    if (j < m) s0 += K[o + j] * v[j];
+    const ui = a[i] / (s0 + s1);
+    u[i] = ui;
+    for (j = 0; j < m; j++) acc[j] += ui * K[o + j];
+  }
+}
+
 function colError(b: Float64Array, v: Float64Array, acc: Float64Array): number {
   let e = 0;
   for (let j = 0; j < b.length; j++) {
@@ -58,7 +109,8 @@ export function standardKernel(
 ): KernelOutput {
   const n = a.length;
   const m = b.length;
-  const K = new Float64Array(n * m);
+  const bufs = scalingBuffers(a, m);
+  const { K, u, v, acc } = bufs;
   const inv = -1 / reg;
   let zeroAt = -1;
   for (let k = 0; k < K.length; k++) {
@@ -66,11 +118,8 @@ export function standardKernel(
     if (e === 0 && zeroAt < 0) zeroAt = k;
     K[k] = e;
   }
-  const u = new Float64Array(n);
-  const v = new Float64Array(m);
   for (let i = 0; i < n; i++) u[i] = f0 ? Math.exp(f0[i] / reg) : 1 / n;
   for (let j = 0; j < m; j++) v[j] = g0 ? Math.exp(g0[j] / reg) : 1 / m;
-  const acc = new Float64Array(m);
   const history: KernelOutput['history'] = [];
   const fail = (iterations: number, failure: string): KernelOutput => ({
     f: new Float64Array(n),
@@ -100,22 +149,9 @@ export function standardKernel(
   while (it < ctl.maxIter) {
     for (let j = 0; j < m; j++) v[j] = b[j] / acc[j];
     acc.fill(0);
+    sweep(bufs, n, m);
     let bad = false;
-    for (let i = 0; i < n; i++) {
-      const o = i * m;
-      let s0 = 0;
-      let s1 = 0;
-      let j = 0;
-      for (; j + 1 < m; j += 2) {
-        s0 += K[o + j] * v[j];
-        s1 += K[o + j + 1] * v[j + 1];
-      }
-      if (j < m) s0 += K[o + j] * v[j];
-      const ui = a[i] / (s0 + s1);
-      u[i] = ui;
-      if (!(ui < Number.POSITIVE_INFINITY) || ui === 0) bad = true;
-      for (j = 0; j < m; j++) acc[j] += ui * K[o + j];
-    }
+    for (let i = 0; i < n; i++) if (!(u[i] < Number.POSITIVE_INFINITY) || u[i] === 0) bad = true;
     it++;
     if (bad) return fail(it, `the scaling u overflowed at iteration ${it}`);
     if ((it - 1) % ctl.checkEvery === 0 || it === ctl.maxIter) {
@@ -146,8 +182,11 @@ export function standardKernel(
 
 /**
  * Log-domain Sinkhorn: α ← log a − LSEⱼ(−C/reg + β), β ← log b − LSEᵢ(−C/reg + α).
- * One pass per iteration: each row's LSE gives α_i, then the row feeds an online
- * (running max) column LSE for the next β, whose value also gives the column marginal.
+ * One pass per iteration and one exponential per entry: each row's shifted exponentials
+ * t_ij = exp(−C_ij/reg + β_j − max) give α_i, and t_ij·a_i/Σ_j t_ij is the plan entry,
+ * so the same values accumulate the column marginal col_j; the next β update is then
+ * β_j += log(b_j / col_j). A column whose marginal underflows (< 1e-280) gets an exact
+ * strided log-sum-exp instead, so the kernel never produces ±Infinity.
  */
 export function logKernel(
   a: Float64Array,
@@ -171,20 +210,18 @@ export function logKernel(
   const beta = new Float64Array(m);
   if (f0) for (let i = 0; i < n; i++) alpha[i] = f0[i] / reg;
   if (g0) for (let j = 0; j < m; j++) beta[j] = g0[j] / reg;
-  const colM = new Float64Array(m);
-  const colS = new Float64Array(m);
-  const addRowToColumns = (o: number, ai: number): void => {
-    for (let j = 0; j < m; j++) {
-      const x = Mr[o + j] + ai;
-      const cm = colM[j];
-      if (x > cm) {
-        colS[j] = colS[j] * Math.exp(cm - x) + 1;
-        colM[j] = x;
-      } else colS[j] += Math.exp(x - cm);
-    }
+  // Exact column log-sum-exp of −C/reg + α (strided, with a running max).
+  const columnLse = (j: number): number => {
+    let mx = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) mx = Math.max(mx, Mr[i * m + j] + alpha[i]);
+    let s = 0;
+    for (let i = 0; i < n; i++) s += Math.exp(Mr[i * m + j] + alpha[i] - mx);
+    return mx + Math.log(s);
   };
-  colM.fill(Number.NEGATIVE_INFINITY);
-  for (let i = 0; i < n; i++) addRowToColumns(i * m, alpha[i]);
+  const col = new Float64Array(m);
+  const rowBuf = new Float64Array(m);
+  // Column marginals of the starting point, from exact LSEs: exp(β_j + LSE_j).
+  for (let j = 0; j < m; j++) col[j] = Math.exp(beta[j] + columnLse(j));
   const history: KernelOutput['history'] = [];
   let err = Number.POSITIVE_INFINITY;
   let it = 0;
@@ -192,15 +229,18 @@ export function logKernel(
   const columnError = (): number => {
     let e = 0;
     for (let j = 0; j < m; j++) {
-      const t = Math.exp(beta[j] + colM[j]) * colS[j] - b[j];
+      const t = col[j] - b[j];
       e += t * t;
     }
     return Math.sqrt(e);
   };
   while (it < ctl.maxIter) {
-    for (let j = 0; j < m; j++) beta[j] = lb[j] - colM[j] - Math.log(colS[j]);
-    colM.fill(Number.NEGATIVE_INFINITY);
-    colS.fill(0);
+    for (let j = 0; j < m; j++) {
+      const cj = col[j];
+      if (cj > 1e-280 && cj < Number.POSITIVE_INFINITY) beta[j] += lb[j] - Math.log(cj);
+      else beta[j] = lb[j] - columnLse(j);
+    }
+    col.fill(0);
     for (let i = 0; i < n; i++) {
       const o = i * m;
       let mx = Number.NEGATIVE_INFINITY;
@@ -209,10 +249,14 @@ export function logKernel(
         if (x > mx) mx = x;
       }
       let s = 0;
-      for (let j = 0; j < m; j++) s += Math.exp(Mr[o + j] + beta[j] - mx);
-      const ai = la[i] - mx - Math.log(s);
-      alpha[i] = ai;
-      addRowToColumns(o, ai);
+      for (let j = 0; j < m; j++) {
+        const t = Math.exp(Mr[o + j] + beta[j] - mx);
+        rowBuf[j] = t;
+        s += t;
+      }
+      alpha[i] = la[i] - mx - Math.log(s);
+      const sc = a[i] / s;
+      for (let j = 0; j < m; j++) col[j] += rowBuf[j] * sc;
     }
     it++;
     if ((it - 1) % ctl.checkEvery === 0 || it === ctl.maxIter) {
@@ -278,10 +322,10 @@ export function stabilizedKernel(
       for (let j = 0; j < m; j++) beta[j] = Math.max(beta[j], C[i * m + j] * inv + alpha[i]);
     for (let j = 0; j < m; j++) beta[j] = -beta[j];
   }
-  const K = new Float64Array(n * m);
-  const u = new Float64Array(n).fill(1);
-  const v = new Float64Array(m).fill(1);
-  const acc = new Float64Array(m);
+  const bufs = scalingBuffers(a, m);
+  const { K, u, v, acc } = bufs;
+  u.fill(1);
+  v.fill(1);
   const history: KernelOutput['history'] = [];
   const rebuild = (): void => {
     acc.fill(0);
@@ -320,21 +364,8 @@ export function stabilizedKernel(
       if (vj > tau || vj < 1 / tau) big = true;
     }
     acc.fill(0);
-    for (let i = 0; i < n; i++) {
-      const o = i * m;
-      let s0 = 0;
-      let s1 = 0;
-      let j = 0;
-      for (; j + 1 < m; j += 2) {
-        s0 += K[o + j] * v[j];
-        s1 += K[o + j + 1] * v[j + 1];
-      }
-      if (j < m) s0 += K[o + j] * v[j];
-      const ui = a[i] / (s0 + s1);
-      u[i] = ui;
-      if (ui > tau || ui < 1 / tau) big = true;
-      for (j = 0; j < m; j++) acc[j] += ui * K[o + j];
-    }
+    sweep(bufs, n, m);
+    for (let i = 0; i < n; i++) if (!(u[i] <= tau && u[i] >= 1 / tau)) big = true;
     it++;
     const check = (it - 1) % ctl.checkEvery === 0 || it === ctl.maxIter;
     if (check) err = colError(b, v, acc);
