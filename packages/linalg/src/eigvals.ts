@@ -109,7 +109,7 @@ export function eigvals(a: Matrix, options: EigvalsOptions = {}): EigvalsResult 
   const h = new Float64Array(a.data);
   const e = scaleIntoRange(h);
   if (options.balance ?? true) balanceInPlace(h, n);
-  hessenbergInPlace(h, n, null, new Float64Array(2 * n));
+  hessenbergInPlace(h, n, null, new Float64Array(3 * n));
   const re = new Float64Array(n);
   const im = new Float64Array(n);
   const { converged, iterations, unreduced } = francisInPlace(

@@ -13,7 +13,7 @@ export interface HessenbergResult {
 /**
  * Reduce `h` (n×n row-major, overwritten) to upper Hessenberg form in place and, when
  * `q` is given, overwrite `q` with the orthogonal factor. Trusts its inputs.
- * `work` must hold at least 2n entries.
+ * `work` must hold at least 3n entries.
  * @internal
  */
 export function hessenbergInPlace(
@@ -27,6 +27,9 @@ export function hessenbergInPlace(
   // backwards afterwards, which costs 4n³/3 instead of 2n³ flops.
   const taus = work.subarray(0, n);
   const w = work.subarray(n, 2 * n);
+  // the reflector's tail is stored down column k; a contiguous copy keeps the
+  // right-hand update (a dot product per row) from striding through memory
+  const vbuf = work.subarray(2 * n, 3 * n);
   taus.fill(0);
   for (let k = 0; k + 2 < n; k++) {
     const r0 = k + 1;
@@ -49,14 +52,19 @@ export function hessenbergInPlace(
     const beta = alpha >= 0 ? -norm : norm;
     const tau = (beta - alpha) / beta;
     const inv = 1 / (alpha - beta);
-    for (let i = r0 + 1; i < n; i++) h[i * n + k] *= inv;
+    vbuf[r0] = 1;
+    for (let i = r0 + 1; i < n; i++) {
+      const v = h[i * n + k] * inv;
+      h[i * n + k] = v;
+      vbuf[i] = v;
+    }
     h[r0 * n + k] = beta;
     taus[k] = tau;
 
     // left: rows r0…n−1, columns k+1…n−1:  H ← H − τ v (vᵀ H)
     for (let j = k + 1; j < n; j++) w[j] = h[r0 * n + j];
     for (let i = r0 + 1; i < n; i++) {
-      const vi = h[i * n + k];
+      const vi = vbuf[i];
       if (vi === 0) continue;
       const off = i * n;
       for (let j = k + 1; j < n; j++) w[j] += vi * h[off + j];
@@ -64,7 +72,7 @@ export function hessenbergInPlace(
     for (let j = k + 1; j < n; j++) w[j] *= tau;
     for (let j = k + 1; j < n; j++) h[r0 * n + j] -= w[j];
     for (let i = r0 + 1; i < n; i++) {
-      const vi = h[i * n + k];
+      const vi = vbuf[i];
       if (vi === 0) continue;
       const off = i * n;
       for (let j = k + 1; j < n; j++) h[off + j] -= vi * w[j];
@@ -73,12 +81,11 @@ export function hessenbergInPlace(
     // right: all rows, columns r0…n−1:  H ← H − τ (H v) vᵀ
     for (let i = 0; i < n; i++) {
       const off = i * n;
-      let s = h[off + r0];
-      for (let j = r0 + 1; j < n; j++) s += h[off + j] * h[j * n + k];
+      let s = 0;
+      for (let j = r0; j < n; j++) s += h[off + j] * vbuf[j];
       s *= tau;
       if (s === 0) continue;
-      h[off + r0] -= s;
-      for (let j = r0 + 1; j < n; j++) h[off + j] -= s * h[j * n + k];
+      for (let j = r0; j < n; j++) h[off + j] -= s * vbuf[j];
     }
   }
 
@@ -131,6 +138,6 @@ export function hessenberg(a: Matrix): HessenbergResult {
   const n = a.rows;
   const h = new Float64Array(a.data);
   const q = new Float64Array(n * n);
-  hessenbergInPlace(h, n, q, new Float64Array(2 * n));
+  hessenbergInPlace(h, n, q, new Float64Array(3 * n));
   return { h: { rows: n, cols: n, data: h }, q: { rows: n, cols: n, data: q } };
 }

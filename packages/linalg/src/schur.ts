@@ -491,7 +491,7 @@ export function schur(a: Matrix, options: SchurOptions = {}): SchurResult {
   const h = new Float64Array(a.data);
   const q = new Float64Array(n * n);
   const e = scaleIntoRange(h);
-  hessenbergInPlace(h, n, q, new Float64Array(2 * n));
+  hessenbergInPlace(h, n, q, new Float64Array(3 * n));
   transposeInPlace(q, n);
   const re = new Float64Array(n);
   const im = new Float64Array(n);

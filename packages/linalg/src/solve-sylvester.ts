@@ -22,7 +22,7 @@ function realSchur(fn: string, name: string, a: Matrix): { t: Float64Array; q: F
   const t = new Float64Array(a.data);
   const q = new Float64Array(n * n);
   const e = scaleIntoRange(t);
-  hessenbergInPlace(t, n, q, new Float64Array(2 * n));
+  hessenbergInPlace(t, n, q, new Float64Array(3 * n));
   transposeInPlace(q, n);
   const re = new Float64Array(n);
   const im = new Float64Array(n);
