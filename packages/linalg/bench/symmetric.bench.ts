@@ -1,6 +1,50 @@
 // Benchmarks of the symmetric spectral area: eigh (single and a batch of 1000 8×8), svd and
 // logmSym against ml-matrix, mathjs and NumPy/SciPy (single-threaded, same inputs).
-// Result of one run (see the end of this header; `pnpm bench symmetric` to reproduce).
+// `pnpm bench symmetric` to reproduce.
+//
+// One run (2026-11-29, 2 shared cores at load average ≈ 20: six sessions were compiling and
+// testing at once, so the medians below are inflated and noisy, e.g. eigh n=64):
+//   @rg/linalg symmetric
+//   benchmark                       ours ms  ml-matrix ms  ml-matrix/ours  mathjs ms  mathjs/ours  numpy ms  numpy/ours  note
+//   ------------------------------  -------  ------------  --------------  ---------  -----------  --------  ----------  -----------------------------------------------------------
+//   @rg/linalg:eigh:n=4             0.0273   0.0351        1.29x           0.5162     18.89x       0.0062    0.23x
+//   @rg/linalg:eigh:n=8             0.0537   0.0628        1.17x           17.27      321.41x      0.0111    0.21x
+//   @rg/linalg:eigh:n=16            0.3129   0.0969        0.31x           41.66      133.14x      0.0323    0.10x
+//   @rg/linalg:eigh:n=32            0.2464   0.6118        2.48x           101        410.37x      0.1113    0.45x
+//   @rg/linalg:eigh:n=64            13.84    17.24         1.25x           —          —            0.4447    0.03x
+//   @rg/linalg:eigh:n=128           53.68    112           2.09x           —          —            7.27      0.14x
+//   @rg/linalg:eigh:n=256           480      953           1.99x           —          —            40.16     0.08x
+//   @rg/linalg:eigh:batch=1000x8x8  63.02    77.68         1.23x           —          —            41.76     0.66x
+//   @rg/linalg:svd:n=8              0.1894   0.4120        2.17x           —          —            0.0168    0.09x
+//   @rg/linalg:svd:n=32             41.60    191           4.60x           —          —            0.1537    0.00x
+//   @rg/linalg:svd:n=64             29.53    151           5.13x           —          —            0.7586    0.03x
+//   @rg/linalg:svd:n=128            159      350           2.20x           —          —            17.06     0.11x
+//   @rg/linalg:svd:200x50           30.23    82.27         2.72x           —          —            0.7935    0.03x
+//   @rg/linalg:logmSym:n=8          0.0165   —             —               —          —            0.0143    0.87x       numpy = eigh-based V log(Λ) Vᵀ (mathjs, ml-matrix: no logm)
+//   @rg/linalg:logmSym:n=32         0.3527   —             —               —          —            0.1068    0.30x       numpy = eigh-based V log(Λ) Vᵀ (mathjs, ml-matrix: no logm)
+//   @rg/linalg:logmSym:n=64         25.89    —             —               —          —            0.4832    0.02x       numpy = eigh-based V log(Λ) Vᵀ (mathjs, ml-matrix: no logm)
+//
+// Best-of-runs (min over ~1.5 s per case, same inputs, same machine and load, NumPy timed in
+// its own process with single-threaded OpenBLAS) — less sensitive to the load than medians:
+//   eigh n=4: ours 0.0021 ml 0.0017 (x0.80) numpy 0.0058 (numpy/ours 2.68)
+//   eigh n=8: ours 0.0065 ml 0.0084 (x1.30) numpy 0.0076 (numpy/ours 1.17)
+//   eigh n=16: ours 0.0253 ml 0.0466 (x1.84) numpy 0.0229 (numpy/ours 0.91)
+//   eigh n=32: ours 0.1450 ml 0.3166 (x2.18) numpy 0.0761 (numpy/ours 0.53)
+//   eigh n=64: ours 1.0197 ml 2.7400 (x2.69) numpy 0.2690 (numpy/ours 0.26)
+//   eigh n=128: ours 23.7992 ml 62.2280 (x2.61) numpy 2.7485 (numpy/ours 0.12)
+//   eigh batch 1000x8x8: ours 25.442 ml 15.448 (x0.61) numpy 6.016 (numpy/ours 0.24)
+//   svd n=8: ours 0.0132 ml 0.1661 (x12.55) numpy 0.0115 (numpy/ours 0.87)
+//   svd n=32: ours 0.3028 ml 0.7363 (x2.43) numpy 0.1046 (numpy/ours 0.35)
+//   svd n=64: ours 2.0877 ml 10.5018 (x5.03) numpy 0.3927 (numpy/ours 0.19)
+//   svd n=128: ours 58.4620 ml 225.5368 (x3.86) numpy 9.6749 (numpy/ours 0.17)
+//
+// The batch row swings most with the load: four back-to-back best-of runs gave ours 6.1–17.8 ms
+// vs ml-matrix 8.5–31 ms; the best, 6.1 ms, is NumPy's batched eigh speed here (5.8–6.0 ms).
+//
+// Reading: eigh is 1.8–2.7× faster than ml-matrix from n = 16 up and about NumPy's speed at
+// n ≤ 16, but 2–4× slower than LAPACK at n ≥ 32 (the 5× / within-2× goals are not reached
+// there; the tridiagonal QL with rotations costs ~6n³ flops, LAPACK uses divide and conquer).
+// svd is 2–5× faster than ml-matrix.
 import { type BenchRow, measure, pythonHas, runPython } from '@rg/bench';
 import { create, all as mathAll } from 'mathjs';
 import { EigenvalueDecomposition, Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';

@@ -42,13 +42,29 @@ export interface EighOptions {
   refine?: boolean | 'auto';
 }
 
-/** Largest n that `refine: 'auto'` refines (the double-double steps cost ~30n³ flops each). */
+/**
+ * Largest n that `refine: 'auto'` refines (the double-double steps cost ~30n³ flops each).
+ *
+ * @example
+ * EIGH_REFINE_AUTO_MAX_N // => 32
+ */
 export const EIGH_REFINE_AUTO_MAX_N = 32;
 
-/** Spread max|λ| / min|λ| above which `refine: 'auto'` refines. */
+/**
+ * Spread max|λ| / min|λ| of a semidefinite spectrum above which `refine: 'auto'` refines.
+ *
+ * @example
+ * EIGH_REFINE_AUTO_RATIO // => 10000
+ */
 export const EIGH_REFINE_AUTO_RATIO = 1e4;
 
-/** Largest n for which `eigh` uses cyclic Jacobi by default (measured crossover, see bench). */
+/**
+ * Largest n for which `eigh` uses cyclic Jacobi by default: above it Householder + QL is
+ * faster (measured with reused workspaces; Jacobi remains available as `method: 'jacobi'`).
+ *
+ * @example
+ * EIGH_JACOBI_MAX // => 3
+ */
 export const EIGH_JACOBI_MAX = 3;
 
 /**

@@ -98,7 +98,12 @@ export { powerIteration } from './power-iteration.js';
 
 // --- symmetric spectral: eigh, eighTridiagonal, svd, symmetric matrix functions, Daleckii–Krein, Lyapunov ---
 export type { EighOptions, EighResult } from './eigh.js';
-export { EIGH_JACOBI_MAX, eigh } from './eigh.js';
+export {
+  EIGH_JACOBI_MAX,
+  EIGH_REFINE_AUTO_MAX_N,
+  EIGH_REFINE_AUTO_RATIO,
+  eigh,
+} from './eigh.js';
 export type { EighTridiagonalResult } from './eigh-tridiagonal.js';
 export { eighTridiagonal } from './eigh-tridiagonal.js';
 export { expmSym } from './expm-sym.js';

@@ -11,9 +11,11 @@ import {
 import {
   expmSym,
   fromRows,
+  invSqrtmSym,
   logmSym,
   NotPositiveDefiniteError,
   NotSymmetricError,
+  powmSym,
 } from './index.js';
 
 describe('logmSym', () => {
@@ -71,5 +73,18 @@ describe('logmSym', () => {
         ]),
       ),
     ).toThrow(NotSymmetricError);
+  });
+
+  it('logmSym, expmSym, invSqrtmSym and powmSym do not mutate their input', () => {
+    const a = fromRows([
+      [4, 1],
+      [1, 3],
+    ]);
+    const before = a.data.slice();
+    logmSym(a);
+    expmSym(a);
+    invSqrtmSym(a);
+    powmSym(a, 0.3);
+    expect(a.data).toEqual(before);
   });
 });
