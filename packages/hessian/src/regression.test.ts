@@ -101,6 +101,18 @@ describe('regression curvature approximations', () => {
     expect(maxAbsDiff(f.fisher(x).data, ref)).toBeLessThan(1e-14);
   });
 
+  it('logistic gaussNewton(x) − hessian(x) is PSD and fisher(x) is PSD', () => {
+    const c0 = fixture.cases[0];
+    const g = logisticRegression(fromRows(c0.X), c0.y as number[], { l2: 0 });
+    const x0 = Float64Array.from(c0.x);
+    const G = g.gaussNewton(x0);
+    const H = g.hessian(x0);
+    const D = { rows: G.rows, cols: G.cols, data: G.data.map((v, i) => v - H.data[i]) };
+    // exact PSD matrices; eigh's backward error is ~ dim·ε·‖·‖
+    expect(eigh(D).values[0]).toBeGreaterThan(-1e-14);
+    expect(eigh(g.fisher(x0)).values[0]).toBeGreaterThan(-1e-14);
+  });
+
   it('gaussNewton(x) − hessian(x) is PSD (the dropped −ppᵀ term)', () => {
     const G = f.gaussNewton(x);
     const H = f.hessian(x);

@@ -1,4 +1,11 @@
-import { InvalidArgumentError, type Matrix, matvec, randomOrthogonal, rng } from '@rg/linalg';
+import {
+  AbortError,
+  InvalidArgumentError,
+  type Matrix,
+  matvec,
+  randomOrthogonal,
+  rng,
+} from '@rg/linalg';
 import { describe, expect, it } from 'vitest';
 import {
   finiteDifferenceHVP,
@@ -142,5 +149,21 @@ describe('stabilityReport', () => {
     expect(r.sgdStable).toBe(false);
     expect(stabilityReport(g, new Float64Array(4), { lr: 0.8 }).gdStable).toBe(false);
     expect(() => stabilityReport(g, new Float64Array(4), { lr: 0 })).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('spectral tools: inputs and cancellation', () => {
+  it('never mutate x and stop with AbortError on an aborted signal', () => {
+    const x1 = Float64Array.from({ length: f.dim }, (_, i) => i / 10);
+    const before = Array.from(x1);
+    hessianEigenvalues(f, x1, { k: 2 });
+    hessianEigenvalues(f, x1, { k: 2, method: 'lanczos' });
+    hessianTrace(f, x1, { samples: 3 });
+    spectralDensity(f, x1, { steps: 5 });
+    expect(Array.from(x1)).toEqual(before);
+    const signal = AbortSignal.abort();
+    expect(() => hessianEigenvalues(f, x1, { signal })).toThrow(AbortError);
+    expect(() => hessianTrace(f, x1, { signal })).toThrow(AbortError);
+    expect(() => spectralDensity(f, x1, { signal })).toThrow(AbortError);
   });
 });

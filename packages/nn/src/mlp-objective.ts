@@ -201,6 +201,22 @@ export function mlpObjective(
     return out;
   };
 
+  // Lanczos, power iteration and CG call products many times at one x: keep the last
+  // forward pass (activations are never written after creation) and reuse it when x repeats.
+  let cachedX: Float64Array | null = null;
+  let cachedPass: ForwardPass | null = null;
+  const forwardAt = (x: Float64Array, layers: readonly MlpLayer[]): ForwardPass => {
+    if (cachedX && cachedPass) {
+      let same = true;
+      for (let i = 0; i < dim && same; i++) same = cachedX[i] === x[i];
+      if (same) return cachedPass;
+    }
+    const fp = forward(layers, acts, X);
+    cachedX = Float64Array.from(x);
+    cachedPass = fp;
+    return fp;
+  };
+
   /** output-space cotangent of the mean loss, (1/n) ∇ℓ_i per row */
   const outputGrad = (F: Matrix): Matrix => {
     const g = new Float64Array(F.data.length);
@@ -211,7 +227,7 @@ export function mlpObjective(
 
   const value = (x: Float64Array): number => {
     checkX('value', 'x', x);
-    const fp = forward(net.layerViews(x), acts, X);
+    const fp = forwardAt(x, net.layerViews(x));
     return loss.sum(fp.A[layerCount].data, Y.data, n, kOut) / n;
   };
 
@@ -219,7 +235,7 @@ export function mlpObjective(
     checkX('grad', 'x', x);
     const o = outVec('grad', out);
     const layers = net.layerViews(x);
-    const fp = forward(layers, acts, X);
+    const fp = forwardAt(x, layers);
     linearBackward(layers, net.layerViews(o), fp, outputGrad(fp.A[layerCount]));
     return o;
   };
@@ -231,7 +247,7 @@ export function mlpObjective(
     const layers = net.layerViews(x);
     const vLayers = net.layerViews(v);
     const oLayers = net.layerViews(o);
-    const fp = forward(layers, acts, X);
+    const fp = forwardAt(x, layers);
     const { RZ, RA } = rForward(layers, vLayers, fp);
     let G = outputGrad(fp.A[layerCount]);
     const rg = new Float64Array(n * kOut);
@@ -281,7 +297,7 @@ export function mlpObjective(
     checkX(method, 'v', v);
     const o = outVec(method, out);
     const layers = net.layerViews(x);
-    const fp = forward(layers, acts, X);
+    const fp = forwardAt(x, layers);
     const { RA } = rForward(layers, net.layerViews(v), fp);
     const g = new Float64Array(n * kOut);
     outputProduct(fp.A[layerCount], RA[layerCount] as Matrix, g);
@@ -319,7 +335,7 @@ export function mlpObjective(
   const perSampleGradients = (x: Float64Array): Matrix => {
     checkX('perSampleGradients', 'x', x);
     const layers = net.layerViews(x);
-    const fp = forward(layers, acts, X);
+    const fp = forwardAt(x, layers);
     const res = new Float64Array(n * dim);
     const g = new Float64Array(n * kOut);
     loss.grad(fp.A[layerCount].data, Y.data, n, kOut, g);
