@@ -135,6 +135,16 @@ describe('MDM', () => {
     expect(mdm.predict(q)).toEqual([d[0] < d[1] ? 3 : 7]);
     expect(d[0]).toBeCloseTo(affineInvariant.distance(mdm.means[0], q[0]), 12);
   });
+  it('does not mutate the matrices it is given', () => {
+    const snap = pts.map((p) => Float64Array.from(p.data));
+    const mdm = new MDM().fit(pts, [0, 0, 1, 1]);
+    mdm.predictProba(pts);
+    new TangentSpace().fitTransform(pts);
+    new Potato().fit(pts).predict(pts);
+    pts.forEach((p, i) => {
+      expect(p.data).toEqual(snap[i]);
+    });
+  });
   it('rejects bad input with typed errors', () => {
     expect(() => new MDM().predict(pts)).toThrow(InvalidArgumentError);
     expect(() => new MDM().fit(pts, [0, 0, 1])).toThrow(ShapeError);

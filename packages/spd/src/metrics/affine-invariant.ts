@@ -2,15 +2,34 @@
 // Definite Matrices, 2007, ch. 6). Congruence by a Cholesky factor G (P = GGᵀ) replaces P^{±½}:
 // G⁻¹XG⁻ᵀ and P^{-½}XP^{-½} are orthogonally similar, so every formula below is unchanged.
 import type { Matrix } from '@rg/linalg';
-import { congruence, frob, lowerInverse, mul } from '../internal/kernels.js';
-import { eig, eigvals, mapValues, reconstruct, symFn } from '../internal/spectral.js';
+import { choleskyLower, congruence, frob, lowerInverse, mul } from '../internal/kernels.js';
+import { eigOfGram, singularValuesJacobi } from '../internal/singular-values.js';
+import { type Eig, eig, eigvals, mapValues, reconstruct, symFn } from '../internal/spectral.js';
 import { sq } from '../internal/sq.js';
 import { assertSameSize, assertTangent, isSPD, isSym, spdCholesky } from '../internal/validate.js';
 import type { SPDMetric } from './spd-metric.js';
 
+/**
+ * Eigendecomposition of the whitened matrix C = W·Q·Wᵀ. Forming C loses the small eigenvalues
+ * when the spread exceeds ~1/ε, and their logs matter as much as those of the large ones, so
+ * for a wide spread C is factored as (W·L_Q)(W·L_Q)ᵀ and decomposed by one-sided Jacobi.
+ */
+function whitenedEig(w: Float64Array, q: Float64Array, n: number): Eig {
+  const e = eig(congruence(w, q, n), n);
+  if (e.values[0] > 0 && e.values[n - 1] <= 1e4 * e.values[0]) return e;
+  const g = eigOfGram(mul(w, choleskyLower(q, n).l, n), n);
+  return { values: g.values, vectors: g.vectors, n };
+}
+
 /** Σ log²(λ_i) over the eigenvalues of the whitened matrix W·B·Wᵀ (W = L_A⁻¹). */
 export function airmSquaredDistanceWhitened(w: Float64Array, b: Float64Array, n: number): number {
-  const values = eigvals(congruence(w, b, n), n);
+  let values = eigvals(congruence(w, b, n), n);
+  // Eigenvalues of the formed product are only accurate to ε·max|λ| in absolute terms, but the
+  // logs of the small ones matter as much as those of the large ones: for a wide spread use
+  // the squared singular values of W·L_B by one-sided Jacobi, which keeps relative accuracy.
+  if (!(values[0] > 0) || values[n - 1] > 1e4 * values[0]) {
+    values = singularValuesJacobi(mul(w, choleskyLower(b, n).l, n), n).map((x) => x * x);
+  }
   let s = 0;
   for (let i = 0; i < n; i++) {
     const l = Math.log(values[i]);
@@ -47,8 +66,8 @@ function log(p: Matrix, q: Matrix): Matrix {
   const l = spdCholesky('affineInvariant.log', 'p', p);
   spdCholesky('affineInvariant.log', 'q', q);
   assertSameSize('affineInvariant.log', 'p', p, 'q', q);
-  const s = symFn(congruence(lowerInverse(l, n), q.data, n), n, Math.log);
-  return sq(n, congruence(l, s, n));
+  const e = whitenedEig(lowerInverse(l, n), q.data, n);
+  return sq(n, congruence(l, reconstruct(e, mapValues(e.values, Math.log)), n));
 }
 
 function geodesic(p: Matrix, q: Matrix, t: number): Matrix {
@@ -56,8 +75,18 @@ function geodesic(p: Matrix, q: Matrix, t: number): Matrix {
   const l = spdCholesky('affineInvariant.geodesic', 'p', p);
   spdCholesky('affineInvariant.geodesic', 'q', q);
   assertSameSize('affineInvariant.geodesic', 'p', p, 'q', q);
-  const s = symFn(congruence(lowerInverse(l, n), q.data, n), n, (x) => x ** t);
-  return sq(n, congruence(l, s, n));
+  const e = whitenedEig(lowerInverse(l, n), q.data, n);
+  return sq(
+    n,
+    congruence(
+      l,
+      reconstruct(
+        e,
+        mapValues(e.values, (x) => x ** t),
+      ),
+      n,
+    ),
+  );
 }
 
 function transport(p: Matrix, q: Matrix, v: Matrix): Matrix {
@@ -68,8 +97,7 @@ function transport(p: Matrix, q: Matrix, v: Matrix): Matrix {
   assertTangent('affineInvariant.transport', 'v', v, n);
   // E = (QP⁻¹)^½ = L (L⁻¹QL⁻ᵀ)^½ L⁻¹, and parallel transport is V ↦ E V Eᵀ.
   const w = lowerInverse(l, n);
-  const c = congruence(w, q.data, n);
-  const ec = eig(c, n);
+  const ec = whitenedEig(w, q.data, n);
   const root = reconstruct(ec, mapValues(ec.values, Math.sqrt));
   const e = mul(mul(l, root, n), w, n);
   return sq(n, congruence(e, v.data, n));

@@ -314,3 +314,20 @@ describe('ill-conditioned inputs (condition 1e10 and 1e12)', () => {
     expect(frobDiff(identity(2), identity(2))).toBe(0);
   });
 });
+
+describe('1×1 matrices reduce to the scalar formulas', () => {
+  const a = { rows: 1, cols: 1, data: new Float64Array([0.5]) };
+  const b = { rows: 1, cols: 1, data: new Float64Array([8]) };
+  it('AIRM and LEM give |ln(a/b)|, LCM |ln √(a/b)|, BW |√a − √b|, Euclidean |a − b|', () => {
+    expect(affineInvariant.distance(a, b)).toBeCloseTo(Math.log(16), 14);
+    expect(logEuclidean.distance(a, b)).toBeCloseTo(Math.log(16), 14);
+    expect(logCholesky.distance(a, b)).toBeCloseTo(Math.log(4), 14);
+    expect(buresWasserstein.distance(a, b)).toBeCloseTo(Math.sqrt(8) - Math.sqrt(0.5), 14);
+    expect(euclidean.distance(a, b)).toBeCloseTo(7.5, 14);
+    expect(affineInvariant.geodesic(a, b, 0.5).data[0]).toBeCloseTo(2, 14);
+  });
+  it('an empty (0×0) matrix is rejected with a ShapeError', () => {
+    const e = { rows: 0, cols: 0, data: new Float64Array(0) };
+    expect(() => affineInvariant.distance(e, e)).toThrow(ShapeError);
+  });
+});
