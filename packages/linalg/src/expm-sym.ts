@@ -16,6 +16,6 @@ import { spectrumOf } from './symmetric-helpers.js';
  * expmSym(fromRows([[0, 0], [0, 1]])) // => ~[[1, 0], [0, 2.71828]]
  */
 export function expmSym(a: Matrix, options: SymmetricFunctionOptions = {}): Matrix {
-  const { values, vectors } = spectrumOf('expmSym', 'a', a, options.eig);
+  const { values, vectors } = spectrumOf('expmSym', 'a', a, options.eig, options.refine);
   return applySpectral('expmSym', values, vectors, Math.exp);
 }

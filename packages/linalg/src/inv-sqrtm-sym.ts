@@ -15,7 +15,7 @@ import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
  * invSqrtmSym(fromRows([[4, 0], [0, 16]])) // => [[0.5, 0], [0, 0.25]]
  */
 export function invSqrtmSym(a: Matrix, options: SymmetricFunctionOptions = {}): Matrix {
-  const { values, vectors } = spectrumOf('invSqrtmSym', 'a', a, options.eig);
+  const { values, vectors } = spectrumOf('invSqrtmSym', 'a', a, options.eig, options.refine);
   checkSpectrum('invSqrtmSym', 'a', values, 'positive');
   return applySpectral('invSqrtmSym', values, vectors, (x) => 1 / Math.sqrt(x));
 }

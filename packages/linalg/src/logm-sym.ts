@@ -15,7 +15,7 @@ import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
  * logmSym(fromRows([[Math.E, 0], [0, 1]])) // => [[1, 0], [0, 0]]
  */
 export function logmSym(a: Matrix, options: SymmetricFunctionOptions = {}): Matrix {
-  const { values, vectors } = spectrumOf('logmSym', 'a', a, options.eig);
+  const { values, vectors } = spectrumOf('logmSym', 'a', a, options.eig, options.refine);
   checkSpectrum('logmSym', 'a', values, 'positive');
   return applySpectral('logmSym', values, vectors, Math.log);
 }

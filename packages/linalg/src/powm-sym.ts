@@ -24,7 +24,7 @@ import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
 export function powmSym(a: Matrix, p: number, options: SymmetricFunctionOptions = {}): Matrix {
   if (typeof p !== 'number' || !Number.isFinite(p))
     throw new InvalidArgumentError(`powmSym(): p must be a finite number (got ${p})`);
-  const { values, vectors } = spectrumOf('powmSym', 'a', a, options.eig);
+  const { values, vectors } = spectrumOf('powmSym', 'a', a, options.eig, options.refine);
   let lam = values;
   if (Number.isInteger(p)) {
     if (p < 0) checkSpectrum('powmSym', 'a', values, 'nonzero');

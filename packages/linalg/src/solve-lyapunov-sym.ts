@@ -12,17 +12,21 @@ import { assertSameShape, assertSquare } from './validate.js';
  *
  * @param p - symmetric positive definite n×n matrix
  * @param v - right-hand side, n×n
- * @param options - `{ eig }` to reuse `eigh(p)`
+ * @param options - `{ eig }` to reuse `eigh(p)`; `refine` as in {@link eigh}
  * @returns L with P L + L P = V
  * @throws {NotPositiveDefiniteError} when p is not SPD (min eigenvalue in the message)
  * @throws {ShapeError | NonFiniteError | NotSymmetricError} on bad input
  * @example
  * solveLyapunovSym(fromRows([[1, 0], [0, 2]]), fromRows([[2, 3], [3, 8]])) // => [[1, 1], [1, 2]]
  */
-export function solveLyapunovSym(p: Matrix, v: Matrix, options: { eig?: EighResult } = {}): Matrix {
+export function solveLyapunovSym(
+  p: Matrix,
+  v: Matrix,
+  options: { eig?: EighResult; refine?: boolean | 'auto' } = {},
+): Matrix {
   assertSquare('solveLyapunovSym', 'v', v);
   assertSameShape('solveLyapunovSym', 'p', p, 'v', v);
-  const { values, vectors } = spectrumOf('solveLyapunovSym', 'p', p, options.eig);
+  const { values, vectors } = spectrumOf('solveLyapunovSym', 'p', p, options.eig, options.refine);
   checkSpectrum('solveLyapunovSym', 'p', values, 'positive');
   const n = values.length;
   const m = toEigenbasis(vectors, v);

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffFro, EPS, fro, isExactlySymmetric, mul, spdArb } from '../test/symmetric-utils.js';
+import {
+  diffFro,
+  EPS,
+  fro,
+  isExactlySymmetric,
+  mul,
+  rngFrom,
+  spdArb,
+  withSpectrum,
+} from '../test/symmetric-utils.js';
 import {
   fromRows,
   NotPositiveDefiniteError,
@@ -86,5 +95,16 @@ describe('sqrtmSym', () => {
     const before = a.data.slice();
     sqrtmSym(a);
     expect(a.data).toEqual(before);
+  });
+
+  it('sqrtmSym(a, { refine: true }) refines beyond n = 32 and still squares back to A', () => {
+    const r = rngFrom(41);
+    const n = 40;
+    const lam = Array.from({ length: n }, (_, i) => 10 ** (-10 + (10 * i) / (n - 1)));
+    const a = withSpectrum(lam, r);
+    const s = sqrtmSym(a, { refine: true });
+    expect(isExactlySymmetric(s)).toBe(true);
+    // residual bound as above: c·n·ε·‖A‖, independent of the condition number (1e10)
+    expect(diffFro(mul(s, s), a)).toBeLessThanOrEqual(20 * n * EPS * fro(a));
   });
 });

@@ -17,7 +17,7 @@ import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
  * sqrtmSym(fromRows([[4, 0], [0, 9]])) // => [[2, 0], [0, 3]]
  */
 export function sqrtmSym(a: Matrix, options: SymmetricFunctionOptions = {}): Matrix {
-  const { values, vectors } = spectrumOf('sqrtmSym', 'a', a, options.eig);
+  const { values, vectors } = spectrumOf('sqrtmSym', 'a', a, options.eig, options.refine);
   const lam = checkSpectrum('sqrtmSym', 'a', values, 'nonnegative');
   return applySpectral('sqrtmSym', lam, vectors, Math.sqrt);
 }

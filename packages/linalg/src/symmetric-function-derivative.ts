@@ -57,7 +57,7 @@ const NAMED: Record<NamedSymmetricFunction, 'positive' | 'any'> = {
  * @param f - scalar function, or a named one
  * @param df - derivative of f (ignored for a named f)
  * @param e - direction, n×n (any square matrix; symmetric in most uses)
- * @param options - `{ eig }` to reuse `eigh(a)` (the usual case in backpropagation)
+ * @param options - `{ eig }` to reuse `eigh(a)` (the usual case in backpropagation); `refine` as in {@link eigh}
  * @returns Df(A)[E]
  * @throws {InvalidArgumentError} when f is a function and df is missing, or f is an unknown name
  * @throws {ShapeError | NonFiniteError | NotSymmetricError | NotPositiveDefiniteError} on bad input
@@ -72,7 +72,7 @@ export function symmetricFunctionDerivative(
   f: ((x: number) => number) | NamedSymmetricFunction,
   df: ((x: number) => number) | undefined,
   e: Matrix,
-  options: { eig?: EighResult } = {},
+  options: { eig?: EighResult; refine?: boolean | 'auto' } = {},
 ): Matrix {
   const fn = 'symmetricFunctionDerivative';
   assertSquare(fn, 'e', e);
@@ -84,7 +84,7 @@ export function symmetricFunctionDerivative(
     );
   if (named === undefined && typeof df !== 'function')
     throw new InvalidArgumentError(`${fn}(): df (the derivative of f) must be a function`);
-  const { values, vectors } = spectrumOf(fn, 'a', a, options.eig);
+  const { values, vectors } = spectrumOf(fn, 'a', a, options.eig, options.refine);
   if (named) checkSpectrum(fn, 'a', values, NAMED[named]);
   const n = values.length;
   // Divided-difference matrix (symmetric).

@@ -14,7 +14,13 @@ import { assertSymmetric } from './validate.js';
 const EPS = 2.220446049250313e-16;
 
 /** Validate `a` (symmetric) and return its eigendecomposition, reusing `eig` when given. */
-export function spectrumOf(fn: string, name: string, a: Matrix, eig?: EighResult): EighResult {
+export function spectrumOf(
+  fn: string,
+  name: string,
+  a: Matrix,
+  eig?: EighResult,
+  refine: boolean | 'auto' = 'auto',
+): EighResult {
   assertSymmetric(fn, name, a);
   const n = a.rows;
   if (eig) {
@@ -32,7 +38,7 @@ export function spectrumOf(fn: string, name: string, a: Matrix, eig?: EighResult
   }
   const values = new Float64Array(n);
   const vectors: Matrix = { rows: n, cols: n, data: new Float64Array(n * n) };
-  if (n > 0 && !eighKernel(n, a.data, values, vectors.data, n <= EIGH_JACOBI_MAX))
+  if (n > 0 && !eighKernel(n, a.data, values, vectors.data, n <= EIGH_JACOBI_MAX, refine))
     throw new ConvergenceError(`${fn}(): eigendecomposition of ${name} did not converge`, {
       iterations: -1,
       residual: Number.NaN,
