@@ -27,9 +27,9 @@ export default defineExample({
   description:
     'Entropic OT at reg = 1/1200 on a random-assignment cost and on a squared-L2 cost between two point clouds: marginal error per iteration of log-domain Sinkhorn (capped at a time budget) and of SNS (20 Sinkhorn warm-up steps, then sparse Newton).',
   run(ctx) {
-    const n = ctx.quick ? 80 : 500;
+    const n = ctx.quick ? 60 : 500;
     const reg = 1 / 1200;
-    const budgetMs = ctx.quick ? 1500 : 60000;
+    const budgetMs = ctx.quick ? 300 : 60000;
     const w = new Float64Array(n).fill(1 / n);
     const problems: [string, Matrix][] = [
       ['random assignment', randomAssignment(n, 1)],
