@@ -37,9 +37,11 @@ export interface EigvalsResult {
 
 /**
  * Scale rows and columns of `h` by powers of two (exact in binary floating point)
- * until each off-diagonal row and column norm pair is balanced within a factor of 2.
- * Reduces ‖A‖ and so the rounding errors of the QR iteration, without changing
- * eigenvalues.
+ * until the 2-norms of each row and its column are within a factor of 2. Reduces ‖A‖ and
+ * so the rounding errors of the QR iteration, without changing eigenvalues. Euclidean
+ * norms including the diagonal, as LAPACK ≥ 3.5 uses: the 1-norms of off-diagonal parts
+ * of the original Parlett–Reinsch rule can over-balance and hurt ill-conditioned
+ * eigenvalues (James, Langou & Lowery 2014).
  */
 function balanceInPlace(h: Float64Array, n: number): void {
   const sfmin = 2 ** -1000;
@@ -49,26 +51,34 @@ function balanceInPlace(h: Float64Array, n: number): void {
     for (let i = 0; i < n; i++) {
       let c = 0;
       let r = 0;
+      let scale = 0;
       for (let j = 0; j < n; j++) {
-        if (j === i) continue;
-        c += Math.abs(h[j * n + i]);
-        r += Math.abs(h[i * n + j]);
+        scale = Math.max(scale, Math.abs(h[j * n + i]), Math.abs(h[i * n + j]));
       }
+      if (scale === 0) continue;
+      for (let j = 0; j < n; j++) {
+        const cv = h[j * n + i] / scale;
+        const rv = h[i * n + j] / scale;
+        c += cv * cv;
+        r += rv * rv;
+      }
+      c = Math.sqrt(c) * scale;
+      r = Math.sqrt(r) * scale;
       if (c === 0 || r === 0) continue;
       const s = c + r;
       let f = 1;
-      let g = r / 2;
-      while (c < g && f < sfmax) {
+      while (c < r / 2 && f < sfmax) {
         f *= 2;
-        c *= 4;
+        c *= 2;
+        r /= 2;
       }
-      g = r * 2;
-      while (c >= g && f > sfmin) {
+      while (c / 2 >= r && f > sfmin) {
         f /= 2;
-        c /= 4;
+        c /= 2;
+        r *= 2;
       }
       // only rescale when it reduces the norm noticeably (EISPACK's 0.95 rule)
-      if ((c + r) / f >= 0.95 * s) continue;
+      if (c + r >= 0.95 * s) continue;
       done = false;
       const fi = 1 / f;
       const o = i * n;
