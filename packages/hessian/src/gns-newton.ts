@@ -105,7 +105,11 @@ function curvatureSource(
   const [dense, product] = table[kind];
   if (typeof dense === 'function') return (x) => dense.call(objective, x);
   if (typeof product === 'function')
-    return (x) => denseFromProducts(dim, (v, out) => product.call(objective, x, v, out));
+    return (x) =>
+      denseFromProducts(dim, (v, out) => {
+        const r = product.call(objective, x, v, out);
+        if (r !== out) out.set(r);
+      });
   throw new InvalidArgumentError(
     `${fn}(): hessian '${kind}' needs the objective to provide a dense matrix or a vector product for it`,
   );

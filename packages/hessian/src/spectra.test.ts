@@ -83,6 +83,16 @@ describe('hessianEigenvalues', () => {
       /did not reach/,
     );
     expect(() => hessianEigenvalues(f, new Float64Array(3))).toThrow(/length 30/);
+    // an hvp that ignores `out` and returns a fresh array still works
+    const fresh = {
+      dim: 2,
+      value: () => 0,
+      grad: (z: Float64Array) => z,
+      hvp: (_z: Float64Array, v: Float64Array) => Float64Array.from([2 * v[0], v[1]]),
+    };
+    expect(
+      hessianEigenvalues(fresh, new Float64Array(2), { method: 'lanczos', maxIter: 2 }).values[0],
+    ).toBeCloseTo(2, 12);
   });
 });
 

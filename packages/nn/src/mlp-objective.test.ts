@@ -192,6 +192,18 @@ describe('mlpObjective', () => {
     );
   });
 
+  it('products at an x changed in place use the new x (the forward-pass cache compares contents)', () => {
+    const { f, x } = problem('tanh', 'mse', 61);
+    const v = randomVector(f.dim, 4);
+    const y = Float64Array.from(x);
+    f.hvp(y, v);
+    y[0] += 0.5;
+    const afterChange = f.hvp(y, v);
+    const fresh = mlpObjective(f.net, f.X, f.Y, { loss: 'mse' }).hvp(Float64Array.from(y), v);
+    expect(Array.from(afterChange)).toEqual(Array.from(fresh));
+    expect(f.value(y)).toBe(mlpObjective(f.net, f.X, f.Y).value(Float64Array.from(y)));
+  });
+
   it('subset(rows) is the objective on those samples', () => {
     const { f, x } = problem('tanh', 'logistic', 51);
     const s = f.subset([0, 2]);

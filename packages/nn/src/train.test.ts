@@ -83,10 +83,8 @@ describe('train', () => {
     const f = {
       dim: 1,
       value: (x: Float64Array) => (x[0] - 3) ** 2,
-      grad: (x: Float64Array, out = new Float64Array(1)) => {
-        out[0] = 2 * (x[0] - 3);
-        return out;
-      },
+      // ignores `out` on purpose: train must use the returned array
+      grad: (x: Float64Array) => Float64Array.from([2 * (x[0] - 3)]),
     };
     const r = train(f, { x0: Float64Array.from([0]), optimizer: sgd({ lr: 0.25 }), epochs: 60 });
     expect(r.params[0]).toBeCloseTo(3, 12);

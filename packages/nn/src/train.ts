@@ -137,11 +137,14 @@ export function train(target: Objective | TrainData, options: TrainOptions = {})
       const perm = r.shuffle(order);
       for (let start = 0; start < n; start += batchSize) {
         throwIfAborted(fn, options.signal);
-        mlpObj.subset(perm.slice(start, start + batchSize)).grad(params, grad);
+        const g = mlpObj.subset(perm.slice(start, start + batchSize)).grad(params, grad);
+        if (g !== grad) grad.set(g);
         optimizer.stepInPlace(params, grad);
       }
     } else {
-      objective.grad(params, grad);
+      // an objective may ignore `out` and return a fresh array
+      const g = objective.grad(params, grad);
+      if (g !== grad) grad.set(g);
       optimizer.stepInPlace(params, grad);
     }
     epoch++;

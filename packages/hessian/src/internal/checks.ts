@@ -38,7 +38,9 @@ export function hessianOperator(fn: string, objective: Objective, x: Float64Arra
       `${fn}(): objective has no hvp(x, v, out?); wrap it with finiteDifferenceHVP(objective)`,
     );
   return (v, out) => {
-    hvp.call(objective, x, v, out);
+    // an objective may ignore `out` and return a fresh array
+    const r = hvp.call(objective, x, v, out);
+    if (r !== out) out.set(r);
   };
 }
 
