@@ -220,7 +220,10 @@ function wantsRefinement(n: number, values: Float64Array, refine: boolean | 'aut
   if (n > EIGH_REFINE_AUTO_MAX_N) return false;
   // Semidefinite spectra only (values are ascending): that is where relative accuracy is the
   // policy (SPD geometry); indefinite matrices keep LAPACK-level (backward-stable) accuracy.
-  if (values[0] < 0 && values[n - 1] > 0) return false;
+  // An eigenvalue within n·ε·‖A‖ of zero has an uncertain sign in float64: count it as
+  // semidefinite so that refinement can resolve it (e.g. SPD with condition beyond 1/ε).
+  const slack = n * 2.220446049250313e-16 * Math.max(-values[0], values[n - 1]);
+  if (values[0] < -slack && values[n - 1] > slack) return false;
   const lo = Math.min(Math.abs(values[0]), Math.abs(values[n - 1]));
   const hi = Math.max(Math.abs(values[0]), Math.abs(values[n - 1]));
   return hi > EIGH_REFINE_AUTO_RATIO * lo;
