@@ -14,7 +14,7 @@ import type { SPDMetric } from './spd-metric.js';
  * when the spread exceeds ~1/ε, and their logs matter as much as those of the large ones, so
  * for a wide spread C is factored as (W·L_Q)(W·L_Q)ᵀ and decomposed by one-sided Jacobi.
  */
-function whitenedEig(w: Float64Array, q: Float64Array, n: number): Eig {
+export function whitenedEig(w: Float64Array, q: Float64Array, n: number): Eig {
   const e = eig(congruence(w, q, n), n);
   if (e.values[0] > 0 && e.values[n - 1] <= 1e4 * e.values[0]) return e;
   const g = eigOfGram(mul(w, choleskyLower(q, n).l, n), n);
