@@ -15,8 +15,8 @@ import {
  * √(‖m1 − m2‖² + tr(c1 + c2 − 2 (c1^½ c2 c1^½)^½)). The trace term is the squared
  * Bures–Wasserstein distance between the covariances (the same quantity @rg/spd's
  * Bures–Wasserstein metric measures; computed here with linalg's symmetric square root).
- * Matches POT's `ot.gaussian.bures_wasserstein_distance` (POT ≥ 0.9) and SciPy's
- * `sqrtm` formula.
+ * Tested against the same closed form evaluated with SciPy's `sqrtm` (condition numbers
+ * up to 1e6). @rg/spd does not exist yet, so linalg's `sqrtmSym` is used directly.
  *
  * @param m1 - mean of the first Gaussian (d)
  * @param c1 - its covariance, symmetric positive semidefinite d×d
