@@ -145,8 +145,39 @@ export function probeMode(mode: AcceleratorMode): Probe {
     ok: true,
     reason: '',
     maxTextureSize: features.maxTextureSize ?? 4096,
-    renderer: glRenderer(cls),
+    renderer:
+      mode === 'headlessgl' && !nodeHasGpuDevice()
+        ? `${glRenderer(cls)} (no GPU device node: software rendering, e.g. llvmpipe)`
+        : glRenderer(cls),
   };
+}
+
+/** The backend a compiled kernel runs on (gpu.js reports every GL class as 'gpu'). */
+function kernelMode(k: GpuKernel): string {
+  const ctor = k.kernel.constructor as unknown;
+  for (const [mode, name] of Object.entries(classNames))
+    if (kernelClasses[name] === ctor) return mode;
+  return String(k.kernel.constructor.mode ?? 'unknown');
+}
+
+/**
+ * In Node, whether the machine exposes a GPU device node (DRM render node or NVIDIA device);
+ * without one, headless-gl renders on Mesa's llvmpipe, which ANGLE's renderer string hides.
+ */
+function nodeHasGpuDevice(): boolean {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const fs = proc?.getBuiltinModule?.('node:fs') as
+    | { existsSync(p: string): boolean; readdirSync(p: string): string[] }
+    | undefined;
+  if (!fs) return true;
+  try {
+    if (fs.existsSync('/dev/nvidia0')) return true;
+    return (
+      fs.existsSync('/dev/dri') && fs.readdirSync('/dev/dri').some((f) => f.startsWith('renderD'))
+    );
+  } catch {
+    return true;
+  }
 }
 
 /** True when a GL renderer string names a CPU rasterizer (llvmpipe, softpipe, SwiftShader). */
@@ -212,7 +243,7 @@ export class GpuBackend {
   /** The backend mode each compiled kernel actually runs on, to catch silent CPU degradation. */
   executedModes(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [key, k] of this.cache) out[key] = String(k.kernel.constructor.mode ?? 'unknown');
+    for (const [key, k] of this.cache) out[key] = kernelMode(k);
     return out;
   }
 

@@ -289,21 +289,31 @@ export const referenceKernels = {
     const n = c.rows;
     const m = c.cols;
     const k = referenceKernels.gibbsKernel(c, options.reg);
+    const kd = k.data;
     const u = new Float64Array(n).fill(1 / n);
     const v = new Float64Array(m).fill(1 / m);
+    const ktu = new Float64Array(m);
+    // inputs were validated once above; the loop runs unchecked K·v and Kᵀ·u
+    const rowDot = (i: number): number => {
+      let s = 0;
+      for (let j = 0; j < m; j++) s += kd[i * m + j] * v[j];
+      return s;
+    };
     let residual = Infinity;
     let it = 0;
     while (it < maxIter) {
       throwIfAborted(fn, options.signal);
-      const kv = referenceKernels.kernelMatvec(k, v);
-      for (let i = 0; i < n; i++) u[i] = a[i] / kv[i];
-      const ktu = referenceKernels.kernelMatvecTrans(k, u);
+      for (let i = 0; i < n; i++) u[i] = a[i] / rowDot(i);
+      ktu.fill(0);
+      for (let i = 0; i < n; i++) {
+        const ui = u[i];
+        for (let j = 0; j < m; j++) ktu[j] += kd[i * m + j] * ui;
+      }
       for (let j = 0; j < m; j++) v[j] = b[j] / ktu[j];
       it++;
       if (it % checkEvery === 0 || it === maxIter) {
-        const kv2 = referenceKernels.kernelMatvec(k, v);
         residual = 0;
-        for (let i = 0; i < n; i++) residual += Math.abs(u[i] * kv2[i] - a[i]);
+        for (let i = 0; i < n; i++) residual += Math.abs(u[i] * rowDot(i) - a[i]);
         options.onProgress?.({ iteration: it, residual });
         if (residual < tol) break;
       }
