@@ -16,7 +16,7 @@ import {
  * Bures–Wasserstein distance between the covariances (the same quantity @rg/spd's
  * Bures–Wasserstein metric measures; computed here with linalg's symmetric square root).
  * Tested against the same closed form evaluated with SciPy's `sqrtm` (condition numbers
- * up to 1e6). @rg/spd does not exist yet, so linalg's `sqrtmSym` is used directly.
+ * up to 1e6). @rg/spd is not a dependency of @rg/ot yet, so linalg's `sqrtmSym` is used directly.
  *
  * @param m1 - mean of the first Gaussian (d)
  * @param c1 - its covariance, symmetric positive semidefinite d×d
