@@ -15,6 +15,8 @@ export default defineExample({
     let done = 0;
     const rows = runCrossover(['webasm', 'cpu'], {
       maxSizes: ctx.quick ? 1 : undefined,
+      // sizes up to 1024 keep the gallery run near two minutes; bench/index.ts goes further
+      maxN: 1024,
       kernels,
       onRow: (r) => ctx.progress(Math.min(1, ++done / total), `${r.kernel} n=${r.n} ${r.mode}`),
     });

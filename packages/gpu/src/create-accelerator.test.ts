@@ -1,6 +1,13 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { fromRows, InvalidArgumentError, matrix, rng } from '@rg/linalg';
+import {
+  AbortError,
+  ConvergenceError,
+  fromRows,
+  InvalidArgumentError,
+  matrix,
+  rng,
+} from '@rg/linalg';
 import { describe, expect, it } from 'vitest';
 import { executedModes } from '../test/kernel-suite.js';
 import { createAccelerator, defaultThresholds, referenceKernels } from './index.js';
@@ -125,6 +132,31 @@ describe('createAccelerator', () => {
     const r = acc.sinkhorn([0.25, 0.25, 0.25, 0.25], [0.2, 0.3, 0.5], c, { reg: 0.5, tol: 1e-12 });
     expect(r.computedOn).toBe('float64');
     expect(r.converged).toBe(true);
+    acc.dispose();
+  });
+
+  it('sinkhorn on the device honours signal (AbortError) and strict (ConvergenceError), and validates options', () => {
+    const acc = createAccelerator({ mode: 'webasm' });
+    const g = rng(4);
+    const c = matrix(
+      5,
+      4,
+      Float64Array.from({ length: 20 }, () => g.uniform()),
+    );
+    const a = new Float64Array(5).fill(0.2);
+    const b = new Float64Array(4).fill(0.25);
+    const controller = new AbortController();
+    controller.abort('stop');
+    expect(() => acc.sinkhorn(a, b, c, { reg: 0.1, signal: controller.signal })).toThrow(
+      AbortError,
+    );
+    expect(() =>
+      acc.sinkhorn(a, b, c, { reg: 0.01, maxIter: 3, tol: 1e-12, strict: true }),
+    ).toThrow(ConvergenceError);
+    const r = acc.sinkhorn(a, b, c, { reg: 0.01, maxIter: 3, tol: 1e-12 });
+    expect(r).toMatchObject({ converged: false, iterations: 3, computedOn: 'webasm' });
+    expect(() => acc.sinkhorn(a, b, c, { reg: 0.1, checkEvery: 0 })).toThrow(InvalidArgumentError);
+    expect(() => acc.sinkhorn(a, b, c, { reg: -1 })).toThrow(InvalidArgumentError);
     acc.dispose();
   });
 });
