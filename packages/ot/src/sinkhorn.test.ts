@@ -124,6 +124,21 @@ describe('sinkhorn behaviour', () => {
     expect(logWarm.iterations).toBe(1);
   });
 
+  it("sinkhorn(..., { method: 'log' }) recovers from a warm start whose column marginal underflows", () => {
+    // g = −1e4 makes exp((f + g − C)/reg) underflow to 0 in column 1: the update must use the
+    // exact log-sum-exp there instead of log(0).
+    const cold = sinkhorn(a, b, C, { reg: 0.1, method: 'log', tol: 1e-12 });
+    const warm = sinkhorn(a, b, C, {
+      reg: 0.1,
+      method: 'log',
+      tol: 1e-12,
+      warmStart: { f: [0, 0, 0], g: [0, -1e4] },
+    });
+    expect(warm.converged).toBe(true);
+    // Two solves of the same strictly concave dual to marginal error 1e-12.
+    expect(maxAbsDiff(warm.plan.data, cold.plan.data)).toBeLessThan(1e-10);
+  });
+
   it('sinkhorn() reports non-convergence, and throws ConvergenceError with strict: true', () => {
     const r = sinkhorn(a, b, C, { reg: 0.01, maxIter: 3, method: 'log' });
     expect(r.converged).toBe(false);
