@@ -2,7 +2,9 @@
 // Ying, "Accelerating Sinkhorn algorithm with sparse Newton iterations", ICLR 2024).
 import {
   ConvergenceError,
+  conjugateGradient,
   InvalidArgumentError,
+  NotPositiveDefiniteError,
   type IterativeOptions,
   type IterativeResult,
   type Matrix,
@@ -106,7 +108,7 @@ function kthLargest(x: Float64Array, k: number, scratch: Float64Array): number {
  * Sinkhorn warm-up, then Newton steps on the concave dual
  * L(α, β) = a·α + b·β − Σ exp(α_i + β_j − C_ij/reg) whose Hessian
  * −[[diag(P1), P], [Pᵀ, diag(Pᵀ1)]] keeps only the ⌈λ·n·m⌉ largest plan entries off the
- * diagonal. Each Newton system is solved by Jacobi-preconditioned conjugate gradient
+ * diagonal. Each Newton system is solved by Jacobi-preconditioned conjugate gradient (linalg's `conjugateGradient`)
  * with the last column potential fixed (this removes the Hessian's null direction
  * (1, −1)); a backtracking (Armijo) line search on L keeps every step an ascent step.
  * When P is close to sparse (small reg) Newton converges in tens of iterations where
@@ -234,10 +236,8 @@ export function sinkhornNewtonSparse(
   const N = n + m;
   const rhs = new Float64Array(N);
   const x = new Float64Array(N);
-  const res = new Float64Array(N);
-  const z = new Float64Array(N);
-  const dir = new Float64Array(N);
-  const q = new Float64Array(N);
+  const xFull = new Float64Array(N);
+  const yFull = new Float64Array(N);
   const diagInv = new Float64Array(N);
   // y = M x with x[N − 1] ≡ 0 (last β fixed) and y[N − 1] ignored.
   const apply = (xin: Float64Array, y: Float64Array): void => {
@@ -254,6 +254,17 @@ export function sinkhornNewtonSparse(
       y[i] += s;
     }
     y[N - 1] = 0;
+  };
+  // The CG unknowns are (Δα, Δβ without its last entry): fixing one potential removes
+  // the null direction (1, −1) of the dual Hessian.
+  const reducedOp = (xr: Float64Array, out: Float64Array): void => {
+    xFull.set(xr);
+    xFull[N - 1] = 0;
+    apply(xFull, yFull);
+    out.set(yFull.subarray(0, N - 1));
+  };
+  const jacobi = (rr: Float64Array, out: Float64Array): void => {
+    for (let k = 0; k < N - 1; k++) out[k] = rr[k] * diagInv[k];
   };
   const dot = (u: Float64Array, v: Float64Array): number => {
     let s = 0;
@@ -314,33 +325,26 @@ export function sinkhornNewtonSparse(
     }
     rhs[N - 1] = 0;
     x.fill(0);
-    res.set(rhs);
-    for (let k = 0; k < N; k++) z[k] = res[k] * diagInv[k];
-    z[N - 1] = 0;
-    dir.set(z);
-    let rz = dot(res, z);
-    const r0 = Math.sqrt(dot(rhs, rhs));
-    let cg = 0;
     // Solve to 1e-10 relative: each CG step costs O(kept + n + m), far below the
     // O(n·m) exponentials of one line-search evaluation, so accuracy is cheap here.
-    while (cg < cgIters && Math.sqrt(dot(res, res)) > 1e-10 * r0) {
-      apply(dir, q);
-      const pq = dot(dir, q);
-      if (!(pq > 0)) break;
-      const step = rz / pq;
-      for (let k = 0; k < N - 1; k++) {
-        x[k] += step * dir[k];
-        res[k] -= step * q[k];
-      }
-      for (let k = 0; k < N - 1; k++) z[k] = res[k] * diagInv[k];
-      const rzNew = dot(res, z);
-      const beta_ = rzNew / rz;
-      rz = rzNew;
-      for (let k = 0; k < N - 1; k++) dir[k] = z[k] + beta_ * dir[k];
-      cg++;
+    // Rounding can make the nearly singular M look indefinite to CG: that step then
+    // falls back to a Sinkhorn sweep below instead of failing.
+    let cg = 0;
+    let cgResidual = Number.NaN;
+    try {
+      const sol = conjugateGradient(reducedOp, rhs.subarray(0, N - 1), {
+        tol: 1e-10,
+        maxIter: cgIters,
+        preconditioner: jacobi,
+      });
+      x.set(sol.x);
+      cg = sol.iterations;
+      cgResidual = sol.residual;
+    } catch (e) {
+      if (!(e instanceof NotPositiveDefiniteError)) throw e;
+      x.fill(0);
     }
     cgTotal += cg;
-    const cgResidual = Math.sqrt(dot(res, res)) / (r0 || 1);
     // Backtracking line search on the dual: accept t when
     // L(z + tΔ) − L(z) = t(a·Δα + b·Δβ) − (ΣP_new − ΣP) ≥ 1e-4 · t · ∇L·Δ.
     const slope = dot(rhs, x);
