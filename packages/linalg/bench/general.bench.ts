@@ -2,25 +2,26 @@
 // mathjs (expm, eigs), ml-matrix (EigenvalueDecomposition, non-symmetric path) and
 // NumPy/SciPy (single-threaded BLAS) on the same inputs, measured in the same run.
 //
-// One run (pnpm bench general; Node 20, 2 CPU cores shared with other jobs at load
-// average ≈ 19, so medians are inflated many times over and the `min` column is the
-// better guide to the code's speed):
+// One run (pnpm bench general, 02:42 UTC; Node 20, 2 CPU cores shared with other jobs
+// at load average ≈ 10, so medians are inflated and noisy; the `min` column is the
+// better guide to the code's speed. Isolated runs of ours (min of 30) measured
+// expm 64 ≈ 1.4 ms, eigvals 64 ≈ 1.0 ms, schur 64 ≈ 2.1 ms, solveSylvester 64 ≈ 6 ms):
 //   benchmark                       ours ms  mathjs ms  mathjs/ours  numpy ms  numpy/ours  ml-matrix ms  ml-matrix/ours  note
-//   ------------------------------  -------  ---------  -----------  --------  ----------  ------------  --------------  ------------------------------------------
-//   @rg/linalg:expm:n=16            7.20     86.03      11.95x       0.0229    0.00x       —             —               min: ours 0.544, mathjs 83.6, numpy 0.0150
-//   @rg/linalg:expm:n=64            62.41    301        4.82x        0.3102    0.00x       —             —               min: ours 30.2, mathjs 216, numpy 0.249
-//   @rg/linalg:expm:n=128           108      1757       16.34x       1.79      0.02x       —             —               min: ours 91.7, mathjs 1.70e+3, numpy 1.50
-//   @rg/linalg:eigvals:n=64         22.06    —          —            0.9895    0.04x       165           7.48x           min: ours 1.89, ml-matrix 142, numpy 0.641
-//   @rg/linalg:eigvals:n=128        50.03    —          —            30.74     0.61x       468           9.35x           min: ours 29.3, ml-matrix 284, numpy 13.4
-//   @rg/linalg:schur:n=64           73.97    —          —            2.96      0.04x       —             —               min: ours 47.7, numpy 1.33
-//   @rg/linalg:solveSylvester:n=64  49.49    —          —            17.94     0.36x       —             —               min: ours 49.4, numpy 8.92
+//   ------------------------------  -------  ---------  -----------  --------  ----------  ------------  --------------  -------------------------------------------------------------------------
+//   @rg/linalg:expm:n=16            0.1466   8.37       57.07x       0.0208    0.14x       —             —               min: ours 0.0658, mathjs 0.539, numpy 0.0185
+//   @rg/linalg:expm:n=64            8.09     82.09      10.15x       0.2541    0.03x       —             —               min: ours 2.34, mathjs 74.2, numpy 0.184
+//   @rg/linalg:expm:n=128           33.38    513        15.37x       3.19      0.10x       —             —               min: ours 28.2, mathjs 407, numpy 1.36
+//   @rg/linalg:eigvals:n=64         1.79     —          —            1.03      0.57x       13.49         7.52x           mathjs eigs did not converge; min: ours 1.47, ml-matrix 6.06, numpy 0.782
+//   @rg/linalg:eigvals:n=128        49.83    —          —            15.14     0.30x       154           3.09x           mathjs eigs did not converge; min: ours 37.1, ml-matrix 96.2, numpy 5.70
+//   @rg/linalg:schur:n=64           10.88    —          —            3.63      0.33x       —             —               min: ours 5.61, numpy 1.29
+//   @rg/linalg:solveSylvester:n=64  37.40    —          —            10.96     0.29x       —             —               min: ours 24.5, numpy 7.43
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, measure, pythonHas, runPython } from '@rg/bench';
 import * as mathjs from 'mathjs';
 import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import { eigvals, expm, type Matrix, rng, schur, solveSylvester, toRows } from '../src/index.js';
 
-const quick = { minTime: 200, minRuns: 3, maxRuns: 200 };
+const quick = { minTime: 400, minRuns: 5, maxRuns: 300, warmup: 5 };
 
 /** n×n with N(0, 1/n) entries: spectral radius ≈ 1, ‖A‖₁ ≈ 0.8√n (a few squarings in expm). */
 function randomMatrix(seed: number, n: number): Matrix {
