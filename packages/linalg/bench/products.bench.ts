@@ -9,22 +9,27 @@
 // and the CPU time show the kernel with less of the contention). Rows tagged ts force the
 // TypeScript fallback with setKernelBackend('typescript').
 //
-// RESULTS — one run of `pnpm bench products`, 2026-11-29 02:20 UTC, Node 20.20, NumPy with
-// OpenBLAS 0.3.31, on a 2-vCPU AMD EPYC VM shared with five other jobs (load average 24).
-// Wall-clock medians of runs longer than a scheduler slice (n = 512, the ts rows) are
-// inflated several-fold by preemption; the CPU-time figure is the kernel's own speed there.
-// (For sub-millisecond rows CPU time also counts V8's background compile and GC threads.)
+// RESULTS — one run of `pnpm bench products`, 2026-11-29 02:44 UTC, Node 20.20, NumPy with
+// OpenBLAS 0.3.31, on a 2-vCPU AMD EPYC VM shared with five other jobs (load average 8 during
+// this run; the quietest of three runs that day). Wall-clock medians of runs longer than a
+// scheduler slice (n = 512, the TS rows) are inflated by preemption; the CPU-time figure is
+// the kernel's own speed there. (For sub-millisecond rows CPU time also counts V8's
+// background compile and GC threads.) Spread over the three runs (load 8–25): wasm matmul
+// n=256 4.9–17.2 GFLOP/s median wall (best runs 14–22), n=512 3.5–8.4 median wall and
+// 10.5–16.0 by CPU time; ml-matrix/ours 23–114x at n=256 and 25–33x at n=512. On an idle
+// moment earlier the raw wasm kernel ran 23/25/19/13 GFLOP/s at n = 64/128/256/512 and the
+// TypeScript kernel 5.1/5.6/5.7/5.7.
 //   benchmark                             ours ms  ml-matrix ms  ml-matrix/ours  mathjs ms  mathjs/ours  numpy ms  numpy/ours  numpy(2 threads) ms  numpy(2 threads)/ours  note
 //   ------------------------------------  -------  ------------  --------------  ---------  -----------  --------  ----------  -------------------  ---------------------  ----------------------------------------------------------
-//   @rg/linalg:matmul:n=64                0.0265   1.10          41.30x          0.8458     31.90x       0.0131    0.49x       0.0129               0.49x                  19.78 GFLOP/s (best run 20.11, by CPU time 13.69)
-//   @rg/linalg:matmul:n=128               0.1957   39.97         204.27x         24.81      126.77x      0.0925    0.47x       0.1175               0.60x                  21.43 GFLOP/s (best run 22.71, by CPU time 16.81)
-//   @rg/linalg:matmul:n=256               1.95     223           114.16x         237        121.40x      0.8102    0.42x       12.44                6.38x                  17.20 GFLOP/s (best run 22.30, by CPU time 16.94)
-//   @rg/linalg:matmul:n=512               50.56    1646          32.56x          —          —            34.32     0.68x       37.08                0.73x                  5.31 GFLOP/s (best run 6.55, by CPU time 14.94)
-//   @rg/linalg:gram:AtA:n=256,d=1024      11.69    643           55.02x          —          —            10.32     0.88x       9.56                 0.82x                  5.76 GFLOP/s (best run 18.82, by CPU time 16.61)
-//   @rg/linalg:matmul(ts):n=64            0.1358   0.7377        5.43x           0.7413     5.46x        0.0130    0.10x       0.0131               0.10x                  3.86 GFLOP/s (best run 3.93, by CPU time 0.99) TS fallback
-//   @rg/linalg:matmul(ts):n=256           43.49    192           4.42x           378        8.69x        0.8295    0.02x       3.29                 0.08x                  0.77 GFLOP/s (best run 1.12, by CPU time 3.61) TS fallback
-//   @rg/linalg:matmul(ts):n=512           365      1932          5.29x           —          —            32.86     0.09x       32.57                0.09x                  0.74 GFLOP/s (best run 0.85, by CPU time 3.60) TS fallback
-//   @rg/linalg:gram(ts):AtA:n=256,d=1024  99.35    978           9.84x           —          —            14.46     0.15x       10.78                0.11x                  0.68 GFLOP/s (best run 1.34, by CPU time 1.97) TS fallback
+//   @rg/linalg:matmul:n=64                0.0445   0.9047        20.35x          1.70       38.24x       0.0152    0.34x       0.0127               0.29x                  11.79 GFLOP/s (best run 15.63, by CPU time 7.99)
+//   @rg/linalg:matmul:n=128               0.3182   19.72         61.97x          24.19      76.03x       0.0946    0.30x       0.1048               0.33x                  13.18 GFLOP/s (best run 14.39, by CPU time 11.98)
+//   @rg/linalg:matmul:n=256               4.25     99.47         23.40x          151        35.56x       0.7638    0.18x       0.8185               0.19x                  7.89 GFLOP/s (best run 14.08, by CPU time 10.94)
+//   @rg/linalg:matmul:n=512               32.12    812           25.27x          —          —            12.75     0.40x       10.01                0.31x                  8.36 GFLOP/s (best run 11.70, by CPU time 15.96)
+//   @rg/linalg:gram:AtA:n=256,d=1024      6.46     532           82.39x          —          —            4.75      0.74x       4.25                 0.66x                  10.43 GFLOP/s (best run 20.96, by CPU time 18.25)
+//   @rg/linalg:matmul(ts):n=64            0.1336   0.7170        5.36x           0.7397     5.53x        0.0129    0.10x       0.0142               0.11x                  3.92 GFLOP/s (best run 4.00, by CPU time 2.71) TS fallback
+//   @rg/linalg:matmul(ts):n=256           20.63    99.52         4.82x           124        6.01x        0.7311    0.04x       2.90                 0.14x                  1.63 GFLOP/s (best run 2.74, by CPU time 3.63) TS fallback
+//   @rg/linalg:matmul(ts):n=512           144      787           5.47x           —          —            10.33     0.07x       12.26                0.09x                  1.86 GFLOP/s (best run 2.04, by CPU time 3.76) TS fallback
+//   @rg/linalg:gram(ts):AtA:n=256,d=1024  36.52    404           11.06x          —          —            2.20      0.06x       8.56                 0.23x                  1.84 GFLOP/s (best run 2.29, by CPU time 2.66) TS fallback
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, measure, pythonHas, runPython } from '@rg/bench';
 import * as mathjs from 'mathjs';
