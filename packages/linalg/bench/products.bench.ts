@@ -16,9 +16,10 @@
 // the kernel's own speed there. (For sub-millisecond rows CPU time also counts V8's
 // background compile and GC threads.) Spread over the three runs (load 8–25): wasm matmul
 // n=256 4.9–17.2 GFLOP/s median wall (best runs 14–22), n=512 3.5–8.4 median wall and
-// 10.5–16.0 by CPU time; ml-matrix/ours 23–114x at n=256 and 25–33x at n=512. On an idle
-// moment earlier the raw wasm kernel ran 23/25/19/13 GFLOP/s at n = 64/128/256/512 and the
-// TypeScript kernel 5.1/5.6/5.7/5.7.
+// 10.5–16.0 by CPU time; ml-matrix/ours 23–114x at n=256 and 25–33x at n=512. The raw
+// kernels timed alone (no validation or copies; fastest of several runs) reached 24–26
+// GFLOP/s at n = 128, 22–24 at 256 and up to 21 at 512 (wasm), and 5.1–5.7 (TypeScript,
+// timed at 01:33 before the machine got busy).
 //   benchmark                             ours ms  ml-matrix ms  ml-matrix/ours  mathjs ms  mathjs/ours  numpy ms  numpy/ours  numpy(2 threads) ms  numpy(2 threads)/ours  note
 //   ------------------------------------  -------  ------------  --------------  ---------  -----------  --------  ----------  -------------------  ---------------------  ----------------------------------------------------------
 //   @rg/linalg:matmul:n=64                0.0445   0.9047        20.35x          1.70       38.24x       0.0152    0.34x       0.0127               0.29x                  11.79 GFLOP/s (best run 15.63, by CPU time 7.99)
