@@ -194,6 +194,7 @@ function networkSimplex(
   const eps = 1e-12 * maxAbs;
   const nm = n * m;
   const block = Math.max(Math.ceil(Math.sqrt(nm)), 10);
+  const colPot = pot.subarray(n);
   let pi = 0;
   let pj = 0;
   let iterations = 0;
@@ -205,18 +206,29 @@ function networkSimplex(
     let bi = -1;
     let bj = -1;
     let count = 0;
-    for (let scanned = 0; scanned < nm; scanned++) {
-      const rc = C[pi * m + pj] - pot[pi] - pot[n + pj];
-      if (rc < best) {
-        best = rc;
-        bi = pi;
-        bj = pj;
+    let scanned = 0;
+    // Scan row segments so the row's potential and offset stay in registers.
+    while (scanned < nm) {
+      const base = pi * m;
+      const ui = pot[pi];
+      const jEnd = Math.min(m, pj + (block - count));
+      for (let j = pj; j < jEnd; j++) {
+        const rc = C[base + j] - ui - colPot[j];
+        if (rc < best) {
+          best = rc;
+          bi = pi;
+          bj = j;
+        }
       }
-      if (++pj === m) {
+      const took = jEnd - pj;
+      scanned += took;
+      count += took;
+      pj = jEnd;
+      if (pj === m) {
         pj = 0;
         if (++pi === n) pi = 0;
       }
-      if (++count === block) {
+      if (count === block) {
         if (bi >= 0) break;
         count = 0;
       }
