@@ -1,20 +1,20 @@
 // Benchmarks for @rg/ot: our time and the ratio against POT (python3-pot 0.8.2, NumPy
 // BLAS) measured in the same run on the same inputs (bench/ot_peer.py).
 //
-// One run, 2026-11-29, on a 2-core machine shared with five other jobs (load average
-// ≈ 20, so absolute times are several times the unloaded ones and swing between runs):
+// One run, 2026-11-29 02:49 UTC, on a 2-core machine shared with other jobs (load average
+// 5–7 during the run; POT's times here match the unloaded figures within 2x):
 //
 // benchmark                         ours ms  POT ms  POT/ours  note
 // --------------------------------  -------  ------  --------  -----------------------------------------------------
-// @rg/ot:sinkhorn:n=1000:iters=200  997      1238    1.24x     standard, reg 0.05
-// @rg/ot:emd:n=500                  709      65.89   0.09x     8011 pivots
-// @rg/ot:sns:n=500:reg=1/1200       3989     70504   17.68x    SNS 20+6 it, err 4.4e-10; POT log 1999 it, err 5.4e-7
+// @rg/ot:sinkhorn:n=1000:iters=200  166      166     1.00x     standard, reg 0.05
+// @rg/ot:emd:n=500                  27.74    15.41   0.56x     8011 pivots
+// @rg/ot:sns:n=500:reg=1/1200       712      14468   20.31x    SNS 20+6 it, err 4.4e-10; POT log 1999 it, err 5.4e-7
 //
-// Two earlier runs under the same load gave emd 244 vs 119 ms (0.49x) and 198 vs 87 ms
-// (0.44x); the emd row is the noisiest (a 5-run median of ~100 ms tasks). sinkhorn ran
-// in TypeScript in those runs (1.06x, 0.33x); the row above uses the WebAssembly SIMD sweep.
-// POT's log-domain Sinkhorn is capped at 2000 iterations (it needs far more at η = 1200),
-// so the SNS ratio is a lower bound.
+// Goals: sinkhorn ≤ 1.5x POT (met: 1.00x, WebAssembly SIMD sweep), emd ≤ 3x (met: 1.8x),
+// SNS faster end to end than POT's log-domain Sinkhorn to 1e-9 (met; POT is capped at
+// 2000 iterations and still at 5.4e-7, so the ratio is a lower bound). Under heavier
+// load (average ≈ 20) the same script gave emd ratios from 0.09x to 0.49x: the emd row
+// is a 5-run median of short tasks and the noisiest.
 import { measure, pythonHas, report, runPython } from '@rg/bench';
 import { rng } from '@rg/linalg';
 import { costMatrix, emd, sinkhorn, sinkhornNewtonSparse } from '../src/index.js';
