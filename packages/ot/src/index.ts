@@ -6,6 +6,7 @@ export { emd, emd2 } from './emd.js';
 export { gaussianW2 } from './gaussian-w2.js';
 export type { Weights } from './problem.js';
 export type { SinkhornMethod, SinkhornOptions, SinkhornResult } from './sinkhorn.js';
+export type { SinkhornAcceleratorInfo } from './sinkhorn-accelerated.js';
 export { sinkhorn } from './sinkhorn.js';
 export type {
   SinkhornBarycenterOptions,

@@ -1,6 +1,7 @@
 // Entropic optimal transport by Sinkhorn scaling (Cuturi 2013, "Sinkhorn distances";
 // log-domain, absorption and ε-scaling: Schmitzer 2019, SIAM J. Sci. Comput. 41(3)).
 import {
+  type Accelerator,
   assertFiniteArray,
   ConvergenceError,
   InvalidArgumentError,
@@ -9,6 +10,7 @@ import {
   type Matrix,
   ShapeError,
 } from '@rg/linalg';
+import { acceleratedKernel, type SinkhornAcceleratorInfo } from './sinkhorn-accelerated.js';
 import { checkCount, checkProblem, checkReg, checkTol, type Weights } from './problem.js';
 import {
   type KernelOutput,
@@ -32,6 +34,11 @@ export interface SinkhornOptions extends IterativeOptions {
   warmStart?: { f: ArrayLike<number>; g: ArrayLike<number> };
   /** iterations between two marginal-error checks (default 10, as POT) */
   checkEvery?: number;
+  /**
+   * run the iterations on a float32 accelerator (e.g. `createAccelerator()` of @rg/gpu);
+   * only with method `'standard'` and without `warmStart`. Results are float32-accurate.
+   */
+  accelerator?: Accelerator;
 }
 
 /** Result of {@link sinkhorn}. */
@@ -52,8 +59,13 @@ export interface SinkhornResult extends IterativeResult {
   method: SinkhornMethod;
   /** present when the solver changed method (underflow) */
   warning?: string;
-  /** the marginal error at every check: the convergence curve */
+  /**
+   * the marginal error at every check: the convergence curve (with an accelerator: the
+   * device's own measure, the L1 error of the row marginal summed in float32)
+   */
   history: { iteration: number; marginalError: number }[];
+  /** present when `options.accelerator` ran the iterations: its backend and precision */
+  accelerator?: SinkhornAcceleratorInfo;
 }
 
 const FN = 'sinkhorn';
@@ -133,14 +145,34 @@ function runMethod(
  * (some cost/reg > 745, or a scaling overflows) restarts in the log domain and says so
  * in `warning`, with `method: 'log'`, instead of returning NaN.
  *
+ * With `accelerator` (the structural `Accelerator` of @rg/linalg; @rg/gpu's
+ * `createAccelerator()` makes one) the `'standard'` iterations run on the device in float32
+ * with K, u, v resident there; the plan, `cost`, `f`, `g` and `marginalError` are then formed
+ * in float64 from the returned scalings, and `result.accelerator` says
+ * `{ mode, computedOn, precision }`. Such results are float32-accurate: plan entries carry a
+ * relative error of order max(n, m)·2⁻²⁴ (about 1e−6 at n = 200), and the marginal error
+ * stalls at a float32 floor of about 1e−8 to 1e−6 (growing with n), so a `tol` below about
+ * 1e−6 may never be reached: the solve then stops after `maxIter` iterations and reports
+ * `converged: false` (or throws with `strict`), it does not loop on. `marginalError` is measured in float64 on the
+ * returned plan as the larger of ‖P1 − a‖₂ and ‖Pᵀ1 − b‖₂, and `converged` is
+ * `marginalError < tol`. The device has no log-domain Sinkhorn loop, so `'log'`,
+ * `'stabilized'` and `'epsilonScaling'` with an accelerator throw InvalidArgumentError
+ * (omit `accelerator` for them), as does `warmStart`; there is no automatic switch to the log
+ * domain either: a kernel that under- or overflows in float32 (cost/reg beyond about 87)
+ * throws NonFiniteError. For example, with `accelerator = createAccelerator({ mode: 'webasm' })`,
+ * `sinkhorn(a, b, C, { reg: 0.1, tol: 1e-6, accelerator }).accelerator` is
+ * `{ mode: 'webasm', computedOn: 'webasm', precision: 'float32' }`.
+ *
  * @param a - source weights (n, ≥ 0, finite)
  * @param b - target weights (m, ≥ 0, same total mass as a within 1e−9 relative)
  * @param cost - n×m ground cost
- * @param options - `{ reg, method, maxIter = 1000, tol = 1e-9, warmStart, checkEvery = 10, signal, onProgress, strict }`
- * @returns `{ plan, cost, f, g, iterations, converged, marginalError, residual, method, warning?, history }`
+ * @param options - `{ reg, method, maxIter = 1000, tol = 1e-9, warmStart, checkEvery = 10, signal, onProgress, strict, accelerator }`
+ * @returns `{ plan, cost, f, g, iterations, converged, marginalError, residual, method, warning?, history, accelerator? }`
  * @throws {ShapeError} when cost is not a.length × b.length or a weight vector is empty
  * @throws {NonFiniteError} on non-finite weights or cost
- * @throws {InvalidArgumentError} on negative weights, unequal masses, reg ≤ 0 or a bad option
+ * @throws {InvalidArgumentError} on negative weights, unequal masses, reg ≤ 0 or a bad option,
+ *   or an accelerator with a method other than 'standard' or with warmStart
+ * @throws {NonFiniteError} with an accelerator, when the float32 scalings under- or overflow
  * @throws {ConvergenceError} with `strict: true` when tol is not reached in maxIter
  * @throws {AbortError} when `signal` is aborted
  * @example
@@ -174,6 +206,25 @@ export function sinkhorn(
     throw new InvalidArgumentError(
       `${FN}(): method must be 'standard', 'log', 'stabilized' or 'epsilonScaling' (got ${String(requested)})`,
     );
+  const accelerator = options.accelerator;
+  if (accelerator !== undefined) {
+    if (
+      !accelerator ||
+      typeof accelerator !== 'object' ||
+      typeof accelerator.sinkhorn !== 'function'
+    )
+      throw new InvalidArgumentError(
+        `${FN}(): accelerator must implement @rg/linalg's Accelerator (e.g. createAccelerator() of @rg/gpu; got ${String(accelerator)})`,
+      );
+    if (requested !== 'standard')
+      throw new InvalidArgumentError(
+        `${FN}(): method '${requested}' has no accelerated version (the accelerator runs the 'standard' scaling in float32); omit accelerator to use it`,
+      );
+    if (options.warmStart)
+      throw new InvalidArgumentError(
+        `${FN}(): warmStart is not supported with an accelerator (the device loop starts from v = 1/m); omit one of them`,
+      );
+  }
   const ri = supportOf(p.a);
   const ci = supportOf(p.b);
   const sub = restrict(p.a, p.b, cost, ri, ci);
@@ -203,7 +254,13 @@ export function sinkhorn(
     checkEvery,
   };
   let method: SinkhornMethod = requested;
-  let out = runMethod(method, sub.a, sub.b, sub.C, reg, f0, g0, ctl);
+  let info: SinkhornAcceleratorInfo | undefined;
+  let out: KernelOutput;
+  if (accelerator) {
+    const acc = acceleratedKernel(accelerator, sub.a, sub.b, sub.C, reg, ctl);
+    info = acc.info;
+    out = acc;
+  } else out = runMethod(method, sub.a, sub.b, sub.C, reg, f0, g0, ctl);
   let warning: string | undefined;
   if (out.failure) {
     warning = `${FN}(): method '${requested}' at reg = ${reg}: ${out.failure}; switched to the log domain (method 'log')`;
@@ -226,7 +283,7 @@ export function sinkhorn(
   for (let k = 0; k < plan.length; k++) total += plan[k] * Cd[k];
   if (!out.converged && options.strict)
     throw new ConvergenceError(
-      `${FN}(): marginal error ${out.marginalError.toExponential(2)} > tol ${tol} after ${out.iterations} iterations (method '${method}', reg ${reg})`,
+      `${FN}(): marginal error ${out.marginalError.toExponential(2)} > tol ${tol} after ${out.iterations} iterations (method '${method}'${info ? `, ${info.precision} on ${info.computedOn}` : ''}, reg ${reg})`,
       { iterations: out.iterations, residual: out.marginalError },
     );
   const result: SinkhornResult = {
@@ -242,5 +299,6 @@ export function sinkhorn(
     history: out.history,
   };
   if (warning) result.warning = warning;
+  if (info) result.accelerator = info;
   return result;
 }
