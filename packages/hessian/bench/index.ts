@@ -7,16 +7,31 @@
 // @rg/hessian:SlidingWindowMFAC.ihvp:d=10000:m=64   1.68     2.60                     1.55x
 // @rg/hessian:SlidingWindowMFAC.ihvp:d=100000:m=64  95.82    117                      1.22x
 // ihvp is at the floor (ratio ≥ 1: the two passes over the window are all it does; the m×m
-// triangular solves are negligible at m = 64). Not measured: the @rg/gpu gram update.
-import { measure, report } from '@rg/bench';
-import { rng } from '@rg/linalg';
+// triangular solves are negligible at m = 64).
+//
+// Gram update G Gᵀ (StaticMFAC's O(dm²) setup step), run of 2026-11-29
+// (BENCH_ONLY=gram xvfb-run -a tsx bench/index.ts):
+// benchmark                              ours ms  linalg gram float64 ms  linalg gram float64/ours
+// @rg/hessian:gram:webasm:d=20000:m=64   169      5.38                    0.03x
+// @rg/hessian:gram:webasm:d=100000:m=64  724      65.96                   0.09x
+// Mode obtained: webasm. headlessgl was requested but unavailable (the `gl` native module was not
+// built on this machine, so no GL context opened even under xvfb-run). On this 2-core CPU the
+// gpu.js webasm Gram is 11–30× slower than @rg/linalg's float64 gram: the float32 accelerator
+// only pays where a hardware GPU backend is obtained, which is why StaticMFAC keeps float64 as
+// the default and @rg/gpu's defaultThresholds.gram is Infinity.
+import { type BenchRow, measure, report } from '@rg/bench';
+import { createAccelerator } from '@rg/gpu';
+import { gram, rng } from '@rg/linalg';
 import { SlidingWindowMFAC } from '../src/index.js';
 
-const rows = [];
-for (const [d, m] of [
-  [10_000, 64],
-  [100_000, 64],
-] as const) {
+const rows: BenchRow[] = [];
+// BENCH_ONLY=gram skips the ihvp cases
+for (const [d, m] of process.env.BENCH_ONLY === 'gram'
+  ? []
+  : ([
+      [10_000, 64],
+      [100_000, 64],
+    ] as const)) {
   const r = rng(1);
   const w = new SlidingWindowMFAC({ dim: d, m, damp: 1e-4 });
   const g = new Float64Array(d);
@@ -55,3 +70,33 @@ for (const [d, m] of [
   });
 }
 report('@rg/hessian', rows);
+
+// The O(dm²) Gram G Gᵀ of StaticMFAC's setup: @rg/gpu float32 `gram` (ours, per mode) against
+// @rg/linalg's float64 gram(g, 'AAt'). headlessgl joins when a GL context opens (xvfb-run -a).
+const modes: ('webasm' | 'cpu' | 'headlessgl')[] = ['webasm'];
+const probe = createAccelerator({ mode: 'headlessgl' });
+if (probe.mode === 'headlessgl') modes.push('headlessgl');
+else console.error(`headlessgl unavailable: ${probe.fallbacks.map((f) => f.reason).join('; ')}`);
+probe.dispose();
+const gramRows: BenchRow[] = [];
+for (const [d, m] of [
+  [20_000, 64],
+  [100_000, 64],
+] as const) {
+  const r = rng(2);
+  const g = { rows: m, cols: d, data: Float64Array.from({ length: m * d }, () => r.normal()) };
+  const opts = { minTime: 1000, warmup: 2 };
+  const float64 = measure(() => gram(g, 'AAt'), opts);
+  for (const mode of modes) {
+    const acc = createAccelerator({ mode });
+    const ours = measure(() => acc.gram(g), opts);
+    gramRows.push({
+      name: `@rg/hessian:gram:${acc.mode}:d=${d}:m=${m}`,
+      ours: ours.min,
+      peers: { 'linalg gram float64': float64.min },
+      note: `mode obtained: ${acc.mode}; min of runs (shared CPU)`,
+    });
+    acc.dispose();
+  }
+}
+report('@rg/hessian (Gram G Gᵀ)', gramRows);

@@ -20,4 +20,5 @@ export type { SpectralDensityOptions, SpectralDensityResult } from './spectral-d
 export { spectralDensity } from './spectral-density.js';
 export type { StabilityReport } from './stability-report.js';
 export { stabilityReport } from './stability-report.js';
+export type { StaticMFACOptions } from './static-mfac.js';
 export { StaticMFAC } from './static-mfac.js';

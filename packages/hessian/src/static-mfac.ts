@@ -1,14 +1,48 @@
 // Static M-FAC: inverse-Hessian products of a damped empirical Fisher (Frantar, Kurtic & Alistarh 2021, "M-FAC", §3.1).
 import {
+  type Accelerator,
+  type AcceleratorMode,
   assertFinite,
   cholesky,
   gram,
   InvalidArgumentError,
   type Matrix,
+  NotPositiveDefiniteError,
   ShapeError,
   solveTriangular,
 } from '@rg/linalg';
 import { checkDamp, checkVector } from './internal/mfac-checks.js';
+
+/**
+ * Options of {@link StaticMFAC}.
+ *
+ * @example
+ * import { fromRows } from '@rg/linalg';
+ * import { createAccelerator } from '@rg/gpu';
+ * // 'auto' keeps the Gram on float64 below its measured crossover (thresholds.gram)
+ * const options = { damp: 1, accelerator: createAccelerator(), onFloat32Failure: 'throw' };
+ * new StaticMFAC(fromRows([[1, 0]]), options).gramComputedOn // => 'float64'
+ */
+export interface StaticMFACOptions {
+  /** damping λ > 0 (default 1e-5, the paper's pruning setting) */
+  damp?: number;
+  /**
+   * Compute the m×m Gram matrix G Gᵀ (the O(dm²) part of the setup) on this float32 backend,
+   * e.g. `createAccelerator()` of @rg/gpu. Its entries are then float32-accurate: each carries an
+   * error up to about d·2⁻²⁴·‖g_i‖‖g_j‖ (typically √d·2⁻²⁴·‖g_i‖‖g_j‖), and the damped system
+   * mλI + G Gᵀ stays positive definite only if mλ dominates that error. Rule: the float32 Gram is
+   * guaranteed safe when λ ≥ (d + 2)·2⁻²⁴·(1/m)Σ‖g_i‖², and in practice when
+   * λ ≥ 10·√d·2⁻²⁴·(1/m)Σ‖g_i‖². Below that, see `onFloat32Failure`. Without it (the default) the
+   * Gram is computed in float64.
+   */
+  accelerator?: Accelerator;
+  /**
+   * What to do when the Cholesky factorization of the float32 Gram fails: `'float64'` (default)
+   * recomputes the Gram in float64 (see {@link StaticMFAC.gramComputedOn}); `'throw'` throws
+   * NotPositiveDefiniteError.
+   */
+  onFloat32Failure?: 'float64' | 'throw';
+}
 
 /**
  * The damped empirical Fisher `F = λI + (1/m) Σ_i g_i g_iᵀ` of m gradients (the rows of G)
@@ -28,17 +62,34 @@ export class StaticMFAC {
   /** number of gradients m */
   readonly m: number;
   readonly damp: number;
+  /**
+   * Where the Gram matrix G Gᵀ was computed: the accelerator's mode, or `'float64'` (no
+   * accelerator, a call below the accelerator's `thresholds.gram`, or the fallback after the
+   * float32 Gram failed to factor).
+   */
+  readonly gramComputedOn: AcceleratorMode | 'float64';
   /** Q = L⁻¹G, m × d */
   private readonly q: Matrix;
 
   /**
    * @param grads - m × d matrix whose rows are gradients
-   * @param options - `damp` λ > 0 (default 1e-5, the paper's pruning setting)
+   * @param options - `damp` λ > 0 (default 1e-5); `accelerator` for a float32 Gram; `onFloat32Failure`
    * @throws {ShapeError} when grads is empty
    * @throws {NonFiniteError} when a gradient holds NaN or ±Infinity
-   * @throws {InvalidArgumentError} when damp ≤ 0
+   * @throws {InvalidArgumentError} when damp ≤ 0, or accelerator is not an Accelerator, or
+   *   onFloat32Failure is not 'float64' or 'throw'
+   * @throws {NotPositiveDefiniteError} with `onFloat32Failure: 'throw'`, when the float32 Gram
+   *   plus mλI is not positive definite (raise λ or drop the accelerator)
+   * @example
+   * import { fromRows } from '@rg/linalg';
+   * import { createAccelerator } from '@rg/gpu';
+   * const accelerator = createAccelerator({ mode: 'cpu' });
+   * const F = new StaticMFAC(fromRows([[1, 0]]), { damp: 1, accelerator });
+   * F.gramComputedOn // => 'cpu'
+   * F.ihvp(Float64Array.from([2, 3])) // => ~[1, 3]
+   * accelerator.dispose();
    */
-  constructor(grads: Matrix, options: { damp?: number } = {}) {
+  constructor(grads: Matrix, options: StaticMFACOptions = {}) {
     const fn = 'StaticMFAC';
     assertFinite(fn, 'grads', grads);
     if (grads.rows < 1 || grads.cols < 1)
@@ -47,12 +98,38 @@ export class StaticMFAC {
       );
     const damp = options.damp ?? 1e-5;
     checkDamp(fn, damp);
+    const { accelerator, onFloat32Failure = 'float64' } = options;
+    if (accelerator !== undefined && typeof accelerator?.gram !== 'function')
+      throw new InvalidArgumentError(
+        `${fn}(): accelerator must be an Accelerator, e.g. @rg/gpu's createAccelerator() (got ${typeof accelerator})`,
+      );
+    if (onFloat32Failure !== 'float64' && onFloat32Failure !== 'throw')
+      throw new InvalidArgumentError(
+        `${fn}(): onFloat32Failure must be 'float64' or 'throw' (got ${String(onFloat32Failure)})`,
+      );
     this.dim = grads.cols;
     this.m = grads.rows;
     this.damp = damp;
-    const a = gram(grads, 'AAt');
-    for (let i = 0; i < this.m; i++) a.data[i * this.m + i] += this.m * damp;
-    const l = cholesky(a);
+    let l: Matrix | null = null;
+    let on: AcceleratorMode | 'float64' = 'float64';
+    if (accelerator) {
+      const below = grads.rows * grads.rows * grads.cols < accelerator.thresholds.gram;
+      const a = accelerator.gram(grads);
+      symmetrize(a);
+      try {
+        l = dampedCholesky(a, this.m * damp);
+        on = below ? 'float64' : accelerator.mode;
+      } catch (error) {
+        if (!(error instanceof NotPositiveDefiniteError)) throw error;
+        if (onFloat32Failure === 'throw')
+          throw new NotPositiveDefiniteError(
+            `${fn}(): the float32 Gram matrix plus mλI is not positive definite (m = ${this.m}, d = ${this.dim}, λ = ${damp}); raise damp above ~10·√d·2⁻²⁴·mean‖g‖², or compute the Gram in float64`,
+            { pivot: error.pivot },
+          );
+      }
+    }
+    this.gramComputedOn = on;
+    l ??= dampedCholesky(gram(grads, 'AAt'), this.m * damp);
     this.q = solveTriangular(l, grads, { lower: true });
   }
 
@@ -141,4 +218,21 @@ export class StaticMFAC {
     const diag = this.diagonal();
     return Float64Array.from(w, (wi, i) => (wi * wi) / (2 * diag[i]));
   }
+}
+
+/** cholesky(A + shift·I), A overwritten */
+function dampedCholesky(a: Matrix, shift: number): Matrix {
+  for (let i = 0; i < a.rows; i++) a.data[i * a.rows + i] += shift;
+  return cholesky(a);
+}
+
+// a backend may sum g_i·g_j and g_j·g_i in different orders; the Cholesky wants exact symmetry
+function symmetrize(a: Matrix): void {
+  const n = a.rows;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < i; j++) {
+      const s = 0.5 * (a.data[i * n + j] + a.data[j * n + i]);
+      a.data[i * n + j] = s;
+      a.data[j * n + i] = s;
+    }
 }
