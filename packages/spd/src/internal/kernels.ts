@@ -1,59 +1,37 @@
 // Dense n×n kernels on row-major Float64Arrays that trust their inputs (Golub & Van Loan,
 // Matrix Computations, 4th ed., §1.1, §4.2): the public wrappers validate, these only compute.
+import { type Matrix, matmul, matmulTransB } from '@rg/linalg';
 
-/** out = A·B for n×n A, B. */
+// Products go through @rg/linalg's kernels (WebAssembly SIMD above tiny sizes); these
+// wrappers only give them the raw-array shape the SPD code uses.
+const asMatrix = (data: Float64Array, n: number): Matrix => ({ rows: n, cols: n, data });
+
+/** out = A·B for n×n A, B (out must not alias A or B). */
 export function mul(
   a: Float64Array,
   b: Float64Array,
   n: number,
   out = new Float64Array(n * n),
 ): Float64Array {
-  out.fill(0);
-  for (let i = 0; i < n; i++) {
-    const io = i * n;
-    for (let k = 0; k < n; k++) {
-      const aik = a[io + k];
-      if (aik === 0) continue;
-      const ko = k * n;
-      for (let j = 0; j < n; j++) out[io + j] += aik * b[ko + j];
-    }
-  }
+  matmul(asMatrix(a, n), asMatrix(b, n), asMatrix(out, n));
   return out;
 }
 
-/** out = A·Bᵀ for n×n A, B. */
+/** out = A·Bᵀ for n×n A, B (out must not alias A or B). */
 export function mulABt(
   a: Float64Array,
   b: Float64Array,
   n: number,
   out = new Float64Array(n * n),
 ): Float64Array {
-  for (let i = 0; i < n; i++) {
-    const io = i * n;
-    for (let j = 0; j < n; j++) {
-      const jo = j * n;
-      let s = 0;
-      for (let k = 0; k < n; k++) s += a[io + k] * b[jo + k];
-      out[io + j] = s;
-    }
-  }
+  matmulTransB(asMatrix(a, n), asMatrix(b, n), asMatrix(out, n));
   return out;
 }
 
 /** Symmetric G·X·Gᵀ (the lower triangle is mirrored so rounding never breaks symmetry). */
 export function congruence(g: Float64Array, x: Float64Array, n: number): Float64Array {
-  const gx = mul(g, x, n);
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const io = i * n;
-    for (let j = 0; j <= i; j++) {
-      const jo = j * n;
-      let s = 0;
-      for (let k = 0; k < n; k++) s += gx[io + k] * g[jo + k];
-      out[io + j] = s;
-      out[j * n + i] = s;
-    }
-  }
+  const out = mulABt(mul(g, x, n), g, n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) out[j * n + i] = out[i * n + j];
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Symmetric matrix functions through the eigendecomposition A = V diag(λ) Vᵀ and the
 // Daleckii–Krein formula for their derivatives (Bhatia, Matrix Analysis, 1997, §V.3).
 import { eighRaw, eigvalsRaw } from './eig.js';
+import { mulABt } from './kernels.js';
 
 /** Eigendecomposition of a symmetric n×n array: ascending values, eigenvectors as columns. */
 export interface Eig {
@@ -24,15 +25,8 @@ export function reconstruct(e: Eig, f: ArrayLike<number>): Float64Array {
   const { vectors: v, n } = e;
   const vf = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) vf[i * n + k] = v[i * n + k] * f[k];
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += vf[i * n + k] * v[j * n + k];
-      out[i * n + j] = s;
-      out[j * n + i] = s;
-    }
-  }
+  const out = mulABt(vf, v, n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) out[j * n + i] = out[i * n + j];
   return out;
 }
 
