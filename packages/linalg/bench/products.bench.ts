@@ -31,6 +31,21 @@
 //   @rg/linalg:matmul(ts):n=256           20.63    99.52         4.82x           124        6.01x        0.7311    0.04x       2.90                 0.14x                  1.63 GFLOP/s (best run 2.74, by CPU time 3.63) TS fallback
 //   @rg/linalg:matmul(ts):n=512           144      787           5.47x           —          —            10.33     0.07x       12.26                0.09x                  1.86 GFLOP/s (best run 2.04, by CPU time 3.76) TS fallback
 //   @rg/linalg:gram(ts):AtA:n=256,d=1024  36.52    404           11.06x          —          —            2.20      0.06x       8.56                 0.23x                  1.84 GFLOP/s (best run 2.29, by CPU time 2.66) TS fallback
+//
+// Quiet-machine run (2026-11-29 03:10 UTC, load average ~2, after the other jobs stopped);
+// these are the figures quoted in the issue notes:
+//   @rg/linalg products
+//   benchmark                             ours ms  ml-matrix ms  ml-matrix/ours  mathjs ms  mathjs/ours  numpy ms  numpy/ours  numpy(2 threads) ms  numpy(2 threads)/ours  note
+//   ------------------------------------  -------  ------------  --------------  ---------  -----------  --------  ----------  -------------------  ---------------------  ----------------------------------------------------------
+//   @rg/linalg:matmul:n=64                0.0264   0.9000        34.05x          0.7000     26.48x       0.0133    0.50x       0.0131               0.50x                  19.84 GFLOP/s (best run 20.19, by CPU time 15.06)
+//   @rg/linalg:matmul:n=128               0.1905   5.32          27.91x          5.78       30.33x       0.0948    0.50x       0.0867               0.46x                  22.02 GFLOP/s (best run 22.81, by CPU time 20.04)
+//   @rg/linalg:matmul:n=256               1.52     44.14         28.99x          49.63      32.59x       0.7507    0.49x       0.5040               0.33x                  22.03 GFLOP/s (best run 22.93, by CPU time 21.32)
+//   @rg/linalg:matmul:n=512               12.25    359           29.29x          —          —            5.81      0.47x       3.32                 0.27x                  21.92 GFLOP/s (best run 22.43, by CPU time 19.45)
+//   @rg/linalg:gram:AtA:n=256,d=1024      3.26     173           53.15x          —          —            2.06      0.63x       1.57                 0.48x                  20.69 GFLOP/s (best run 21.41, by CPU time 20.48)
+//   @rg/linalg:matmul(ts):n=64            0.1361   0.8343        6.13x           0.6975     5.12x        0.0133    0.10x       0.0131               0.10x                  3.85 GFLOP/s (best run 3.91, by CPU time 2.65) TS fallback
+//   @rg/linalg:matmul(ts):n=256           8.39     43.12         5.14x           55.87      6.66x        0.7471    0.09x       0.5404               0.06x                  4.00 GFLOP/s (best run 4.02, by CPU time 3.99) TS fallback
+//   @rg/linalg:matmul(ts):n=512           68.75    346           5.04x           —          —            5.82      0.08x       3.29                 0.05x                  3.90 GFLOP/s (best run 3.98, by CPU time 3.89) TS fallback
+//   @rg/linalg:gram(ts):AtA:n=256,d=1024  16.82    170           10.13x          —          —            2.06      0.12x       1.58                 0.09x                  4.01 GFLOP/s (best run 4.04, by CPU time 3.38) TS fallback
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, measure, pythonHas, runPython } from '@rg/bench';
 import * as mathjs from 'mathjs';

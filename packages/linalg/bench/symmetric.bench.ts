@@ -45,6 +45,28 @@
 // n ≤ 16, but 2–4× slower than LAPACK at n ≥ 32 (the 5× / within-2× goals are not reached
 // there; the tridiagonal QL with rotations costs ~6n³ flops, LAPACK uses divide and conquer).
 // svd is 2–5× faster than ml-matrix.
+//
+// Quiet-machine run (2026-11-29 03:10 UTC, load average ~2, after the other jobs stopped);
+// these are the figures quoted in the issue notes:
+//   @rg/linalg symmetric
+//   benchmark                       ours ms  ml-matrix ms  ml-matrix/ours  mathjs ms  mathjs/ours  numpy ms  numpy/ours  note
+//   ------------------------------  -------  ------------  --------------  ---------  -----------  --------  ----------  -----------------------------------------------------------
+//   @rg/linalg:eigh:n=4             0.0095   0.0064        0.67x           0.0513     5.37x        0.0065    0.68x
+//   @rg/linalg:eigh:n=8             0.0231   0.0067        0.29x           0.1910     8.25x        0.0118    0.51x
+//   @rg/linalg:eigh:n=16            0.0263   0.0489        1.86x           0.9625     36.65x       0.0335    1.28x
+//   @rg/linalg:eigh:n=32            0.1656   0.3347        2.02x           6.72       40.57x       0.1145    0.69x
+//   @rg/linalg:eigh:n=64            1.12     2.94          2.63x           —          —            0.4104    0.37x
+//   @rg/linalg:eigh:n=128           8.40     19.15         2.28x           —          —            1.61      0.19x
+//   @rg/linalg:eigh:n=256           58.19    149           2.56x           —          —            7.65      0.13x
+//   @rg/linalg:eigh:batch=1000x8x8  6.63     8.14          1.23x           —          —            8.46      1.28x
+//   @rg/linalg:svd:n=8              0.0146   0.0162        1.11x           —          —            0.0163    1.12x
+//   @rg/linalg:svd:n=32             0.3134   0.8345        2.66x           —          —            0.1686    0.54x
+//   @rg/linalg:svd:n=64             2.06     8.40          4.08x           —          —            0.5823    0.28x
+//   @rg/linalg:svd:n=128            21.69    62.80         2.90x           —          —            2.93      0.13x
+//   @rg/linalg:svd:200x50           5.40     18.48         3.42x           —          —            0.6799    0.13x
+//   @rg/linalg:logmSym:n=8          0.0166   —             —               —          —            0.0131    0.79x       numpy = eigh-based V log(Λ) Vᵀ (mathjs, ml-matrix: no logm)
+//   @rg/linalg:logmSym:n=32         0.2523   —             —               —          —            0.1066    0.42x       numpy = eigh-based V log(Λ) Vᵀ (mathjs, ml-matrix: no logm)
+//   @rg/linalg:logmSym:n=64         2.25     —             —               —          —            0.4240    0.19x       numpy = eigh-based V log(Λ) Vᵀ (mathjs, ml-matrix: no logm)
 import { type BenchRow, measure, pythonHas, runPython } from '@rg/bench';
 import { create, all as mathAll } from 'mathjs';
 import { EigenvalueDecomposition, Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
