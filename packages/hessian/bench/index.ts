@@ -9,16 +9,19 @@
 // ihvp is at the floor (ratio ≥ 1: the two passes over the window are all it does; the m×m
 // triangular solves are negligible at m = 64).
 //
-// Gram update G Gᵀ (StaticMFAC's O(dm²) setup step), run of 2026-11-29
+// Gram update G Gᵀ (StaticMFAC's O(dm²) setup step), run of 2026-11-29 03:09 UTC
 // (BENCH_ONLY=gram xvfb-run -a tsx bench/index.ts):
-// benchmark                              ours ms  linalg gram float64 ms  linalg gram float64/ours
-// @rg/hessian:gram:webasm:d=20000:m=64   169      5.38                    0.03x
-// @rg/hessian:gram:webasm:d=100000:m=64  724      65.96                   0.09x
-// Mode obtained: webasm. headlessgl was requested but unavailable (the `gl` native module was not
-// built on this machine, so no GL context opened even under xvfb-run). On this 2-core CPU the
-// gpu.js webasm Gram is 11–30× slower than @rg/linalg's float64 gram: the float32 accelerator
-// only pays where a hardware GPU backend is obtained, which is why StaticMFAC keeps float64 as
-// the default and @rg/gpu's defaultThresholds.gram is Infinity.
+// benchmark                                  ours ms  linalg gram float64 ms  linalg gram float64/ours
+// @rg/hessian:gram:webasm:d=20000:m=64       148      5.64                    0.04x
+// @rg/hessian:gram:headlessgl:d=20000:m=64   404      5.64                    0.01x
+// @rg/hessian:gram:webasm:d=100000:m=64      947      39.55                   0.04x
+// @rg/hessian:gram:headlessgl:d=100000:m=64  1058     39.55                   0.04x
+// Modes obtained: webasm, and headlessgl under Xvfb on a machine without a GPU (so a software
+// rasterizer; gl did not expose the renderer name). An earlier run the same day, before gl was
+// built, gave webasm 169 ms vs 5.38 ms (d = 20 000) and 724 ms vs 65.96 ms (d = 100 000).
+// On this 2-core CPU the float32 Gram is 10–70× slower than @rg/linalg's float64 gram: it only
+// pays where a hardware GPU backend is obtained, which is why StaticMFAC keeps float64 as the
+// default and @rg/gpu's defaultThresholds.gram is Infinity.
 import { type BenchRow, measure, report } from '@rg/bench';
 import { createAccelerator } from '@rg/gpu';
 import { gram, rng } from '@rg/linalg';
