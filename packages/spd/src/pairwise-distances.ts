@@ -1,6 +1,13 @@
 // Pairwise geodesic distances; the affine-invariant path whitens each row point once
 // (Pennec, Fillard & Ayache 2006) so a pair costs one congruence and one eigenvalue solve.
-import { assertMatrix, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import {
+  type Accelerator,
+  assertMatrix,
+  InvalidArgumentError,
+  logmSym,
+  type Matrix,
+  ShapeError,
+} from '@rg/linalg';
 import { spdCholesky } from './internal/validate.js';
 import { airmSquaredDistanceWhitened, airmWhitener } from './metrics/affine-invariant.js';
 import type { SPDMetric } from './metrics/spd-metric.js';
@@ -8,10 +15,14 @@ import type { SPDMetric } from './metrics/spd-metric.js';
 /** Options of {@link pairwiseDistances}. */
 export interface PairwiseDistancesOptions {
   /**
-   * Accepted for forward compatibility with the acceleration interface of @rg/linalg; it is
-   * ignored for now and the computation stays float64 on the CPU.
+   * An accelerator (the `Accelerator` interface of @rg/linalg, e.g. `createAccelerator()` from
+   * @rg/gpu). Used for the metrics that are Euclidean in a chart — `euclidean` (the matrices
+   * themselves) and `logEuclidean` (their logarithms, computed in float64 first) — whose
+   * distance matrix is one `pairwiseSqDist` call on the flattened points; the accelerator's
+   * precision (float32 on a GPU: relative error about n²·2⁻²⁴ on squared distances, worse
+   * for nearly equal points by cancellation) then applies. Other metrics stay float64 on the CPU.
    */
-  accelerator?: unknown;
+  accelerator?: Accelerator;
   /** return squared distances (default false) */
   squared?: boolean;
 }
@@ -61,6 +72,9 @@ export function pairwiseDistances(
     );
   const m = xs.length;
   const k = other.length;
+  const acc = options.accelerator;
+  if (acc !== undefined && (metric.kind === 'euclidean' || metric.kind === 'log-euclidean'))
+    return acceleratedChart(acc, xs, other, same, metric.kind === 'log-euclidean', options.squared);
   const out = new Float64Array(m * k);
   const fin = options.squared ? (d2: number) => d2 : (d2: number) => Math.sqrt(d2);
   const d2: (i: number, j: number) => number =
@@ -78,4 +92,40 @@ export function pairwiseDistances(
     }
   }
   return { rows: m, cols: k, data: out };
+}
+
+/** Distances of a metric that is Euclidean in the chart X ↦ X or X ↦ log X, on the accelerator. */
+function acceleratedChart(
+  acc: Accelerator,
+  xs: readonly Matrix[],
+  ys: readonly Matrix[],
+  same: boolean,
+  useLog: boolean,
+  squared: boolean | undefined,
+): Matrix {
+  if (typeof acc.pairwiseSqDist !== 'function')
+    throw new InvalidArgumentError(
+      'pairwiseDistances(): options.accelerator must implement the Accelerator interface of @rg/linalg',
+    );
+  const flatten = (list: readonly Matrix[]): Matrix => {
+    const d = list[0].rows * list[0].cols;
+    const data = new Float64Array(list.length * d);
+    list.forEach((x, i) => data.set(useLog ? logmSym(x).data : x.data, i * d));
+    return { rows: list.length, cols: d, data };
+  };
+  const fx = flatten(xs);
+  const fy = same ? fx : flatten(ys);
+  const d2 = acc.pairwiseSqDist(fx, fy);
+  const out = new Float64Array(d2.data.length);
+  const k = ys.length;
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = 0; j < k; j++) {
+      // float32 rounding can leave tiny negative squared distances for nearly equal points
+      const v = Math.max(0, same && i === j ? 0 : d2.data[i * k + j]);
+      out[i * k + j] = squared ? v : Math.sqrt(v);
+    }
+  }
+  if (same)
+    for (let i = 0; i < xs.length; i++) for (let j = 0; j < i; j++) out[i * k + j] = out[j * k + i];
+  return { rows: xs.length, cols: k, data: out };
 }
