@@ -110,7 +110,8 @@ function acceleratedChart(
   const flatten = (list: readonly Matrix[]): Matrix => {
     const d = list[0].rows * list[0].cols;
     const data = new Float64Array(list.length * d);
-    list.forEach((x, i) => data.set(useLog ? logmSym(x).data : x.data, i * d));
+    for (let i = 0; i < list.length; i++)
+      data.set(useLog ? logmSym(list[i]).data : list[i].data, i * d);
     return { rows: list.length, cols: d, data };
   };
   const fx = flatten(xs);
