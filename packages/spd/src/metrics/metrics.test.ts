@@ -1,4 +1,5 @@
 import {
+  eigh,
   fromRows,
   identity,
   type Matrix,
@@ -52,13 +53,23 @@ const metrics: SPDMetric[] = [
 // rounding of a few n³ products and eigendecompositions of 4×4 matrices with κ ≤ 10.
 const TOL = 1e-9;
 
+// Tangent vectors are capped at ‖·‖_F ≤ λ_min(p)/2 (which bounds the spectral norm too), so
+// p + t·v stays positive definite for |t| ≤ 1 and the incomplete metrics (Euclidean) keep
+// exp(p, v) inside the cone for every seed.
+function capped(v: Matrix, p: Matrix): Matrix {
+  const cap = 0.5 * eigh(p, { vectors: false }).values[0];
+  const norm = frobNorm(v);
+  return norm > cap ? scaleM(v, cap / norm) : v;
+}
+
 function gen(seed: number) {
+  const p = randomSPD(n, seed, 10);
   return {
-    p: randomSPD(n, seed, 10),
+    p,
     q: randomSPD(n, seed + 1, 10),
     r: randomSPD(n, seed + 2, 10),
-    u: randomSymmetric(n, seed + 3, 0.1),
-    v: randomSymmetric(n, seed + 4, 0.1),
+    u: capped(randomSymmetric(n, seed + 3, 0.1), p),
+    v: capped(randomSymmetric(n, seed + 4, 0.1), p),
   };
 }
 
