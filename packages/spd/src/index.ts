@@ -34,8 +34,46 @@ export type { PairwiseDistancesOptions } from './pairwise-distances.js';
 export { pairwiseDistances } from './pairwise-distances.js';
 export type { PotatoOptions } from './potato.js';
 export { Potato } from './potato.js';
+export type {
+  BatchNormMetric,
+  BatchStatistics,
+  RiemannianBatchNormGradients,
+  RiemannianBatchNormOptions,
+  RiemannianBatchNormState,
+} from './spdnet/batch-norm.js';
+export { RiemannianBatchNorm } from './spdnet/batch-norm.js';
 export type { SimulatedEEG, SimulateEEGOptions } from './simulate-eeg.js';
 export { simulateEEG } from './simulate-eeg.js';
+// --- SPDNet ---
+export type { BiMapOptions } from './spdnet/bimap.js';
+export { BiMap } from './spdnet/bimap.js';
+export type { LogEigOptions } from './spdnet/logeig.js';
+export { LogEig } from './spdnet/logeig.js';
+export type {
+  RiemannianAdamOptions,
+  RiemannianOptimizer,
+  RiemannianSGDOptions,
+} from './spdnet/optimizers.js';
+export { riemannianAdam, riemannianSGD } from './spdnet/optimizers.js';
+export type { ReEigOptions } from './spdnet/reeig.js';
+export { ReEig } from './spdnet/reeig.js';
+export type { SoftmaxHeadOptions, SoftmaxHeadOutput } from './spdnet/softmax-head.js';
+export { SoftmaxHead } from './spdnet/softmax-head.js';
+export type {
+  CreateSPDNetOptions,
+  SPDNetOptions,
+  TrainSPDNetEpoch,
+  TrainSPDNetOptions,
+  TrainSPDNetProgress,
+  TrainSPDNetResult,
+} from './spdnet/spdnet.js';
+export { createSPDNet, SPDNet, trainSPDNet } from './spdnet/spdnet.js';
+export type {
+  ForwardOptions,
+  Parameter,
+  ParameterManifold,
+  SPDLayer,
+} from './spdnet/types.js';
 export type { Fold } from './stratified-k-fold.js';
 export { stratifiedKFold } from './stratified-k-fold.js';
 export type { TangentSpaceOptions } from './tangent-space.js';

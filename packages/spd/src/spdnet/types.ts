@@ -1,0 +1,36 @@
+// Shared contract of the trainable SPD network pieces (layers, batch normalization, optimizers).
+import type { Matrix } from '@rg/linalg';
+
+/** The manifold a trainable parameter lives on; it tells an optimizer how to step. */
+export type ParameterManifold = 'euclidean' | 'stiefel' | 'spd';
+
+/**
+ * A trainable parameter. Optimizers replace `value` with a new Matrix (they never write into
+ * the old one), so a layer reads `value` afresh at every forward pass. `grad` is the Euclidean
+ * gradient of the loss with respect to `value`, written by the owning layer's `backward`
+ * (overwritten, not accumulated); for 'spd' parameters it is symmetric.
+ */
+export interface Parameter {
+  readonly name: string;
+  readonly manifold: ParameterManifold;
+  value: Matrix;
+  grad: Matrix | undefined;
+}
+
+/** Options of a layer's forward pass. */
+export interface ForwardOptions {
+  /** training mode (batch statistics in batch normalization); default true */
+  training?: boolean;
+}
+
+/**
+ * A layer mapping a batch of SPD matrices to a batch of matrices, with an exact backward pass.
+ * `backward` differentiates the most recent `forward`: it returns the gradient with respect to
+ * each input matrix and stores each parameter's gradient in `parameters()[k].grad`.
+ */
+export interface SPDLayer {
+  readonly name: string;
+  forward(batch: readonly Matrix[], options?: ForwardOptions): Matrix[];
+  backward(gradOutput: readonly Matrix[]): { input: Matrix[] };
+  parameters(): Parameter[];
+}
