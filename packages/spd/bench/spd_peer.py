@@ -57,6 +57,40 @@ def mdm_fit_predict(covs, labels):
     return classes[np.argmin(np.array(dist), axis=0)]
 
 
+def gbw_rbn_forward(xs, m, w, s, eps=1e-5, tol=1e-8, maxiter=50):
+    """GBW batch normalization, training mode, θ = 1 (the same algorithm as RiemannianBatchNorm:
+    whiten by M^-1/2, BW fixed-point mean from the arithmetic mean, centre by the isometry
+    T_G -> T_I, scale by s/sqrt(var + eps), Exp at the bias, unwhiten)."""
+    n = xs.shape[-1]
+    eye = np.eye(n)
+    mh = fn_sym(m, np.sqrt)
+    mih = fn_sym(m, lambda l: 1 / np.sqrt(l))
+    d = mih @ xs @ mih
+    g = d.mean(axis=0)
+    for it in range(maxiter):
+        gh = fn_sym(g, np.sqrt)
+        gih = fn_sym(g, lambda l: 1 / np.sqrt(l))
+        r = fn_sym(gh @ d @ gh, np.sqrt)
+        t = gih @ r @ gih - eye
+        if np.linalg.norm(t.mean(axis=0)) <= tol or it == maxiter - 1:
+            break
+        rb = r.mean(axis=0)
+        g = gih @ rb @ rb @ gih
+    gl, gu = np.linalg.eigh(g)
+    st = gu.T @ t @ gu
+    v = st * np.sqrt(2 * (gl[:, None] + gl[None, :]))
+    var = 0.25 * (v ** 2).sum(axis=(1, 2)).mean()
+    a = s / np.sqrt(var + eps)
+    wt = mih @ w @ mih
+    wl, wu = np.linalg.eigh(wt)
+    # v is in G's eigenbasis: back to the identity's (standard) basis, then into W's
+    vi = gu @ v @ gu.T
+    kt = (wu.T @ (a * vi) @ wu) / np.sqrt(2 * (wl[:, None] + wl[None, :]))
+    k = wu @ kt @ wu.T
+    y = (eye + k) @ wt @ (eye + k)
+    return mh @ y @ mh, it + 1
+
+
 def timed(fn, repeat):
     fn()
     ts = []
@@ -79,6 +113,10 @@ def main():
         elif task['kind'] == 'pairwise':
             ms, d = timed(lambda: pairwise_airm(xs), task['repeat'])
             res.append(dict(name=task['name'], ms=ms, checksum=float(d.sum())))
+        elif task['kind'] == 'gbw-rbn':
+            m, w = np.array(task['m']), np.array(task['w'])
+            ms, (y, it) = timed(lambda: gbw_rbn_forward(xs, m, w, task['s']), task['repeat'])
+            res.append(dict(name=task['name'], ms=ms, iterations=it, outputs=y.tolist()))
         elif task['kind'] == 'mdm':
             labels = np.array(task['labels'])
             ms, pred = timed(lambda: mdm_fit_predict(xs, labels), task['repeat'])

@@ -42,6 +42,11 @@ export type {
   RiemannianBatchNormState,
 } from './spdnet/batch-norm.js';
 export { RiemannianBatchNorm } from './spdnet/batch-norm.js';
+export type {
+  SimulatedSPDClassification,
+  SimulateSPDClassificationOptions,
+} from './spdnet/simulate.js';
+export { simulateSPDClassification } from './spdnet/simulate.js';
 export type { SimulatedEEG, SimulateEEGOptions } from './simulate-eeg.js';
 export { simulateEEG } from './simulate-eeg.js';
 // --- SPDNet ---

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import batchNorm, { QUICK, runExperiment, VARIANTS } from '../examples/batch-norm.js';
 import eegAcm from '../examples/eeg-acm.js';
 import geodesics from '../examples/geodesics.js';
 
@@ -23,5 +24,17 @@ describe('gallery examples (quick runs)', () => {
     const m = Object.fromEntries(r.table.map((row) => [row.pipeline, Number(row.mean)]));
     expect(m['ACM + MDM']).toBeGreaterThan(m.MDM + 0.15);
     expect(m['ACM + TS + LR']).toBeGreaterThan(m['TS + LR'] + 0.15);
+  });
+  it('batch-norm (small version): training reduces the loss for every variant, figures are drawn', async () => {
+    const runs = runExperiment({ ...QUICK, epochs: 4, perClass: 32 });
+    expect(runs.map((r) => r.variant)).toEqual(VARIANTS.map((v) => v.label));
+    for (const r of runs) {
+      expect(r.loss.length).toBe(4);
+      expect(r.loss[3], r.variant).toBeLessThan(r.loss[0]);
+    }
+    const r = await batchNorm.run(ctx);
+    expect(r.figures.map((f) => f.name)).toEqual(['rbn-training-loss', 'rbn-test-accuracy']);
+    for (const f of r.figures) expect(f.svg).toMatch(/^<(svg|figure)/);
+    expect(r.table.length).toBe(VARIANTS.length);
   });
 });

@@ -6,7 +6,8 @@
 // cancellation-free divided differences, so repeated eigenvalues (the identity, a running mean
 // at start) are not a singularity. Gradients are Euclidean (∂L/∂x_ij); for a symmetric input the
 // caller symmetrizes the gradient, which gives the derivative along symmetric directions.
-import { type Eig, eig, fromEigenbasis, toEigenbasis } from './spectral.js';
+import { type Matrix, matmul, matmulTransA, matmulTransB } from '@rg/linalg';
+import { type Eig, eig } from './spectral.js';
 
 /** A value recorded on a tape: an r×c row-major matrix (scalars are 1×1). */
 export interface TNode {
@@ -111,53 +112,49 @@ function zeros(n: number): Float64Array {
   return new Float64Array(n);
 }
 
-/** c = a·b for a r×k and b k×c (i-k-j order). */
+const asM = (data: Float64Array, rows: number, cols: number): Matrix => ({ rows, cols, data });
+
+/** a·b for a r×k and b k×c, into out (WebAssembly products of @rg/linalg). */
 function mm(
   a: Float64Array,
   b: Float64Array,
   r: number,
   k: number,
   c: number,
-  out = zeros(r * c),
+  out: Float64Array,
 ): Float64Array {
-  for (let i = 0; i < r; i++) {
-    const io = i * c;
-    for (let p = 0; p < k; p++) {
-      const aip = a[i * k + p];
-      if (aip === 0) continue;
-      const po = p * c;
-      for (let j = 0; j < c; j++) out[io + j] += aip * b[po + j];
-    }
-  }
+  matmul(asM(a, r, k), asM(b, k, c), asM(out, r, c));
   return out;
 }
 
-/** a·bᵀ for a r×k and b c×k. */
-function mmNT(a: Float64Array, b: Float64Array, r: number, k: number, c: number): Float64Array {
-  const out = zeros(r * c);
-  for (let i = 0; i < r; i++)
-    for (let j = 0; j < c; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += a[i * k + p] * b[j * k + p];
-      out[i * c + j] = s;
-    }
+/** a·bᵀ for a r×k and b c×k, into out. */
+function mmNT(
+  a: Float64Array,
+  b: Float64Array,
+  r: number,
+  k: number,
+  c: number,
+  out: Float64Array,
+): Float64Array {
+  matmulTransB(asM(a, r, k), asM(b, c, k), asM(out, r, c));
   return out;
 }
 
-/** aᵀ·b for a k×r and b k×c. */
-function mmTN(a: Float64Array, b: Float64Array, k: number, r: number, c: number): Float64Array {
-  const out = zeros(r * c);
-  for (let p = 0; p < k; p++)
-    for (let i = 0; i < r; i++) {
-      const api = a[p * r + i];
-      if (api === 0) continue;
-      for (let j = 0; j < c; j++) out[i * c + j] += api * b[p * c + j];
-    }
+/** aᵀ·b for a k×r and b k×c, into out. */
+function mmTN(
+  a: Float64Array,
+  b: Float64Array,
+  k: number,
+  r: number,
+  c: number,
+  out: Float64Array,
+): Float64Array {
+  matmulTransA(asM(a, k, r), asM(b, k, c), asM(out, r, c));
   return out;
 }
 
-function symCopy(a: Float64Array, n: number): Float64Array {
-  const out = zeros(n * n);
+/** (a + aᵀ)/2 into out (out may be a). */
+function symInto(a: Float64Array, n: number, out: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) {
     out[i * n + i] = a[i * n + i];
     for (let j = 0; j < i; j++) {
@@ -191,17 +188,51 @@ function dividedTensor(e: Eig, fn: BilinearFn): Float64Array {
   return d;
 }
 
-function eigOf(x: TNode): Eig {
-  if (!x.eig) x.eig = eig(x.value, x.rows);
+/** Opt-in counters for the benchmark: eigendecompositions made by tapes and their time. */
+export const tapeProfile = { enabled: false, eigCount: 0, eigMs: 0 };
+
+function eigOf(x: TNode, refine: boolean | 'auto'): Eig {
+  if (!x.eig) {
+    if (tapeProfile.enabled) {
+      const t0 = performance.now();
+      x.eig = eig(x.value, x.rows, refine);
+      tapeProfile.eigMs += performance.now() - t0;
+      tapeProfile.eigCount++;
+    } else x.eig = eig(x.value, x.rows, refine);
+  }
   return x.eig;
 }
 
+/** Doubles per arena chunk (512 KiB): small arrays are views into chunks, not allocations. */
+const CHUNK = 1 << 16;
+
 /**
  * Records operations and replays them backwards. Only nodes that depend on a variable are
- * recorded; constants cost nothing at backward time.
+ * recorded; constants cost nothing at backward time. Every array the tape creates (values,
+ * gradients, temporaries) is a view into an arena of large zero-filled chunks: a fresh typed
+ * array costs about as much as a 16×16 product, and a batch-norm pass makes tens of thousands.
  */
 export class Tape {
   private readonly nodes: TNode[] = [];
+  private chunk = new Float64Array(0);
+  private used = 0;
+
+  /**
+   * @param refine - eigendecomposition refinement (see `eigh` in @rg/linalg): 'auto' keeps
+   * relative accuracy of tiny eigenvalues of ill-conditioned matrices at extra cost
+   */
+  constructor(private readonly refine: boolean | 'auto' = 'auto') {}
+
+  /** A zero-filled array of length len from the arena. */
+  z(len: number): Float64Array {
+    if (this.used + len > this.chunk.length) {
+      this.chunk = new Float64Array(Math.max(CHUNK, len));
+      this.used = 0;
+    }
+    const v = this.chunk.subarray(this.used, this.used + len);
+    this.used += len;
+    return v;
+  }
 
   /** A value that gradients do not flow into. */
   constant(value: Float64Array, rows: number, cols = rows): TNode {
@@ -233,7 +264,13 @@ export class Tape {
   /** grad(p) += s·g */
   private acc(p: TNode, g: Float64Array, s = 1): void {
     if (!p.needsGrad) return;
-    if (!p.grad) p.grad = zeros(p.value.length);
+    if (!p.grad) {
+      const pg = this.z(g.length);
+      if (s === 1) pg.set(g);
+      else for (let i = 0; i < g.length; i++) pg[i] = s * g[i];
+      p.grad = pg;
+      return;
+    }
     const pg = p.grad;
     if (s === 1) for (let i = 0; i < g.length; i++) pg[i] += g[i];
     else for (let i = 0; i < g.length; i++) pg[i] += s * g[i];
@@ -254,15 +291,32 @@ export class Tape {
     }
   }
 
+  private sym(a: Float64Array, n: number): Float64Array {
+    return symInto(a, n, this.z(n * n));
+  }
+
+  /** Vᵀ X V for the eigenvectors V (columns) of e. */
+  private toBasis(e: Eig, x: Float64Array): Float64Array {
+    const n = e.n;
+    return mmTN(e.vectors, mm(x, e.vectors, n, n, n, this.z(n * n)), n, n, n, this.z(n * n));
+  }
+
+  /** V Y Vᵀ, symmetrized (Y symmetric up to rounding). */
+  private fromBasis(e: Eig, y: Float64Array): Float64Array {
+    const n = e.n;
+    const out = mmNT(mm(e.vectors, y, n, n, n, this.z(n * n)), e.vectors, n, n, n, this.z(n * n));
+    return symInto(out, n, out);
+  }
+
   // --- linear algebra -----------------------------------------------------------------------
 
   matmul(a: TNode, b: TNode): TNode {
     const r = a.rows;
     const k = a.cols;
     const c = b.cols;
-    return this.node(r, c, mm(a.value, b.value, r, k, c), [a, b], (g) => {
-      if (a.needsGrad) this.acc(a, mmNT(g, b.value, r, c, k));
-      if (b.needsGrad) this.acc(b, mmTN(a.value, g, r, k, c));
+    return this.node(r, c, mm(a.value, b.value, r, k, c, this.z(r * c)), [a, b], (g) => {
+      if (a.needsGrad) this.acc(a, mmNT(g, b.value, r, c, k, this.z(r * k)));
+      if (b.needsGrad) this.acc(b, mmTN(a.value, g, r, k, c, this.z(k * c)));
     });
   }
 
@@ -271,28 +325,30 @@ export class Tape {
     const k = a.rows;
     const r = a.cols;
     const c = b.cols;
-    return this.node(r, c, mmTN(a.value, b.value, k, r, c), [a, b], (g) => {
+    return this.node(r, c, mmTN(a.value, b.value, k, r, c, this.z(r * c)), [a, b], (g) => {
       // ā = b gᵀ, b̄ = a g
-      if (a.needsGrad) this.acc(a, mmNT(b.value, g, k, c, r));
-      if (b.needsGrad) this.acc(b, mm(a.value, g, k, r, c));
+      if (a.needsGrad) this.acc(a, mmNT(b.value, g, k, c, r, this.z(k * r)));
+      if (b.needsGrad) this.acc(b, mm(a.value, g, k, r, c, this.z(k * c)));
     });
   }
 
   /** Symmetric congruence c·x·cᵀ for square c and symmetric x (result mirrored exactly). */
   congruence(c: TNode, x: TNode): TNode {
     const n = c.rows;
-    const cx = mm(c.value, x.value, n, n, n);
-    const out = symCopy(mmNT(cx, c.value, n, n, n), n);
+    const cx = mm(c.value, x.value, n, n, n, this.z(n * n));
+    const out = mmNT(cx, c.value, n, n, n, this.z(n * n));
+    symInto(out, n, out);
     return this.node(n, n, out, [c, x], (g0) => {
-      const g = symCopy(g0, n);
+      const g = this.sym(g0, n);
       // d(c x cᵀ) = dc x cᵀ + c dx cᵀ + c x dcᵀ; with symmetric g: c̄ = 2 g c x, x̄ = cᵀ g c.
-      if (c.needsGrad) this.acc(c, mm(g, cx, n, n, n), 2);
-      if (x.needsGrad) this.acc(x, mmTN(c.value, mm(g, c.value, n, n, n), n, n, n));
+      if (c.needsGrad) this.acc(c, mm(g, cx, n, n, n, this.z(n * n)), 2);
+      if (x.needsGrad)
+        this.acc(x, mmTN(c.value, mm(g, c.value, n, n, n, this.z(n * n)), n, n, n, this.z(n * n)));
     });
   }
 
   add(a: TNode, b: TNode): TNode {
-    const v = zeros(a.value.length);
+    const v = this.z(a.value.length);
     for (let i = 0; i < v.length; i++) v[i] = a.value[i] + b.value[i];
     return this.node(a.rows, a.cols, v, [a, b], (g) => {
       this.acc(a, g);
@@ -303,7 +359,7 @@ export class Tape {
   /** Σ c_k x_k (all the same shape). */
   linear(xs: readonly TNode[], coeffs: ArrayLike<number>): TNode {
     const len = xs[0].value.length;
-    const v = zeros(len);
+    const v = this.z(len);
     for (let k = 0; k < xs.length; k++) {
       const x = xs[k].value;
       const c = coeffs[k];
@@ -317,21 +373,16 @@ export class Tape {
   /** a + c·I */
   addIdentity(a: TNode, c: number): TNode {
     const n = a.rows;
-    const v = Float64Array.from(a.value);
+    const v = this.z(n * n);
+    v.set(a.value);
     for (let i = 0; i < n; i++) v[i * n + i] += c;
     return this.node(n, n, v, [a], (g) => this.acc(a, g));
-  }
-
-  /** (a + aᵀ)/2 */
-  sym(a: TNode): TNode {
-    const n = a.rows;
-    return this.node(n, n, symCopy(a.value, n), [a], (g) => this.acc(a, symCopy(g, n)));
   }
 
   /** s·a for a 1×1 node s */
   mulScalar(a: TNode, s: TNode): TNode {
     const sv = s.value[0];
-    const v = zeros(a.value.length);
+    const v = this.z(a.value.length);
     for (let i = 0; i < v.length; i++) v[i] = sv * a.value[i];
     return this.node(a.rows, a.cols, v, [a, s], (g) => {
       this.acc(a, g, sv);
@@ -346,30 +397,26 @@ export class Tape {
   /** f(a) = U f(Λ) Uᵀ for symmetric a; backward by Daleckii–Krein. */
   spectral(a: TNode, fn: SpectralFn): TNode {
     const n = a.rows;
-    const e = eigOf(a);
+    const e = eigOf(a, this.refine);
     const lam = e.values;
-    const fv = zeros(n);
-    for (let i = 0; i < n; i++) fv[i] = fn.f(lam[i]);
-    const out = zeros(n * n);
     const v = e.vectors;
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j <= i; j++) {
-        let s = 0;
-        for (let k = 0; k < n; k++) s += v[i * n + k] * fv[k] * v[j * n + k];
-        out[i * n + j] = s;
-        out[j * n + i] = s;
-      }
-    const res = this.node(n, n, out, [a], (g) => {
-      const m = toEigenbasis(e, symCopy(g, n));
+    const vf = this.z(n * n);
+    for (let k = 0; k < n; k++) {
+      const fk = fn.f(lam[k]);
+      for (let i = 0; i < n; i++) vf[i * n + k] = v[i * n + k] * fk;
+    }
+    const out = mmNT(vf, v, n, n, n, this.z(n * n));
+    symInto(out, n, out);
+    return this.node(n, n, out, [a], (g) => {
+      const m = this.toBasis(e, this.sym(g, n));
       for (let i = 0; i < n; i++)
         for (let j = 0; j <= i; j++) {
           const d = fn.dd(lam[i], lam[j]);
           m[i * n + j] *= d;
           if (i !== j) m[j * n + i] *= d;
         }
-      this.acc(a, fromEigenbasis(e, m));
+      this.acc(a, this.fromBasis(e, m));
     });
-    return res;
   }
 
   /**
@@ -379,30 +426,30 @@ export class Tape {
    */
   bilinear(gNode: TNode, vNode: TNode, fn: BilinearFn): TNode {
     const n = gNode.rows;
-    const e = eigOf(gNode);
+    const e = eigOf(gNode, this.refine);
     const gl = e.values;
-    const h = zeros(n * n);
+    const h = this.z(n * n);
     for (let i = 0; i < n; i++)
       for (let j = 0; j <= i; j++) {
         const w = fn.h(gl[i], gl[j]);
         h[i * n + j] = w;
         h[j * n + i] = w;
       }
-    const vt = toEigenbasis(e, vNode.value);
-    const yt = zeros(n * n);
+    const vt = this.toBasis(e, vNode.value);
+    const yt = this.z(n * n);
     for (let i = 0; i < n * n; i++) yt[i] = h[i] * vt[i];
-    const out = fromEigenbasis(e, yt);
+    const out = this.fromBasis(e, yt);
     return this.node(n, n, out, [gNode, vNode], (g0) => {
-      const p = toEigenbasis(e, symCopy(g0, n));
+      const p = this.toBasis(e, this.sym(g0, n));
       if (vNode.needsGrad) {
-        const q = zeros(n * n);
+        const q = this.z(n * n);
         for (let i = 0; i < n * n; i++) q[i] = h[i] * p[i];
-        this.acc(vNode, fromEigenbasis(e, q));
+        this.acc(vNode, this.fromBasis(e, q));
       }
       if (gNode.needsGrad) {
         // Ē1_ab = Σ_j P_aj Ṽ_bj D(a,b;j); Ē = Ē1 + Ē1ᵀ
         const d = dividedTensor(e, fn);
-        const e1 = zeros(n * n);
+        const e1 = this.z(n * n);
         for (let a = 0; a < n; a++)
           for (let b = 0; b < n; b++) {
             const o = (a * n + b) * n;
@@ -410,10 +457,10 @@ export class Tape {
             for (let j = 0; j < n; j++) s += p[a * n + j] * vt[b * n + j] * d[o + j];
             e1[a * n + b] = s;
           }
-        const eb = zeros(n * n);
+        const eb = this.z(n * n);
         for (let a = 0; a < n; a++)
           for (let b = 0; b < n; b++) eb[a * n + b] = e1[a * n + b] + e1[b * n + a];
-        this.acc(gNode, fromEigenbasis(e, eb));
+        this.acc(gNode, this.fromBasis(e, eb));
       }
     });
   }
@@ -422,7 +469,7 @@ export class Tape {
   cholesky(a: TNode): TNode {
     const n = a.rows;
     const x = a.value;
-    const l = zeros(n * n);
+    const l = this.z(n * n);
     for (let j = 0; j < n; j++) {
       let d = x[j * n + j];
       for (let k = 0; k < j; k++) d -= l[j * n + k] * l[j * n + k];
@@ -436,24 +483,26 @@ export class Tape {
     }
     return this.node(n, n, l, [a], (lbar) => {
       // Ā = L⁻ᵀ Φ(Lᵀ L̄) L⁻¹ with Φ = lower triangle, diagonal halved; symmetrized.
-      const phi = mmTN(l, lbar, n, n, n);
+      const phi = mmTN(l, lbar, n, n, n, this.z(n * n));
       for (let i = 0; i < n; i++) {
         phi[i * n + i] *= 0.5;
         for (let j = i + 1; j < n; j++) phi[i * n + j] = 0;
       }
       const li = lowerInv(l, n);
-      const t = mm(mmTN(li, phi, n, n, n), li, n, n, n);
-      this.acc(a, symCopy(t, n));
+      const t = mm(mmTN(li, phi, n, n, n, this.z(n * n)), li, n, n, n, this.z(n * n));
+      this.acc(a, this.sym(t, n));
     });
   }
 
   /** Applies f to the diagonal entries only (the log-Cholesky chart and its inverse). */
   mapDiagonal(a: TNode, f: (x: number) => number, df: (x: number) => number): TNode {
     const n = a.rows;
-    const v = Float64Array.from(a.value);
+    const v = this.z(n * n);
+    v.set(a.value);
     for (let i = 0; i < n; i++) v[i * n + i] = f(a.value[i * n + i]);
     return this.node(n, n, v, [a], (g) => {
-      const ga = Float64Array.from(g);
+      const ga = this.z(n * n);
+      ga.set(g);
       for (let i = 0; i < n; i++) ga[i * n + i] = g[i * n + i] * df(a.value[i * n + i]);
       this.acc(a, ga);
     });
@@ -463,9 +512,10 @@ export class Tape {
   gramNT(a: TNode): TNode {
     const n = a.rows;
     const k = a.cols;
-    const out = symCopy(mmNT(a.value, a.value, n, k, n), n);
+    const out = mmNT(a.value, a.value, n, k, n, this.z(n * n));
+    symInto(out, n, out);
     return this.node(n, n, out, [a], (g) => {
-      this.acc(a, mm(symCopy(g, n), a.value, n, n, k), 2);
+      this.acc(a, mm(this.sym(g, n), a.value, n, n, k, this.z(n * k)), 2);
     });
   }
 

@@ -6,8 +6,9 @@ import { eigh } from '@rg/linalg';
 export function eighRaw(
   a: Float64Array,
   n: number,
+  refine: boolean | 'auto' = 'auto',
 ): { values: Float64Array; vectors: Float64Array } {
-  const { values, vectors } = eigh({ rows: n, cols: n, data: a });
+  const { values, vectors } = eigh({ rows: n, cols: n, data: a }, { refine });
   return { values, vectors: vectors.data };
 }
 

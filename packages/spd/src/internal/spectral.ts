@@ -10,8 +10,8 @@ export interface Eig {
   n: number;
 }
 
-export function eig(a: Float64Array, n: number): Eig {
-  const { values, vectors } = eighRaw(a, n);
+export function eig(a: Float64Array, n: number, refine: boolean | 'auto' = 'auto'): Eig {
+  const { values, vectors } = eighRaw(a, n, refine);
   return { values, vectors, n };
 }
 
