@@ -21,6 +21,7 @@ import {
   firstSize,
 } from './shared.js';
 import { SoftmaxHead } from './softmax-head.js';
+import { RiemannianBatchNorm, type RiemannianBatchNormOptions } from './batch-norm.js';
 import type { ForwardOptions, Parameter, SPDLayer } from './types.js';
 
 /** Options of {@link SPDNet}. */
@@ -128,17 +129,26 @@ export interface CreateSPDNetOptions {
   seed?: number;
   /** ReEig threshold (default 1e-4) */
   epsilon?: number;
+  /**
+   * insert a {@link RiemannianBatchNorm} after every BiMap with these options (its size `n` is
+   * filled in), e.g. `{ metric: 'generalized-bures-wasserstein', theta: 0.5 }`
+   */
+  batchNorm?: Omit<RiemannianBatchNormOptions, 'n'>;
 }
 
 /**
  * The standard SPDNet of Huang & Van Gool (2017): for consecutive sizes n → m a BiMap(n, m)
- * followed by a ReEig, then LogEig and a softmax head on the last size.
+ * followed by a ReEig, then LogEig and a softmax head on the last size. With `batchNorm`, a
+ * Riemannian batch normalization follows every BiMap (Brooks et al. 2019's SPDNetBN layout).
  *
  * @throws {InvalidArgumentError} on fewer than 2 sizes, a size that grows, or a bad class count
  * @example
  * const net = createSPDNet({ sizes: [4, 3, 2], classes: 3 });
  * net.layers.map((l) => l.name) // => ['bimap1', 'reeig1', 'bimap2', 'reeig2', 'logeig']
  * net.head.features // => 3
+ * @example
+ * const bn = createSPDNet({ sizes: [4, 2], classes: 2, batchNorm: { metric: 'log-euclidean' } });
+ * bn.layers.map((l) => l.name) // => ['bimap1', 'RiemannianBatchNorm(log-euclidean)', 'reeig1', 'logeig']
  */
 export function createSPDNet(options: CreateSPDNetOptions): SPDNet {
   const fn = 'createSPDNet';
@@ -167,6 +177,8 @@ export function createSPDNet(options: CreateSPDNetOptions): SPDNet {
         name: `bimap${i + 1}`,
       }),
     );
+    if (options.batchNorm !== undefined)
+      layers.push(new RiemannianBatchNorm({ ...options.batchNorm, n: sizes[i + 1] }));
     layers.push(new ReEig({ epsilon: options.epsilon, name: `reeig${i + 1}` }));
   }
   layers.push(new LogEig());
