@@ -7,6 +7,7 @@
 // at start) are not a singularity. Gradients are Euclidean (∂L/∂x_ij); for a symmetric input the
 // caller symmetrizes the gradient, which gives the derivative along symmetric directions.
 import { type Matrix, matmul, matmulTransA, matmulTransB } from '@rg/linalg';
+import { choleskyLower, lowerInverse } from './kernels.js';
 import { type Eig, eig } from './spectral.js';
 
 /** A value recorded on a tape: an r×c row-major matrix (scalars are 1×1). */
@@ -468,19 +469,8 @@ export class Tape {
   /** Lower Cholesky factor of symmetric positive definite a (Murray 2016 for the backward). */
   cholesky(a: TNode): TNode {
     const n = a.rows;
-    const x = a.value;
-    const l = this.z(n * n);
-    for (let j = 0; j < n; j++) {
-      let d = x[j * n + j];
-      for (let k = 0; k < j; k++) d -= l[j * n + k] * l[j * n + k];
-      const ljj = Math.sqrt(d);
-      l[j * n + j] = ljj;
-      for (let i = j + 1; i < n; i++) {
-        let s = x[i * n + j];
-        for (let k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
-        l[i * n + j] = s / ljj;
-      }
-    }
+    // a is SPD here: every caller passes a validated point or its whitened image
+    const { l } = choleskyLower(a.value, n);
     return this.node(n, n, l, [a], (lbar) => {
       // Ā = L⁻ᵀ Φ(Lᵀ L̄) L⁻¹ with Φ = lower triangle, diagonal halved; symmetrized.
       const phi = mmTN(l, lbar, n, n, n, this.z(n * n));
@@ -488,7 +478,7 @@ export class Tape {
         phi[i * n + i] *= 0.5;
         for (let j = i + 1; j < n; j++) phi[i * n + j] = 0;
       }
-      const li = lowerInv(l, n);
+      const li = lowerInverse(l, n);
       const t = mm(mmTN(li, phi, n, n, n, this.z(n * n)), li, n, n, n, this.z(n * n));
       this.acc(a, this.sym(t, n));
     });
@@ -548,18 +538,4 @@ export class Tape {
       this.acc(b, Float64Array.of(g[0] * x));
     });
   }
-}
-
-/** Inverse of a lower triangular matrix. */
-export function lowerInv(l: Float64Array, n: number): Float64Array {
-  const out = zeros(n * n);
-  for (let j = 0; j < n; j++) {
-    out[j * n + j] = 1 / l[j * n + j];
-    for (let i = j + 1; i < n; i++) {
-      let s = 0;
-      for (let k = j; k < i; k++) s += l[i * n + k] * out[k * n + j];
-      out[i * n + j] = -s / l[i * n + i];
-    }
-  }
-  return out;
 }

@@ -8,10 +8,12 @@
 // fixed-point mean iterations included.
 import {
   assertFiniteArray,
+  frobeniusNorm,
   identity,
   InvalidArgumentError,
   type Matrix,
   ShapeError,
+  symmetrize,
 } from '@rg/linalg';
 import {
   bwWeight,
@@ -164,26 +166,7 @@ function spdCopy(fn: string, name: string, m: Matrix, n: number): Matrix {
   spdCholesky(fn, name, m);
   if (m.rows !== n)
     throw new ShapeError(`${fn}: ${name} must be ${n}×${n} (got ${m.rows}×${m.cols})`);
-  return symmetricCopy(m.data, n);
-}
-
-function symmetricCopy(data: ArrayLike<number>, n: number): Matrix {
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    out[i * n + i] = data[i * n + i];
-    for (let j = 0; j < i; j++) {
-      const v = 0.5 * (data[i * n + j] + data[j * n + i]);
-      out[i * n + j] = v;
-      out[j * n + i] = v;
-    }
-  }
-  return sq(n, out);
-}
-
-function frob(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * a[i];
-  return Math.sqrt(s);
+  return symmetrize(m);
 }
 
 /**
@@ -379,7 +362,7 @@ export class RiemannianBatchNorm implements SPDLayer {
       spdCholesky(fn, `batch[${i}]`, x);
     }
     const tape = new Tape(this.refine);
-    const inputs = batch.map((x) => tape.variable(symmetricCopy(x.data, n).data, n));
+    const inputs = batch.map((x) => tape.variable(symmetrize(x).data, n));
     const bias = tape.variable(Float64Array.from(this.biasParam.value.data), n);
     const scale = tape.variable(Float64Array.from(this.scaleParam.value.data), 1);
     const metric = this.metricParam
@@ -431,7 +414,7 @@ export class RiemannianBatchNorm implements SPDLayer {
       };
       const m = this.momentum;
       if (m > 0) {
-        this.runMean = symmetricCopy(this.geometry.geodesic(this.runMean, meanIn, m).data, n);
+        this.runMean = symmetrize(this.geometry.geodesic(this.runMean, meanIn, m));
         this.runVar = (1 - m) * this.runVar + m * varValue;
       }
     }
@@ -473,7 +456,7 @@ export class RiemannianBatchNorm implements SPDLayer {
     rec.tape.backward(
       rec.outputs.map((y, i) => [y, Float64Array.from(gradOutput[i].data)] as const),
     );
-    const symGrad = (x: TNode) => symmetricCopy(x.grad ?? new Float64Array(n * n), n);
+    const symGrad = (x: TNode) => symmetrize(sq(n, x.grad ?? new Float64Array(n * n)));
     const out: RiemannianBatchNormGradients = {
       input: rec.inputs.map(symGrad),
       bias: symGrad(rec.bias),
@@ -591,7 +574,7 @@ class Pipeline {
       ? t.congruence(t.constant(this.mHalf.value, this.n), t.constant(y.value, this.n))
       : y;
     if (this.theta !== 1) x = t.spectral(t.constant(x.value, this.n), powFn(1 / this.theta));
-    return symmetricCopy(x.value, this.n);
+    return symmetrize(sq(this.n, x.value));
   }
 
   private mean(xs: readonly TNode[]): TNode {
@@ -651,7 +634,7 @@ class Pipeline {
           const p = t.spectral(g, INV_SQRT);
           const logs = d.map((x) => t.spectral(t.congruence(p, x), LOG));
           const lbar = this.mean(logs);
-          const res = frob(lbar.value);
+          const res = frobeniusNorm(sq(this.n, lbar.value));
           if (prev && res > prev.res && step > 1 / 64 && it < maxIter) {
             step /= 2;
             g = t.congruence(prev.gh, t.spectral(t.linear([prev.lbar], [step]), EXP));
@@ -686,7 +669,7 @@ class Pipeline {
           const roots = d.map((x) => t.spectral(t.congruence(gh, x), SQRT));
           const maps = roots.map((r) => t.addIdentity(t.congruence(gih, r), -1));
           const sbar = this.mean(maps);
-          const res = frob(sbar.value);
+          const res = frobeniusNorm(sq(this.n, sbar.value));
           if (res <= tol || it >= maxIter) {
             const v = maps.map((s) => t.bilinear(g, s, bwWeight(0.5)));
             return {

@@ -6,6 +6,7 @@ import {
   matmulTransA,
   matmulTransB,
   rng,
+  symmetrize,
 } from '@rg/linalg';
 import {
   assertPositiveInteger,
@@ -15,7 +16,6 @@ import {
   copyMatrix,
   orthonormalityError,
   qFactorPositive,
-  symPart,
 } from './shared.js';
 import type { ForwardOptions, Parameter, SPDLayer } from './types.js';
 
@@ -99,7 +99,7 @@ export class BiMap implements SPDLayer {
     const w = this.weight.value;
     this.inputs = batch;
     this.w = w;
-    return batch.map((x) => symPart(matmulTransA(w, matmul(x, w))));
+    return batch.map((x) => symmetrize(matmulTransA(w, matmul(x, w))));
   }
 
   backward(gradOutput: readonly Matrix[]): { input: Matrix[] } {
@@ -112,11 +112,11 @@ export class BiMap implements SPDLayer {
     const m = this.outputSize;
     const gw = new Float64Array(n * m);
     const input = gradOutput.map((g, b) => {
-      const gs = symPart(g);
+      const gs = symmetrize(g);
       const wg = matmul(w, gs);
       const xwg = matmul(inputs[b], wg);
       for (let k = 0; k < n * m; k++) gw[k] += 2 * xwg.data[k];
-      return symPart(matmulTransB(wg, w));
+      return symmetrize(matmulTransB(wg, w));
     });
     this.weight.grad = { rows: n, cols: m, data: gw };
     return { input };

@@ -8,8 +8,9 @@ import {
   NotPositiveDefiniteError,
   symmetricFunction,
   symmetricFunctionDerivative,
+  symmetrize,
 } from '@rg/linalg';
-import { assertSquareBatch, assertSymmetricBatch, firstSize, symPart } from './shared.js';
+import { assertSquareBatch, assertSymmetricBatch, firstSize } from './shared.js';
 import type { ForwardOptions, Parameter, SPDLayer } from './types.js';
 
 /** Options of {@link LogEig}. */
@@ -66,7 +67,9 @@ export class LogEig implements SPDLayer {
     if (!inputs) throw new InvalidArgumentError(`${fn}(): call forward() first`);
     assertSquareBatch(fn, 'gradOutput', gradOutput, inputs[0].rows, inputs.length);
     const input = gradOutput.map((g, b) =>
-      symmetricFunctionDerivative(inputs[b], 'log', undefined, symPart(g), { eig: this.eigs[b] }),
+      symmetricFunctionDerivative(inputs[b], 'log', undefined, symmetrize(g), {
+        eig: this.eigs[b],
+      }),
     );
     return { input };
   }

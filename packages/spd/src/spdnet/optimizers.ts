@@ -8,8 +8,9 @@ import {
   matmulTransA,
   NotPositiveDefiniteError,
   symmetricFunction,
+  symmetrize,
 } from '@rg/linalg';
-import { assertShape, qFactorPositive, symPart } from './shared.js';
+import { assertShape, qFactorPositive } from './shared.js';
 import type { Parameter } from './types.js';
 
 /** A Riemannian optimizer: `step` updates every parameter that has a gradient, on its manifold. */
@@ -94,7 +95,7 @@ function frob2(x: Matrix): number {
 
 /** Projection onto the tangent space of the Stiefel manifold at W: Z − W sym(WᵀZ). */
 function stiefelProject(w: Matrix, z: Matrix): Matrix {
-  const ws = matmul(w, symPart(matmulTransA(w, z)));
+  const ws = matmul(w, symmetrize(matmulTransA(w, z)));
   return axpby(1, z, -1, ws);
 }
 
@@ -124,7 +125,7 @@ function spdPoint(fn: string, param: Parameter): SPDPoint {
 
 /** P^{-½} ξ P^{-½}: a tangent vector at P in the identity's chart (its Frobenius norm is ‖ξ‖_P). */
 function whiten(pt: SPDPoint, xi: Matrix): Matrix {
-  return symPart(matmul(pt.invSqrt, matmul(xi, pt.invSqrt)));
+  return symmetrize(matmul(pt.invSqrt, matmul(xi, pt.invSqrt)));
 }
 
 /**
@@ -136,14 +137,14 @@ function spdStep(pt: SPDPoint, xi: Matrix, lr: number): { next: Matrix; transpor
   const es = eigh(s);
   const expFull = symmetricFunction(s, (x) => Math.exp(-lr * x), { eig: es });
   const expHalf = symmetricFunction(s, (x) => Math.exp(-0.5 * lr * x), { eig: es });
-  const next = symPart(matmul(pt.sqrt, matmul(expFull, pt.sqrt)));
+  const next = symmetrize(matmul(pt.sqrt, matmul(expFull, pt.sqrt)));
   const transport = matmul(pt.sqrt, matmul(expHalf, pt.invSqrt));
   return { next, transport };
 }
 
 /** Parallel transport E ξ Eᵀ (exactly symmetric). */
 function transportSPD(e: Matrix, xi: Matrix): Matrix {
-  return symPart(matmul(e, matmul(xi, { rows: e.cols, cols: e.rows, data: transposeData(e) })));
+  return symmetrize(matmul(e, matmul(xi, { rows: e.cols, cols: e.rows, data: transposeData(e) })));
 }
 
 function transposeData(a: Matrix): Float64Array {
@@ -155,7 +156,7 @@ function transposeData(a: Matrix): Float64Array {
 
 /** Riemannian gradient P sym(G) P under the affine-invariant metric. */
 function spdGradient(pt: SPDPoint, g: Matrix): Matrix {
-  return symPart(matmul(pt.p, matmul(symPart(g), pt.p)));
+  return symmetrize(matmul(pt.p, matmul(symmetrize(g), pt.p)));
 }
 
 function validateParams(fn: string, params: readonly Parameter[]): void {

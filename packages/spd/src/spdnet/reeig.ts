@@ -7,8 +7,9 @@ import {
   type Matrix,
   symmetricFunction,
   symmetricFunctionDerivative,
+  symmetrize,
 } from '@rg/linalg';
-import { assertSquareBatch, assertSymmetricBatch, firstSize, symPart } from './shared.js';
+import { assertSquareBatch, assertSymmetricBatch, firstSize } from './shared.js';
 import type { ForwardOptions, Parameter, SPDLayer } from './types.js';
 
 /** Options of {@link ReEig}. */
@@ -70,7 +71,7 @@ export class ReEig implements SPDLayer {
         inputs[b],
         (v) => Math.max(v, eps),
         (v) => (v > eps ? 1 : 0),
-        symPart(g),
+        symmetrize(g),
         { eig: this.eigs[b] },
       ),
     );

@@ -79,22 +79,6 @@ export function firstSize(batch: unknown): number {
   return batch[0].rows;
 }
 
-/** (A + Aᵀ)/2 as a new matrix (exactly symmetric). */
-export function symPart(a: Matrix): Matrix {
-  const n = a.rows;
-  const x = a.data;
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    out[i * n + i] = x[i * n + i];
-    for (let j = i + 1; j < n; j++) {
-      const v = 0.5 * (x[i * n + j] + x[j * n + i]);
-      out[i * n + j] = v;
-      out[j * n + i] = v;
-    }
-  }
-  return { rows: n, cols: n, data: out };
-}
-
 /** Copy the lower triangle onto the upper one in place (removes rounding asymmetry). */
 export function mirrorLowerInPlace(a: Matrix): Matrix {
   const n = a.rows;

@@ -2,7 +2,7 @@
 // matrix carries a random nuisance scale (the setting where Bures–Wasserstein batch
 // normalization is claimed to help: Wang et al., "Learning to normalize on the SPD manifold
 // under Bures–Wasserstein geometry").
-import { InvalidArgumentError, type Matrix, rng } from '@rg/linalg';
+import { InvalidArgumentError, type Matrix, matmul, rng, solve } from '@rg/linalg';
 
 /** Options of {@link simulateSPDClassification}. */
 export interface SimulateSPDClassificationOptions {
@@ -44,47 +44,19 @@ function randomRotation(n: number, scale: number, r: ReturnType<typeof rng>): Fl
       a[i * n + j] = v;
       a[j * n + i] = -v;
     }
-  // Cayley transform: solve (I − A/2) Q = (I + A/2) by Gaussian elimination with partial pivoting
-  const m = new Float64Array(n * n);
-  const rhs = new Float64Array(n * n);
+  const left = new Float64Array(n * n);
+  const right = new Float64Array(n * n);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
-      m[i * n + j] = (i === j ? 1 : 0) - a[i * n + j] / 2;
-      rhs[i * n + j] = (i === j ? 1 : 0) + a[i * n + j] / 2;
+      left[i * n + j] = (i === j ? 1 : 0) - a[i * n + j] / 2;
+      right[i * n + j] = (i === j ? 1 : 0) + a[i * n + j] / 2;
     }
-  for (let k = 0; k < n; k++) {
-    let p = k;
-    for (let i = k + 1; i < n; i++) if (Math.abs(m[i * n + k]) > Math.abs(m[p * n + k])) p = i;
-    if (p !== k)
-      for (let j = 0; j < n; j++) {
-        [m[k * n + j], m[p * n + j]] = [m[p * n + j], m[k * n + j]];
-        [rhs[k * n + j], rhs[p * n + j]] = [rhs[p * n + j], rhs[k * n + j]];
-      }
-    for (let i = k + 1; i < n; i++) {
-      const f = m[i * n + k] / m[k * n + k];
-      if (f === 0) continue;
-      for (let j = k; j < n; j++) m[i * n + j] -= f * m[k * n + j];
-      for (let j = 0; j < n; j++) rhs[i * n + j] -= f * rhs[k * n + j];
-    }
-  }
-  for (let k = n - 1; k >= 0; k--)
-    for (let j = 0; j < n; j++) {
-      let s = rhs[k * n + j];
-      for (let i = k + 1; i < n; i++) s -= m[k * n + i] * rhs[i * n + j];
-      rhs[k * n + j] = s / m[k * n + k];
-    }
-  return rhs;
+  // I − A/2 is nonsingular for skew-symmetric A (its eigenvalues are 1 − iθ/2)
+  return solve({ rows: n, cols: n, data: left }, { rows: n, cols: n, data: right }).data;
 }
 
-function mulSq(a: Float64Array, b: Float64Array, n: number): Float64Array {
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let k = 0; k < n; k++) {
-      const v = a[i * n + k];
-      for (let j = 0; j < n; j++) out[i * n + j] += v * b[k * n + j];
-    }
-  return out;
-}
+const mulSq = (a: Float64Array, b: Float64Array, n: number): Float64Array =>
+  matmul({ rows: n, cols: n, data: a }, { rows: n, cols: n, data: b }).data;
 
 function positive(fn: string, name: string, v: number, integer: boolean, min: number): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || (integer && !Number.isInteger(v)))
