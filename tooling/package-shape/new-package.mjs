@@ -66,16 +66,8 @@ const files = {
   )}\n`,
   'tsconfig.check.json': `${JSON.stringify({ extends: '@rg/tsconfig/check.json' }, null, 2)}\n`,
   'vitest.config.ts': `import { rgVitestConfig } from '@rg/vitest-preset';\n\nexport default rgVitestConfig();\n`,
-  'typedoc.json': `${JSON.stringify(
-    {
-      $schema: 'https://typedoc.org/schema.json',
-      entryPoints: ['src/index.ts'],
-      readme: 'README.md',
-      includeVersion: true,
-    },
-    null,
-    2,
-  )}\n`,
+  // written in the layout Biome formats JSON to (short arrays on one line)
+  'typedoc.json': `{\n  "$schema": "https://typedoc.org/schema.json",\n  "entryPoints": ["src/index.ts"],\n  "readme": "README.md",\n  "includeVersion": true\n}\n`,
   'src/index.ts': `// Public surface of @rg/${name}: named re-exports only.\nexport { ${camel}Version } from './version.js';\n`,
   'src/version.ts': `/**\n * The version of @rg/${name} this build came from.\n *\n * @example\n * typeof ${camel}Version // => 'string'\n */\nexport const ${camel}Version = '0.0.0';\n`,
   'src/version.test.ts': `import { describe, expect, it } from 'vitest';\nimport { ${camel}Version } from '../src/index.js';\n\ndescribe('${camel}Version', () => {\n  it('${camel}Version is a semantic version', () => {\n    expect(${camel}Version).toMatch(/^\\d+\\.\\d+\\.\\d+/);\n  });\n});\n`,
