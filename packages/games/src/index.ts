@@ -1,0 +1,2 @@
+// Public surface of @rg/games: named re-exports only.
+export { gamesVersion } from './version.js';
