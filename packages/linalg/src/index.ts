@@ -84,13 +84,14 @@ export { solve } from './solve.js';
 export type { SolveTriangularOptions } from './solve-triangular.js';
 export { solveTriangular } from './solve-triangular.js';
 
-// --- iterative: conjugateGradient, lanczos, powerIteration ---
+// --- iterative: conjugateGradient, lanczos, powerIteration, Objective, LinearOperator ---
 export type {
   ConjugateGradientOptions,
   ConjugateGradientResult,
   LinearOperator,
 } from './conjugate-gradient.js';
 export { conjugateGradient } from './conjugate-gradient.js';
+export type { Objective } from './objective.js';
 export type { LanczosOptions, LanczosResult } from './lanczos.js';
 export { lanczos } from './lanczos.js';
 export type { PowerIterationOptions, PowerIterationResult } from './power-iteration.js';
