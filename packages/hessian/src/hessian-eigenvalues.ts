@@ -5,9 +5,10 @@ import {
   InvalidArgumentError,
   type IterativeOptions,
   type IterativeResult,
+  type LinearOperator,
   lanczos,
+  powerIteration,
   rng,
-  throwIfAborted,
 } from '@rg/linalg';
 import { dotProduct, hessianOperator, positiveInteger, positiveNumber } from './internal/checks.js';
 import type { Objective } from './objective.js';
@@ -83,45 +84,47 @@ export function hessianEigenvalues(
   function power(): HessianEigenvaluesResult {
     const values = new Float64Array(k);
     const vectors: Float64Array[] = [];
-    const hv = new Float64Array(dim);
+    const deflated = new Float64Array(dim);
+    // deflation: power iteration on the complement of the eigenvectors already found
+    const deflate = (v: Float64Array): void => {
+      for (const u of vectors) {
+        const c = dotProduct(u, v);
+        for (let i = 0; i < dim; i++) v[i] -= c * u[i];
+      }
+    };
+    const complement: LinearOperator = (v, out) => {
+      deflated.set(v);
+      deflate(deflated);
+      op(deflated, out);
+      deflate(out);
+    };
     let hvps = 0;
     let worst = 0;
     let allConverged = true;
     for (let e = 0; e < k; e++) {
-      let v = Float64Array.from({ length: dim }, () => r.normal());
-      let lambda = Number.NaN;
-      let change = Number.POSITIVE_INFINITY;
-      let it = 0;
-      while (it < maxIter) {
-        throwIfAborted(fn, options.signal);
-        // deflation: stay in the complement of the eigenvectors already found
-        for (const u of vectors) {
-          const c = dotProduct(u, v);
-          for (let i = 0; i < dim; i++) v[i] -= c * u[i];
-        }
-        normalize(v);
-        op(v, hv);
-        hvps++;
-        it++;
-        const next = dotProduct(hv, v);
-        const nrm = Math.sqrt(dotProduct(hv, hv));
-        if (nrm === 0) {
-          lambda = 0;
-          change = 0;
-          break;
-        }
-        v = Float64Array.from(hv, (t) => t / nrm);
-        if (!Number.isNaN(lambda)) {
-          change = Math.abs(lambda - next) / (Math.abs(lambda) + 1e-6);
-          lambda = next;
-          if (change < tol) break;
-        } else lambda = next;
-        options.onProgress?.({ iteration: it, residual: change, eigenvalue: e, value: lambda });
-      }
-      if (!(change < tol)) allConverged = false;
-      worst = Math.max(worst, change);
-      values[e] = lambda;
-      vectors.push(v);
+      const start = Float64Array.from({ length: dim }, () => r.normal());
+      deflate(start);
+      const pi = powerIteration(complement, dim, {
+        start,
+        tol,
+        maxIter,
+        stopWhen: 'value',
+        signal: options.signal,
+        onProgress: options.onProgress
+          ? (info) =>
+              options.onProgress?.({
+                iteration: info.iteration,
+                residual: info.valueChange as number,
+                eigenvalue: e,
+                value: info.value,
+              })
+          : undefined,
+      });
+      hvps += pi.iterations;
+      if (!pi.converged) allConverged = false;
+      worst = Math.max(worst, pi.valueChange);
+      values[e] = pi.value;
+      vectors.push(pi.vector);
     }
     // power iteration finds eigenvalues in magnitude order only approximately; sort to be sure
     const order = Array.from(values.keys()).sort(
@@ -178,9 +181,4 @@ export function hessianEigenvalues(
     }
     return { values, vectors, hvps: m, iterations: m, converged: worst <= tol, residual: worst };
   }
-}
-
-function normalize(v: Float64Array): void {
-  const n = Math.sqrt(dotProduct(v, v));
-  if (n > 0) for (let i = 0; i < v.length; i++) v[i] /= n;
 }

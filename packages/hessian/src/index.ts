@@ -13,6 +13,8 @@ export type { RegressionObjective } from './logistic-regression.js';
 export { logisticRegression } from './logistic-regression.js';
 export type { MfacOptimizer, MfacOptimizerOptions } from './mfac-optimizer.js';
 export { mfacOptimizer } from './mfac-optimizer.js';
+export type { MfacPreconditionerOptions } from './mfac-preconditioner.js';
+export { mfacPreconditioner } from './mfac-preconditioner.js';
 export type { CurvatureObjective, Objective } from './objective.js';
 export { SlidingWindowMFAC } from './sliding-window-mfac.js';
 export { softmaxRegression } from './softmax-regression.js';

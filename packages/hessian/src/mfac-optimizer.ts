@@ -1,6 +1,6 @@
-// M-FAC as an optimizer: SGD with momentum preconditioned by a sliding-window empirical Fisher (Frantar, Kurtic & Alistarh 2021, §4).
-import { InvalidArgumentError, ShapeError } from '@rg/linalg';
-import { SlidingWindowMFAC } from './sliding-window-mfac.js';
+// M-FAC as an optimizer: SGD with momentum preconditioned by a sliding-window empirical Fisher (Frantar, Kurtic & Alistarh 2021, §4); since 0.x an sgd of @rg/optim with the mfacPreconditioner transform.
+import { type Optimizer, sgd } from '@rg/optim';
+import { mfacPreconditioner } from './mfac-preconditioner.js';
 
 /** Options of {@link mfacOptimizer}. */
 export interface MfacOptimizerOptions {
@@ -8,7 +8,7 @@ export interface MfacOptimizerOptions {
   lr?: number;
   /** momentum in [0, 1) (default 0) */
   momentum?: number;
-  /** decoupled L2 weight decay added to the preconditioned step (default 0) */
+  /** L2 weight decay added to the preconditioned step (default 0) */
   weightDecay?: number;
   /** gradient window length (default 1024, the paper's optimizer setting) */
   m?: number;
@@ -16,19 +16,25 @@ export interface MfacOptimizerOptions {
   damp?: number;
 }
 
-/** The optimizer shape of @rg/nn, typed structurally. */
-export interface MfacOptimizer {
-  readonly name: string;
-  readonly steps: number;
-  stepInPlace(params: Float64Array, grad: Float64Array): void;
-  reset(): void;
-}
+/**
+ * The optimizer returned by {@link mfacOptimizer}.
+ *
+ * @deprecated Use `Optimizer` from `@rg/optim`; this alias stays through 0.x.
+ * @example
+ * const opt: MfacOptimizer = mfacOptimizer({ lr: 0.1, m: 8 });
+ * opt.steps // => 0
+ */
+export type MfacOptimizer = Optimizer;
 
 /**
  * Preconditioned SGD: each step adds the gradient to a {@link SlidingWindowMFAC} window,
- * takes `d = F⁻¹ g + wd·θ`, `buf ← μ buf + d`, `θ ← θ − lr·buf`. Works with @rg/nn's
- * `train`. The window is sized on the first step.
+ * takes `d = F⁻¹ g + wd·θ`, `buf ← μ buf + d`, `θ ← θ − lr·buf`. It is
+ * `sgd({ lr, momentum, weightDecay, precondition: mfacPreconditioner({ m, damp }) })` of
+ * @rg/optim, so it also has `step` over named parameters, `state()` and `loadState()`. Works
+ * with @rg/nn's `train`. The window is sized on the first step.
  *
+ * @deprecated Use `sgd` of `@rg/optim` with `precondition: mfacPreconditioner({ m, damp })`;
+ *   this alias stays through 0.x.
  * @throws {InvalidArgumentError} on lr ≤ 0, momentum outside [0, 1), weightDecay < 0, m < 1 or damp ≤ 0
  * @example
  * const opt = mfacOptimizer({ lr: 1, m: 4, damp: 1 });
@@ -36,49 +42,7 @@ export interface MfacOptimizer {
  * opt.stepInPlace(p, Float64Array.from([1, 0])); // F = I + e₁e₁ᵀ, F⁻¹g = [0.5, 0]
  * p // => ~[0.5, 1]
  */
-export function mfacOptimizer(options: MfacOptimizerOptions = {}): MfacOptimizer {
-  const fn = 'mfacOptimizer';
+export function mfacOptimizer(options: MfacOptimizerOptions = {}): Optimizer {
   const { lr = 1e-3, momentum = 0, weightDecay = 0, m = 1024, damp = 1e-5 } = options;
-  if (!(lr > 0) || !Number.isFinite(lr))
-    throw new InvalidArgumentError(`${fn}(): lr must be a positive number (got ${lr})`);
-  if (!(momentum >= 0 && momentum < 1))
-    throw new InvalidArgumentError(`${fn}(): momentum must be in [0, 1) (got ${momentum})`);
-  if (!(weightDecay >= 0))
-    throw new InvalidArgumentError(`${fn}(): weightDecay must be ≥ 0 (got ${weightDecay})`);
-  if (!Number.isInteger(m) || m < 1)
-    throw new InvalidArgumentError(`${fn}(): m must be a positive integer (got ${m})`);
-  if (!(damp > 0) || !Number.isFinite(damp))
-    throw new InvalidArgumentError(`${fn}(): damp must be a positive finite number (got ${damp})`);
-  let window: SlidingWindowMFAC | null = null;
-  let buf: Float64Array | null = null;
-  let steps = 0;
-  return {
-    name: 'mfac',
-    get steps() {
-      return steps;
-    },
-    stepInPlace(params, grad) {
-      if (!(params instanceof Float64Array) || params.length !== grad?.length)
-        throw new ShapeError(
-          `${fn}().stepInPlace(): params and grad must be Float64Arrays of one length`,
-        );
-      if (!window || !buf) {
-        window = new SlidingWindowMFAC({ dim: params.length, m, damp });
-        buf = new Float64Array(params.length);
-      }
-      window.add(grad);
-      const d = window.ihvp(grad);
-      for (let i = 0; i < params.length; i++) {
-        const step = d[i] + weightDecay * params[i];
-        buf[i] = momentum * buf[i] + step;
-        params[i] -= lr * buf[i];
-      }
-      steps++;
-    },
-    reset() {
-      window = null;
-      buf = null;
-      steps = 0;
-    },
-  };
+  return sgd({ lr, momentum, weightDecay, precondition: mfacPreconditioner({ m, damp }) });
 }

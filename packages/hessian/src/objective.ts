@@ -1,19 +1,7 @@
-// The objective shape Hessian tools work on (the same interface is declared in @rg/nn).
-import type { Matrix } from '@rg/linalg';
+// The objective shapes Hessian tools work on: `Objective` is @rg/linalg's (declared once there).
+import type { Matrix, Objective } from '@rg/linalg';
 
-/**
- * A twice-differentiable scalar function of a flat parameter vector. Typed structurally:
- * @rg/nn's `mlpObjective` and this package's reference objectives satisfy it.
- */
-export interface Objective {
-  /** length of the parameter vector */
-  readonly dim: number;
-  value(x: Float64Array): number;
-  /** ∇f(x), written into `out` when given */
-  grad(x: Float64Array, out?: Float64Array): Float64Array;
-  /** ∇²f(x) v, written into `out` when given (use {@link finiteDifferenceHVP} when absent) */
-  hvp?(x: Float64Array, v: Float64Array, out?: Float64Array): Float64Array;
-}
+export type { Objective };
 
 /** An objective that also offers curvature approximations and dense matrices (all optional). */
 export interface CurvatureObjective extends Objective {

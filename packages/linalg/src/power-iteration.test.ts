@@ -82,4 +82,32 @@ describe('powerIteration', () => {
     expect(() => powerIteration(opOf(a), 2, { start: new Float64Array(3) })).toThrow(ShapeError);
     expect(() => powerIteration((_x, out) => out.fill(Number.NaN), 2)).toThrow(NonFiniteError);
   });
+
+  it("powerIteration(op, n, { stopWhen: 'value' }) stops when the Rayleigh quotient settles", () => {
+    // diag(4, 2): with start (1, 1)/√2 the Rayleigh quotient after k steps is
+    // (4·16^k + 2·4^k)/(16^k + 4^k) exactly, so its relative change is known in closed form
+    const rq = (k: number) => (4 * 16 ** k + 2 * 4 ** k) / (16 ** k + 4 ** k);
+    const tol = 1e-3;
+    let k = 1;
+    while (Math.abs(rq(k) - rq(k - 1)) / (rq(k - 1) + 1e-6) > tol) k++;
+    const changes: number[] = [];
+    const r = powerIteration(opOf(diag([4, 2])), 2, {
+      start: Float64Array.from([1, 1]),
+      tol,
+      stopWhen: 'value',
+      onProgress: (i) => changes.push(i.valueChange as number),
+    });
+    expect(r.iterations).toBe(k + 1);
+    expect(r.converged).toBe(true);
+    expect(r.value).toBeCloseTo(rq(k), 12);
+    expect(r.valueChange).toBeLessThanOrEqual(tol);
+    expect(changes[0]).toBe(Number.POSITIVE_INFINITY);
+    // the residual test at the same tol needs more steps: the change shrinks like (λ₂/λ₁)², the residual like λ₂/λ₁
+    expect(
+      powerIteration(opOf(diag([4, 2])), 2, { start: Float64Array.from([1, 1]), tol }).iterations,
+    ).toBeGreaterThan(k + 1);
+    expect(() => powerIteration(opOf(diag([1, 2])), 2, { stopWhen: 'both' as 'value' })).toThrow(
+      InvalidArgumentError,
+    );
+  });
 });

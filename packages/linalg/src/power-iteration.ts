@@ -11,6 +11,13 @@ export interface PowerIterationOptions extends IterativeOptions {
   start?: Float64Array;
   /** generator for the default start vector (default rng(0)) */
   random?: Rng;
+  /**
+   * What `tol` bounds: `'residual'` (default), the relative eigen-residual ‖Av − λv‖/|λ|; or
+   * `'value'`, the relative change of the Rayleigh quotient between consecutive steps,
+   * |λₖ − λₖ₋₁| / (|λₖ₋₁| + 1e-6) (PyHessian's test: it bounds a step, not the error, which is
+   * about that change times λ₂/(λ₁ − λ₂); never met on the first step)
+   */
+  stopWhen?: 'residual' | 'value';
 }
 
 /** Result of {@link powerIteration}. */
@@ -21,18 +28,21 @@ export interface PowerIterationResult extends IterativeResult {
   vector: Float64Array;
   /** relative eigen-residual ‖A v − value·v‖₂ / |value| */
   residual: number;
+  /** relative change of the Rayleigh quotient in the last step (Infinity after a single step) */
+  valueChange: number;
 }
 
 /**
  * The dominant (largest in magnitude) eigenpair of an operator by power iteration. Converges
  * at the rate |λ₂/λ₁| per step; when two eigenvalues of equal magnitude and opposite sign
  * dominate there is no single dominant eigenvector and the run reports `converged: false`.
- * Stops when ‖A v − λ v‖ ≤ tol·|λ|.
+ * Stops when ‖A v − λ v‖ ≤ tol·|λ|, or with `stopWhen: 'value'` when the Rayleigh quotient
+ * changes by at most `tol` relative.
  *
  * @param op - x ↦ A x
  * @param n - dimension
  * @param options - `tol` (default 1e-8), `maxIter` (default 1000), `start`, `random`,
- *   `signal`, `onProgress`, `strict`
+ *   `stopWhen`, `signal`, `onProgress` (also given `valueChange`), `strict`
  * @throws {ConvergenceError} with `strict: true` when tol is not reached in maxIter steps
  * @throws {NonFiniteError | ShapeError | InvalidArgumentError | AbortError}
  * @example
@@ -40,6 +50,7 @@ export interface PowerIterationResult extends IterativeResult {
  * const r = powerIteration((x, out) => matvec(a, x, out), 2, { tol: 1e-12 });
  * r.value // => ~3.000000
  * r // => { converged: true }
+ * powerIteration((x, out) => matvec(a, x, out), 2, { tol: 1e-3, stopWhen: 'value' }).value // => ~3.00
  */
 export function powerIteration(
   op: LinearOperator,
@@ -52,7 +63,12 @@ export function powerIteration(
   if (!Number.isInteger(n) || n < 1)
     throw new InvalidArgumentError(`${fn}(): n must be a positive integer (got ${n})`);
   const { tol = 1e-8, maxIter = 1000, start, signal, onProgress, strict = false } = options;
+  const stopWhen = options.stopWhen ?? 'residual';
   if (!(tol >= 0)) throw new InvalidArgumentError(`${fn}(): tol must be ≥ 0 (got ${tol})`);
+  if (stopWhen !== 'residual' && stopWhen !== 'value')
+    throw new InvalidArgumentError(
+      `${fn}(): stopWhen must be 'residual' or 'value' (got ${String(stopWhen)})`,
+    );
   if (!Number.isInteger(maxIter) || maxIter < 1)
     throw new InvalidArgumentError(`${fn}(): maxIter must be a positive integer (got ${maxIter})`);
   let v = new Float64Array(n);
@@ -73,6 +89,7 @@ export function powerIteration(
   let w = new Float64Array(n);
   let value = 0;
   let residual = Number.POSITIVE_INFINITY;
+  let valueChange = Number.POSITIVE_INFINITY;
   let iterations = 0;
   while (iterations < maxIter) {
     throwIfAborted(fn, signal);
@@ -86,11 +103,13 @@ export function powerIteration(
       lambda += v[i] * x;
       ww += x * x;
     }
+    if (iterations > 1) valueChange = Math.abs(lambda - value) / (Math.abs(value) + 1e-6);
     value = lambda;
     if (ww === 0) {
       // A v = 0: v is an eigenvector for 0, and 0 is dominant only for the zero operator,
       // which a non-degenerate start vector reveals.
       residual = 0;
+      valueChange = 0;
       break;
     }
     let rr = 0;
@@ -99,19 +118,19 @@ export function powerIteration(
       rr += d * d;
     }
     residual = lambda === 0 ? Number.POSITIVE_INFINITY : Math.sqrt(rr) / Math.abs(lambda);
-    onProgress?.({ iteration: iterations, residual, value });
-    if (residual <= tol) break;
+    onProgress?.({ iteration: iterations, residual, value, valueChange });
+    if ((stopWhen === 'value' ? valueChange : residual) <= tol) break;
     const inv = 1 / Math.sqrt(ww);
     for (let i = 0; i < n; i++) w[i] *= inv;
     const t = v;
     v = w;
     w = t;
   }
-  const converged = residual <= tol;
+  const converged = (stopWhen === 'value' ? valueChange : residual) <= tol;
   if (!converged && strict)
     throw new ConvergenceError(
-      `${fn}(): relative residual ${residual.toExponential(2)} > tol ${tol.toExponential(0)} after ${iterations} iterations`,
+      `${fn}(): relative ${stopWhen === 'value' ? 'change of the Rayleigh quotient' : 'residual'} ${(stopWhen === 'value' ? valueChange : residual).toExponential(2)} > tol ${tol.toExponential(0)} after ${iterations} iterations`,
       { iterations, residual },
     );
-  return { value, vector: v.slice(), iterations, converged, residual };
+  return { value, vector: v.slice(), iterations, converged, residual, valueChange };
 }

@@ -1,51 +1,48 @@
-// Learning-rate schedules: step decay and SGDR cosine annealing (Loshchilov & Hutter 2017).
-import { InvalidArgumentError } from '@rg/linalg';
+// @rg/nn's learning-rate schedules: since 0.x, those of the optimizer core @rg/optim.
+import {
+  constantSchedule as coreConstant,
+  cosineSchedule as coreCosine,
+  type Schedule as CoreSchedule,
+  stepSchedule as coreStep,
+} from '@rg/optim';
 
-/** A learning rate as a function of the optimizer step (0, 1, 2, …). */
-export type Schedule = (step: number) => number;
-
-function positive(fn: string, name: string, v: number): void {
-  if (!(v > 0) || !Number.isFinite(v))
-    throw new InvalidArgumentError(`${fn}(): ${name} must be a positive finite number (got ${v})`);
-}
+/**
+ * A learning rate as a function of the optimizer step (0, 1, 2, …).
+ *
+ * @deprecated Import `Schedule` from `@rg/optim`; this alias stays through 0.x.
+ * @example
+ * const halving: Schedule = (step) => 0.1 * 0.5 ** step;
+ * halving(1) // => 0.05
+ */
+export type Schedule = CoreSchedule;
 
 /**
  * The same learning rate at every step.
  *
+ * @deprecated Import `constantSchedule` from `@rg/optim`; this alias stays through 0.x.
  * @throws {InvalidArgumentError} when lr is not positive
  * @example
  * constantSchedule(0.1)(1000) // => 0.1
  */
-export function constantSchedule(lr: number): Schedule {
-  positive('constantSchedule', 'lr', lr);
-  return () => lr;
-}
+export const constantSchedule: typeof coreConstant = coreConstant;
 
 /**
  * Step decay: `lr · gamma^⌊step / stepSize⌋`.
  *
+ * @deprecated Import `stepSchedule` from `@rg/optim`; this alias stays through 0.x.
  * @throws {InvalidArgumentError} on a non-positive lr or stepSize, or gamma outside (0, 1]
  * @example
  * const s = stepSchedule({ lr: 1, stepSize: 10, gamma: 0.5 });
  * s(9) // => 1
  * s(25) // => 0.25
  */
-export function stepSchedule(options: { lr: number; stepSize: number; gamma?: number }): Schedule {
-  const { lr, stepSize, gamma = 0.1 } = options;
-  positive('stepSchedule', 'lr', lr);
-  if (!Number.isInteger(stepSize) || stepSize < 1)
-    throw new InvalidArgumentError(
-      `stepSchedule(): stepSize must be a positive integer (got ${stepSize})`,
-    );
-  if (!(gamma > 0 && gamma <= 1))
-    throw new InvalidArgumentError(`stepSchedule(): gamma must be in (0, 1] (got ${gamma})`);
-  return (step) => lr * gamma ** Math.floor(step / stepSize);
-}
+export const stepSchedule: typeof coreStep = coreStep;
 
 /**
  * Cosine annealing from `lr` to `minLr` over `totalSteps`, then constant at `minLr`:
  * `minLr + ½ (lr − minLr)(1 + cos(π t / T))`.
  *
+ * @deprecated Import `cosineSchedule` from `@rg/optim`; this alias stays through 0.x.
  * @throws {InvalidArgumentError} on a non-positive lr or totalSteps, or minLr outside [0, lr]
  * @example
  * const s = cosineSchedule({ lr: 1, totalSteps: 100 });
@@ -53,21 +50,4 @@ export function stepSchedule(options: { lr: number; stepSize: number; gamma?: nu
  * s(50) // => ~0.5
  * s(100) // => 0
  */
-export function cosineSchedule(options: {
-  lr: number;
-  totalSteps: number;
-  minLr?: number;
-}): Schedule {
-  const { lr, totalSteps, minLr = 0 } = options;
-  positive('cosineSchedule', 'lr', lr);
-  if (!Number.isInteger(totalSteps) || totalSteps < 1)
-    throw new InvalidArgumentError(
-      `cosineSchedule(): totalSteps must be a positive integer (got ${totalSteps})`,
-    );
-  if (!(minLr >= 0 && minLr <= lr))
-    throw new InvalidArgumentError(`cosineSchedule(): minLr must be in [0, lr] (got ${minLr})`);
-  return (step) => {
-    const t = Math.min(step, totalSteps);
-    return minLr + 0.5 * (lr - minLr) * (1 + Math.cos((Math.PI * t) / totalSteps));
-  };
-}
+export const cosineSchedule: typeof coreCosine = coreCosine;

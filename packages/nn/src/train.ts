@@ -10,11 +10,10 @@ import {
   ShapeError,
   throwIfAborted,
 } from '@rg/linalg';
-import { adam } from './adam.js';
+import { adam, type Optimizer } from '@rg/optim';
 import type { Mlp } from './mlp.js';
 import { type LossName, type MlpObjective, mlpObjective } from './mlp-objective.js';
 import type { Objective } from './objective.js';
-import type { Optimizer } from './optimizer.js';
 
 /** A network with its data, as accepted by {@link train}. */
 export interface TrainData {
@@ -26,8 +25,11 @@ export interface TrainData {
 
 /** Options of {@link train}. */
 export interface TrainOptions {
-  /** default adam({ lr: 1e-2 }) */
-  optimizer?: Optimizer;
+  /**
+   * an optimizer of @rg/optim (default `adam({ lr: 1e-2 })`); train steps the flat parameter
+   * vector with `stepInPlace`, so any object with `name`, `steps` and `stepInPlace` works
+   */
+  optimizer?: Pick<Optimizer, 'name' | 'steps' | 'stepInPlace'>;
   /** passes over the data (default 100) */
   epochs?: number;
   /** samples per step; default all (full batch). Needs a target with `subset` (an MLP objective) */
@@ -68,6 +70,7 @@ function isObjective(t: Objective | TrainData): t is Objective {
  * @throws {AbortError} when `signal` aborts
  * @example
  * import { fromRows } from '@rg/linalg';
+ * import { sgd } from '@rg/optim';
  * const net = mlp({ sizes: [1, 1], activation: 'identity' });
  * const data = { net, X: fromRows([[0], [1], [2]]), Y: fromRows([[1], [3], [5]]) };
  * const r = train(data, { optimizer: sgd({ lr: 0.2, momentum: 0.5 }), epochs: 200 });
