@@ -1,6 +1,10 @@
 // Eigenvalues and eigenvectors of a symmetric tridiagonal matrix by implicit QL with shifts
 // (Golub & Van Loan, Matrix Computations, 4th ed., §8.3.5; Bowdler, Martin, Reinsch & Wilkinson 1968).
-import { powerOfTwoScale, sortAscendingToColumns, tridiagonalQL } from './eigh-kernels.js';
+import {
+  powerOfTwoScale,
+  sortAscendingToColumns,
+  tridiagonalQL,
+} from './kernels/symmetric-eigensolvers.js';
 import { ConvergenceError, InvalidArgumentError, NonFiniteError, ShapeError } from './errors.js';
 import type { Matrix } from './matrix.js';
 import { assertFiniteArray } from './validate.js';

@@ -1,14 +1,7 @@
 // Symmetric eigendecomposition: Householder tridiagonalization + implicit QL (Golub & Van Loan,
 // Matrix Computations, 4th ed., §8.3), cyclic Jacobi for small n (Demmel & Veselić 1992).
-import {
-  jacobiEigen,
-  powerOfTwoScale,
-  refineEigen,
-  sortAscendingToColumns,
-  tridiagonalize,
-  tridiagonalQL,
-} from './eigh-kernels.js';
 import { ConvergenceError, InvalidArgumentError } from './errors.js';
+import { eigh as eighKernel } from './kernels/eigh.js';
 import type { Matrix } from './matrix.js';
 import { assertSymmetric, SYMMETRY_TOLERANCE } from './validate.js';
 
@@ -41,31 +34,6 @@ export interface EighOptions {
    */
   refine?: boolean | 'auto';
 }
-
-/**
- * Largest n that `refine: 'auto'` refines (the double-double steps cost ~30n³ flops each).
- *
- * @example
- * EIGH_REFINE_AUTO_MAX_N // => 32
- */
-export const EIGH_REFINE_AUTO_MAX_N = 32;
-
-/**
- * Spread max|λ| / min|λ| of a semidefinite spectrum above which `refine: 'auto'` refines.
- *
- * @example
- * EIGH_REFINE_AUTO_RATIO // => 10000
- */
-export const EIGH_REFINE_AUTO_RATIO = 1e4;
-
-/**
- * Largest n for which `eigh` uses cyclic Jacobi by default: above it Householder + QL is
- * faster (measured with reused workspaces; Jacobi remains available as `method: 'jacobi'`).
- *
- * @example
- * EIGH_JACOBI_MAX // => 3
- */
-export const EIGH_JACOBI_MAX = 3;
 
 /**
  * Eigendecomposition of a real symmetric matrix: ascending eigenvalues and orthonormal
@@ -101,14 +69,11 @@ export function eigh(a: Matrix, options: EighOptions = {}): EighResult {
   const refine = options.refine ?? 'auto';
   if (refine !== true && refine !== false && refine !== 'auto')
     throw new InvalidArgumentError(`eigh(): refine must be true, false or 'auto' (got ${refine})`);
-  const ok = eighKernel(
-    n,
-    a.data,
-    values,
-    wantVectors ? vectors.data : null,
-    method === 'jacobi' || (method === 'auto' && n <= EIGH_JACOBI_MAX),
+  const ok = eighKernel(n, a.data, values, {
+    vectors: wantVectors ? vectors.data : null,
+    method,
     refine,
-  );
+  });
   if (!ok)
     throw new ConvergenceError(`eigh(): the ${method} iteration did not converge (n = ${n})`, {
       iterations: -1,
@@ -117,114 +82,4 @@ export function eigh(a: Matrix, options: EighOptions = {}): EighResult {
   return { values, vectors };
 }
 
-/**
- * Trusting kernel behind {@link eigh}: reads the lower triangle of the n×n row-major `src`,
- * writes ascending eigenvalues into `values` and eigenvectors as columns into `vOut`.
- * Exact power-of-two scaling keeps squares of tiny or huge entries representable.
- */
-export function eighKernel(
-  n: number,
-  src: Float64Array,
-  values: Float64Array,
-  vOut: Float64Array | null,
-  jacobi: boolean,
-  refine: boolean | 'auto' = 'auto',
-): boolean {
-  let maxAbs = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      const x = Math.abs(src[i * n + j]);
-      if (x > maxAbs) maxAbs = x;
-    }
-  if (maxAbs === 0) {
-    values.fill(0);
-    if (vOut) {
-      vOut.fill(0);
-      for (let i = 0; i < n; i++) vOut[i * n + i] = 1;
-    }
-    return true;
-  }
-  const scale = powerOfTwoScale(maxAbs);
-  const inv = 1 / scale;
-  const ws = workspace(n);
-  const w = ws.w;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      const x = src[i * n + j] * inv;
-      w[i * n + j] = x;
-      w[j * n + i] = x;
-    }
-  const d = ws.d;
-  const zt = vOut ? ws.zt : null;
-  let ok: boolean;
-  if (jacobi) {
-    ok = jacobiEigen(n, w, d, zt);
-  } else {
-    tridiagonalize(n, w, d, ws.e, zt, ws.work);
-    ok = tridiagonalQL(n, d, ws.e, zt, n);
-  }
-  const order = ws.order;
-  sortAscendingToColumns(n, d, values, zt, n, vOut, order);
-  if (vOut && ok && n > 1 && wantsRefinement(n, values, refine)) {
-    // Refine against the exactly scaled input (both triangles from the lower one).
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j <= i; j++) {
-        const x = src[i * n + j] * inv;
-        w[i * n + j] = x;
-        w[j * n + i] = x;
-      }
-    d.set(values);
-    refineEigen(n, w, vOut, d);
-    // Refined values may swap order inside a cluster: re-sort values and columns.
-    const cols = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) cols[j * n + i] = vOut[i * n + j];
-    sortAscendingToColumns(n, d, values, cols, n, vOut, order);
-  }
-  for (let i = 0; i < n; i++) values[i] *= scale;
-  return ok;
-}
-
-interface Workspace {
-  w: Float64Array;
-  zt: Float64Array;
-  d: Float64Array;
-  e: Float64Array;
-  work: Float64Array;
-  order: Int32Array;
-}
-
-// Scratch buffers are reused across calls for small n (the batch case: thousands of
-// same-size decompositions), where allocation would otherwise dominate. The kernels are
-// synchronous and never re-enter eighKernel, so one workspace per size is safe.
-const WORKSPACE_MAX_N = 64;
-const workspaces: (Workspace | undefined)[] = [];
-
-function workspace(n: number): Workspace {
-  const cached = n <= WORKSPACE_MAX_N ? workspaces[n] : undefined;
-  if (cached) return cached;
-  const buf = new Float64Array(2 * n * n + 4 * n);
-  const ws: Workspace = {
-    w: buf.subarray(0, n * n),
-    zt: buf.subarray(n * n, 2 * n * n),
-    d: buf.subarray(2 * n * n, 2 * n * n + n),
-    e: buf.subarray(2 * n * n + n, 2 * n * n + 2 * n),
-    work: buf.subarray(2 * n * n + 2 * n, 2 * n * n + 4 * n),
-    order: new Int32Array(n),
-  };
-  if (n <= WORKSPACE_MAX_N) workspaces[n] = ws;
-  return ws;
-}
-
-function wantsRefinement(n: number, values: Float64Array, refine: boolean | 'auto'): boolean {
-  if (refine !== 'auto') return refine;
-  if (n > EIGH_REFINE_AUTO_MAX_N) return false;
-  // Semidefinite spectra only (values are ascending): that is where relative accuracy is the
-  // policy (SPD geometry); indefinite matrices keep LAPACK-level (backward-stable) accuracy.
-  // An eigenvalue within n·ε·‖A‖ of zero has an uncertain sign in float64: count it as
-  // semidefinite so that refinement can resolve it (e.g. SPD with condition beyond 1/ε).
-  const slack = n * 2.220446049250313e-16 * Math.max(-values[0], values[n - 1]);
-  if (values[0] < -slack && values[n - 1] > slack) return false;
-  const lo = Math.min(Math.abs(values[0]), Math.abs(values[n - 1]));
-  const hi = Math.max(Math.abs(values[0]), Math.abs(values[n - 1]));
-  return hi > EIGH_REFINE_AUTO_RATIO * lo;
-}
+export { EIGH_JACOBI_MAX, EIGH_REFINE_AUTO_MAX_N, EIGH_REFINE_AUTO_RATIO } from './kernels/eigh.js';

@@ -1,4 +1,4 @@
-// The one error hierarchy of @rg, re-used by every package (DESIGN.md).
+// The one error hierarchy of @rg, re-used by every package.
 
 /** Error codes carried by every {@link RgError}. */
 export type RgErrorCode =

@@ -1,8 +1,8 @@
 // Gram matrices AᵀA and AAᵀ: the SYRK update, computing one triangle and mirroring it
 // (Golub & Van Loan, Matrix Computations, 4th ed., §1.5).
 import { InvalidArgumentError } from './errors.js';
-import { gemm } from './kernels/backend.js';
-import { assertOperands, prepareProduct, throwNonFinite } from './kernels/check-product.js';
+import { gemmDispatch } from './kernels/backend.js';
+import { assertOperands, prepareProduct, throwNonFinite } from './check-product.js';
 import type { Matrix } from './matrix.js';
 
 /**
@@ -29,8 +29,8 @@ export function gram(a: Matrix, side: 'AtA' | 'AAt' = 'AtA', out?: Matrix): Matr
   const c = prepareProduct('gram', a, null, n, n, out);
   const finite =
     side === 'AtA'
-      ? gemm(true, false, n, n, a.rows, a.data, a.data, c.data, true)
-      : gemm(false, true, n, n, a.cols, a.data, a.data, c.data, true);
+      ? gemmDispatch(true, false, n, n, a.rows, a.data, a.data, c.data, true)
+      : gemmDispatch(false, true, n, n, a.cols, a.data, a.data, c.data, true);
   if (!finite) throwNonFinite('gram', a);
   const d = c.data;
   for (let i = 1; i < n; i++) {

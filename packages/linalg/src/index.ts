@@ -45,7 +45,7 @@ export {
 // --- products and kernels: matmul, matmulTransA, matmulTransB, gram, WebAssembly SIMD ---
 export { gram } from './gram.js';
 export type { KernelBackend, KernelInfo } from './kernels/backend.js';
-export { kernelInfo, setKernelBackend } from './kernels/backend.js';
+export { kernelInfo, setKernelBackend } from './kernel-backend.js';
 export { matmul } from './matmul.js';
 export { matmulTransA, matmulTransB } from './matmul-trans.js';
 

@@ -1,4 +1,5 @@
-// Shared option and result shapes of iterative algorithms (DESIGN.md).
+// Shared option and result shapes of iterative algorithms: one contract (maxIter, tol, signal,
+// onProgress, strict in; iterations, converged, residual out) for every package.
 
 /** Progress report passed to `onProgress`. */
 export interface ProgressInfo {

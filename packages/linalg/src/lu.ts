@@ -1,5 +1,5 @@
 // LU factorization with partial pivoting, right-looking row-oriented elimination (Golub & Van Loan, Matrix Computations, 4th ed., Alg. 3.4.1).
-import { gemm } from './kernels/backend.js';
+import { gemmDispatch } from './kernels/backend.js';
 import type { Matrix } from './matrix.js';
 import { assertSquare } from './validate.js';
 
@@ -102,7 +102,7 @@ function luBlocked(d: Float64Array, n: number, pivots: Int32Array): number {
         packL.set(d.subarray((i0 + r) * n + kb, (i0 + r) * n + ke), r * b);
       // gemm declines (returns false) when an operand overflowed to ±Infinity or NaN; the
       // plain loop then carries the non-finite values into U the way the unblocked kernel would.
-      if ((gemm(false, false, m2, n2, b, packL, packU, prod) as unknown) === false)
+      if ((gemmDispatch(false, false, m2, n2, b, packL, packU, prod) as unknown) === false)
         directProduct(m2, n2, b, packL, packU, prod);
       for (let r = 0; r < m2; r++) {
         const oi = (i0 + r) * n + ke;

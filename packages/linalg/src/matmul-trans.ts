@@ -1,8 +1,8 @@
 // Products with a transposed operand, AᵀB and ABᵀ, without materializing the transpose
 // (Goto & van de Geijn, TOMS 2008: the transpose is absorbed by the packing routines).
 import { ShapeError } from './errors.js';
-import { gemm } from './kernels/backend.js';
-import { assertOperands, prepareProduct, throwNonFinite } from './kernels/check-product.js';
+import { gemmDispatch } from './kernels/backend.js';
+import { assertOperands, prepareProduct, throwNonFinite } from './check-product.js';
 import type { Matrix } from './matrix.js';
 
 /**
@@ -24,7 +24,7 @@ export function matmulTransA(a: Matrix, b: Matrix, out?: Matrix): Matrix {
       `matmulTransA(): a.rows must equal b.rows (a is ${a.rows}×${a.cols}, b is ${b.rows}×${b.cols})`,
     );
   const c = prepareProduct('matmulTransA', a, b, a.cols, b.cols, out);
-  if (!gemm(true, false, a.cols, b.cols, a.rows, a.data, b.data, c.data))
+  if (!gemmDispatch(true, false, a.cols, b.cols, a.rows, a.data, b.data, c.data))
     throwNonFinite('matmulTransA', a, b);
   return c;
 }
@@ -48,7 +48,7 @@ export function matmulTransB(a: Matrix, b: Matrix, out?: Matrix): Matrix {
       `matmulTransB(): a.cols must equal b.cols (a is ${a.rows}×${a.cols}, b is ${b.rows}×${b.cols})`,
     );
   const c = prepareProduct('matmulTransB', a, b, a.rows, b.rows, out);
-  if (!gemm(false, true, a.rows, b.rows, a.cols, a.data, b.data, c.data))
+  if (!gemmDispatch(false, true, a.rows, b.rows, a.cols, a.data, b.data, c.data))
     throwNonFinite('matmulTransB', a, b);
   return c;
 }

@@ -1,7 +1,7 @@
 // Dense matrix product C = A·B (Goto & van de Geijn, TOMS 2008: packed, cache-blocked GEMM).
 import { ShapeError } from './errors.js';
-import { gemm } from './kernels/backend.js';
-import { assertOperands, prepareProduct, throwNonFinite } from './kernels/check-product.js';
+import { gemmDispatch } from './kernels/backend.js';
+import { assertOperands, prepareProduct, throwNonFinite } from './check-product.js';
 import type { Matrix } from './matrix.js';
 
 /**
@@ -24,7 +24,7 @@ export function matmul(a: Matrix, b: Matrix, out?: Matrix): Matrix {
       `matmul(): a.cols must equal b.rows (a is ${a.rows}×${a.cols}, b is ${b.rows}×${b.cols})`,
     );
   const c = prepareProduct('matmul', a, b, a.rows, b.cols, out);
-  if (!gemm(false, false, a.rows, b.cols, a.cols, a.data, b.data, c.data))
+  if (!gemmDispatch(false, false, a.rows, b.cols, a.cols, a.data, b.data, c.data))
     throwNonFinite('matmul', a, b);
   return c;
 }

@@ -1,4 +1,5 @@
-// The Matrix type and its constructors: plain row-major float64 objects (DESIGN.md).
+// The Matrix type and its constructors: plain row-major float64 objects, so they cross worker
+// and GPU boundaries and tree-shake.
 import { InvalidArgumentError, ShapeError } from './errors.js';
 import { assertFiniteArray } from './validate.js';
 

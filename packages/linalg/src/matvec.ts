@@ -1,6 +1,6 @@
 // Level-2 BLAS matrix–vector products (Golub & Van Loan, Matrix Computations, 4th ed., §1.1).
-import { dotKernel } from './dot.js';
 import { ShapeError } from './errors.js';
+import { dot } from './kernels/dot.js';
 import type { Matrix } from './matrix.js';
 import { assertFinite, assertFiniteArray } from './validate.js';
 
@@ -36,7 +36,7 @@ export function matvec(a: Matrix, x: Float64Array, out?: Float64Array): Float64A
   const y = checkOut('matvec', out, a.rows, x);
   const n = a.cols;
   const d = a.data;
-  for (let i = 0; i < a.rows; i++) y[i] = dotKernel(d, i * n, x, 0, n);
+  for (let i = 0; i < a.rows; i++) y[i] = dot(n, d, x, i * n);
   return y;
 }
 

@@ -2,7 +2,8 @@
 // (Bhatia, Positive Definite Matrices, 2007, §1.1; Bartels & Stewart 1972 in the diagonal case).
 import type { EighResult } from './eigh.js';
 import type { Matrix } from './matrix.js';
-import { checkSpectrum, fromEigenbasis, spectrumOf, toEigenbasis } from './symmetric-helpers.js';
+import { daleckiiKrein } from './kernels/daleckii-krein.js';
+import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
 import { assertSameShape, assertSquare } from './validate.js';
 
 /**
@@ -29,8 +30,10 @@ export function solveLyapunovSym(
   const { values, vectors } = spectrumOf('solveLyapunovSym', 'p', p, options.eig, options.refine);
   checkSpectrum('solveLyapunovSym', 'p', values, 'positive');
   const n = values.length;
-  const m = toEigenbasis(vectors, v);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[i * n + j] /= values[i] + values[j];
+  // L = U [(Uᵀ V U)ᵢⱼ / (pᵢ + pⱼ)] Uᵀ: the eigenbasis Schur product with weights 1/(pᵢ + pⱼ).
+  const w = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) w[i * n + j] = 1 / (values[i] + values[j]);
   let symmetric = true;
   for (let i = 0; i < n && symmetric; i++)
     for (let j = 0; j < i; j++)
@@ -38,5 +41,5 @@ export function solveLyapunovSym(
         symmetric = false;
         break;
       }
-  return fromEigenbasis(vectors, m, symmetric);
+  return { rows: n, cols: n, data: daleckiiKrein(n, vectors.data, w, v.data, { symmetric }) };
 }

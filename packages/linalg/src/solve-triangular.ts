@@ -1,5 +1,6 @@
 // Triangular solves by forward and back substitution, row-oriented (Golub & Van Loan, Matrix Computations, 4th ed., §3.1).
 import { ShapeError, SingularMatrixError } from './errors.js';
+import { solveTriangularInPlace } from './kernels/solve-triangular.js';
 import type { Matrix } from './matrix.js';
 import { assertFinite, assertFiniteArray, assertSquare } from './validate.js';
 
@@ -65,69 +66,6 @@ export function solveTriangular(
       if (d[i * n + i] === 0)
         throw new SingularMatrixError(`${fn}(): t is singular (t[${i}, ${i}] is 0)`, i);
   const x = (isVector ? b : b.data).slice();
-  // Tᵀ of a lower matrix is upper and vice versa; the two kernels below cover the
-  // "forward" (solution index increasing) and "backward" directions.
-  const forward = lower !== trans;
-  if (!trans) substituteRows(d, n, x, m, forward, unit);
-  else substituteColumns(d, n, x, m, forward, unit);
+  solveTriangularInPlace(n, m, d, x, { lower, transpose: trans, unitDiagonal: unit });
   return isVector ? x : { rows: n, cols: m, data: x };
-}
-
-/** T X = B: x_i = (b_i − Σ_k t_ik x_k) / t_ii, reading row i of T contiguously. */
-function substituteRows(
-  d: Float64Array,
-  n: number,
-  x: Float64Array,
-  m: number,
-  forward: boolean,
-  unit: boolean,
-): void {
-  for (let s = 0; s < n; s++) {
-    const i = forward ? s : n - 1 - s;
-    const oi = i * n;
-    const xi = i * m;
-    const k0 = forward ? 0 : i + 1;
-    const k1 = forward ? i : n;
-    for (let k = k0; k < k1; k++) {
-      const tik = d[oi + k];
-      if (tik === 0) continue;
-      const xk = k * m;
-      for (let c = 0; c < m; c++) x[xi + c] -= tik * x[xk + c];
-    }
-    if (!unit) {
-      const inv = 1 / d[oi + i];
-      for (let c = 0; c < m; c++) x[xi + c] *= inv;
-    }
-  }
-}
-
-/**
- * Tᵀ X = B: once x_i is final, subtract its contribution t_ik x_i from the remaining rows k,
- * which reads row i of T (= column i of Tᵀ) contiguously instead of a strided column.
- */
-function substituteColumns(
-  d: Float64Array,
-  n: number,
-  x: Float64Array,
-  m: number,
-  forward: boolean,
-  unit: boolean,
-): void {
-  for (let s = 0; s < n; s++) {
-    const i = forward ? s : n - 1 - s;
-    const oi = i * n;
-    const xi = i * m;
-    if (!unit) {
-      const inv = 1 / d[oi + i];
-      for (let c = 0; c < m; c++) x[xi + c] *= inv;
-    }
-    const k0 = forward ? i + 1 : 0;
-    const k1 = forward ? n : i;
-    for (let k = k0; k < k1; k++) {
-      const tik = d[oi + k];
-      if (tik === 0) continue;
-      const xk = k * m;
-      for (let c = 0; c < m; c++) x[xk + c] -= tik * x[xi + c];
-    }
-  }
 }

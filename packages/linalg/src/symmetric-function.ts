@@ -2,7 +2,8 @@
 import type { EighResult } from './eigh.js';
 import { NonFiniteError } from './errors.js';
 import type { Matrix } from './matrix.js';
-import { reconstruct, spectrumOf } from './symmetric-helpers.js';
+import { reconstruct } from './kernels/eigenbasis.js';
+import { spectrumOf } from './symmetric-helpers.js';
 
 /** Options of {@link symmetricFunction} and the named symmetric matrix functions. */
 export interface SymmetricFunctionOptions {
@@ -57,5 +58,5 @@ export function applySpectral(
       );
     w[i] = y;
   }
-  return reconstruct(vectors, w);
+  return { rows: n, cols: n, data: reconstruct(n, vectors.data, w) };
 }

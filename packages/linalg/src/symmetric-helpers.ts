@@ -1,13 +1,13 @@
 // Internal helpers shared by the symmetric matrix functions (spectral calculus on A = V Λ Vᵀ;
 // Higham, Functions of Matrices, 2008, §1.2 and §3.2). Not re-exported.
 import type { EighResult } from './eigh.js';
-import { EIGH_JACOBI_MAX, eighKernel } from './eigh.js';
 import {
   ConvergenceError,
   NotPositiveDefiniteError,
   ShapeError,
   SingularMatrixError,
 } from './errors.js';
+import { eigh } from './kernels/eigh.js';
 import type { Matrix } from './matrix.js';
 import { assertSymmetric } from './validate.js';
 
@@ -38,7 +38,7 @@ export function spectrumOf(
   }
   const values = new Float64Array(n);
   const vectors: Matrix = { rows: n, cols: n, data: new Float64Array(n * n) };
-  if (n > 0 && !eighKernel(n, a.data, values, vectors.data, n <= EIGH_JACOBI_MAX, refine))
+  if (n > 0 && !eigh(n, a.data, values, { vectors: vectors.data, refine }))
     throw new ConvergenceError(`${fn}(): eigendecomposition of ${name} did not converge`, {
       iterations: -1,
       residual: Number.NaN,
@@ -91,100 +91,4 @@ export function checkSpectrum(
     if (values[i] === 0)
       throw new SingularMatrixError(`${fn}(): ${name} is singular (eigenvalue ${i} is 0)`, i);
   return values;
-}
-
-/**
- * V diag(w) Vᵀ with V (n×n, eigenvectors as columns): only the lower triangle is computed
- * and mirrored, so the result is exactly symmetric.
- */
-export function reconstruct(v: Matrix, w: ArrayLike<number>): Matrix {
-  const n = v.rows;
-  const vd = v.data;
-  const scaled = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    for (let k = 0; k < n; k++) scaled[ri + k] = vd[ri + k] * w[k];
-  }
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    for (let j = 0; j <= i; j++) {
-      const rj = j * n;
-      let s = 0;
-      for (let k = 0; k < n; k++) s += scaled[ri + k] * vd[rj + k];
-      out[ri + j] = s;
-      out[rj + i] = s;
-    }
-  }
-  return { rows: n, cols: n, data: out };
-}
-
-/** Vᵀ M V (n×n), computed as (Vᵀ M) V with row-major i-k-j loops. */
-export function toEigenbasis(v: Matrix, m: Matrix): Float64Array {
-  const n = v.rows;
-  const vd = v.data;
-  const md = m.data;
-  const t = new Float64Array(n * n);
-  // t = Vᵀ M: t[i][j] = Σ_k V[k][i] M[k][j]
-  for (let k = 0; k < n; k++) {
-    const rk = k * n;
-    for (let i = 0; i < n; i++) {
-      const vki = vd[rk + i];
-      if (vki === 0) continue;
-      const ri = i * n;
-      for (let j = 0; j < n; j++) t[ri + j] += vki * md[rk + j];
-    }
-  }
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    for (let k = 0; k < n; k++) {
-      const tik = t[ri + k];
-      if (tik === 0) continue;
-      const rk = k * n;
-      for (let j = 0; j < n; j++) out[ri + j] += tik * vd[rk + j];
-    }
-  }
-  return out;
-}
-
-/** V M Vᵀ (n×n); mirrored from the lower triangle when `symmetric` is true. */
-export function fromEigenbasis(v: Matrix, m: Float64Array, symmetric: boolean): Matrix {
-  const n = v.rows;
-  const vd = v.data;
-  // t = V M
-  const t = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    for (let k = 0; k < n; k++) {
-      const vik = vd[ri + k];
-      if (vik === 0) continue;
-      const rk = k * n;
-      for (let j = 0; j < n; j++) t[ri + j] += vik * m[rk + j];
-    }
-  }
-  // out = t Vᵀ: out[i][j] = Σ_k t[i][k] V[j][k] (contiguous row dots)
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    const jEnd = symmetric ? i + 1 : n;
-    for (let j = 0; j < jEnd; j++) {
-      const rj = j * n;
-      let s = 0;
-      for (let k = 0; k < n; k++) s += t[ri + k] * vd[rj + k];
-      out[ri + j] = s;
-      if (symmetric) out[rj + i] = s;
-    }
-  }
-  return { rows: n, cols: n, data: out };
-}
-
-/** True when m is exactly symmetric. */
-export function isExactlySymmetric(m: Matrix): boolean {
-  const n = m.rows;
-  if (m.cols !== n) return false;
-  const d = m.data;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < i; j++) if (d[i * n + j] !== d[j * n + i]) return false;
-  return true;
 }

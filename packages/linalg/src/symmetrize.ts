@@ -1,4 +1,5 @@
 // Symmetric part of a square matrix, (A + Aᵀ)/2 (Higham, Accuracy and Stability, §10.1).
+import { symmetrizeInPlace } from './kernels/symmetrize-in-place.js';
 import type { Matrix } from './matrix.js';
 import { assertSquare } from './validate.js';
 
@@ -14,15 +15,6 @@ import { assertSquare } from './validate.js';
 export function symmetrize(a: Matrix): Matrix {
   assertSquare('symmetrize', 'a', a);
   const n = a.rows;
-  const x = a.data;
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    out[i * n + i] = x[i * n + i];
-    for (let j = i + 1; j < n; j++) {
-      const v = 0.5 * (x[i * n + j] + x[j * n + i]);
-      out[i * n + j] = v;
-      out[j * n + i] = v;
-    }
-  }
+  const out = symmetrizeInPlace(n, a.data.slice(0, n * n));
   return { rows: n, cols: n, data: out };
 }

@@ -1,4 +1,5 @@
 // Matrix trace (Horn & Johnson, Matrix Analysis, 2nd ed., §1.2).
+import { trace as traceKernel } from './kernels/trace.js';
 import type { Matrix } from './matrix.js';
 import { assertSquare } from './validate.js';
 
@@ -12,8 +13,5 @@ import { assertSquare } from './validate.js';
  */
 export function trace(a: Matrix): number {
   assertSquare('trace', 'a', a);
-  const n = a.rows;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += a.data[i * n + i];
-  return s;
+  return traceKernel(a.rows, a.data);
 }

@@ -1,6 +1,6 @@
 // Backend selection for the dense product kernels: WebAssembly SIMD when the host
 // supports it and the product is large enough to amortize copying, TypeScript otherwise.
-import { InvalidArgumentError } from '../errors.js';
+// Kernel layer: the public switch (kernelInfo, setKernelBackend) lives in ../kernel-backend.ts.
 import { loadWasmGemm } from '../wasm/loader.js';
 import { gemmTs } from './gemm-ts.js';
 
@@ -56,50 +56,21 @@ function wasm(): GemmImpl | null {
  */
 export const WASM_CROSSOVER = 216;
 
-/**
- * Describe the product kernels available on this host and which one runs.
- * The WebAssembly module (about 2.5 KB, embedded) is compiled synchronously on first use
- * with `new WebAssembly.Module`, so products stay synchronous in Node and browsers;
- * Chromium's main thread allows synchronous compilation only for modules under 4 KB,
- * which this one is. If compilation or instantiation throws, or the host lacks
- * WebAssembly SIMD, `simd` is false and everything runs in TypeScript. The module works
- * in one WebAssembly.Memory owned by the loader: operands are copied in and the result
- * copied out; it grows to the largest product seen and is kept for reuse (a product that
- * would need more than 4 GiB runs in TypeScript).
- *
- * @example
- * typeof kernelInfo().simd // => 'boolean'
- */
-export function kernelInfo(): KernelInfo {
-  const simd = wasm() !== null;
-  return {
-    simd,
-    backend: mode === 'typescript' || !simd ? 'typescript' : 'wasm-simd',
-    mode,
-    crossover: WASM_CROSSOVER,
-  };
+/** The current backend mode ('auto' unless forced). @internal */
+export function kernelMode(): KernelBackend | 'auto' {
+  return mode;
 }
 
-/**
- * Force the backend of the dense products (`matmul`, `matmulTransA`, `matmulTransB`,
- * `gram`), or restore size-based selection with 'auto'. Forcing 'wasm-simd' where
- * WebAssembly SIMD is unavailable falls back to TypeScript (see {@link kernelInfo}).
- * The setting is global to the module instance; returns the previous mode.
- *
- * @throws {InvalidArgumentError} on an unknown backend name
- * @example
- * setKernelBackend('typescript');
- * kernelInfo().backend // => 'typescript'
- * setKernelBackend('auto'); // => 'typescript'
- */
-export function setKernelBackend(backend: KernelBackend | 'auto'): KernelBackend | 'auto' {
-  if (backend !== 'auto' && backend !== 'typescript' && backend !== 'wasm-simd')
-    throw new InvalidArgumentError(
-      `setKernelBackend(): backend must be 'auto', 'typescript' or 'wasm-simd' (got ${String(backend)})`,
-    );
+/** Set the backend mode without validation (the public setKernelBackend checks it). @internal */
+export function setKernelMode(next: KernelBackend | 'auto'): KernelBackend | 'auto' {
   const previous = mode;
-  mode = backend;
+  mode = next;
   return previous;
+}
+
+/** True when the WebAssembly SIMD module compiled and instantiated on this host. @internal */
+export function wasmAvailable(): boolean {
+  return wasm() !== null;
 }
 
 /**
@@ -108,7 +79,7 @@ export function setKernelBackend(backend: KernelBackend | 'auto'): KernelBackend
  *
  * @internal
  */
-export function gemm(
+export function gemmDispatch(
   transA: boolean,
   transB: boolean,
   m: number,

@@ -2,7 +2,7 @@
 // bidiagonal (Golub & Van Loan, Matrix Computations, 4th ed., §8.6, Algorithms 5.4.2 and 8.6.1–2).
 // Internal layer: inputs are trusted. Singular vectors are kept TRANSPOSED (row i = vector i)
 // so every plane rotation touches two contiguous rows.
-import { pythag, SQRT_SAFMIN } from './eigh-kernels.js';
+import { pythag, SQRT_SAFMIN } from './symmetric-eigensolvers.js';
 
 const EPS = 2.220446049250313e-16;
 

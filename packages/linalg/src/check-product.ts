@@ -1,7 +1,7 @@
 // Shared validation for the product wrappers, so every message has the same form.
-import { NonFiniteError, ShapeError } from '../errors.js';
-import type { Matrix } from '../matrix.js';
-import { assertFinite, assertMatrix } from '../validate.js';
+import { NonFiniteError, ShapeError } from './errors.js';
+import type { Matrix } from './matrix.js';
+import { assertFinite, assertMatrix } from './validate.js';
 
 /** Validate operands and return the output matrix (given or new). @internal */
 export function prepareProduct(

@@ -1,0 +1,252 @@
+// Symmetric eigendecomposition on raw arrays: Householder tridiagonalization + implicit QL
+// (Golub & Van Loan, Matrix Computations, 4th ed., §8.3), cyclic Jacobi for small n (Demmel &
+// Veselić 1992), optional mixed-precision refinement (Ogita & Aishima 2018).
+import {
+  jacobiEigen,
+  powerOfTwoScale,
+  refineEigen,
+  sortAscendingToColumns,
+  tridiagonalize,
+  tridiagonalQL,
+} from './symmetric-eigensolvers.js';
+
+/**
+ * Largest n that `refine: 'auto'` refines (the double-double steps cost ~30n³ flops each).
+ *
+ * @example
+ * EIGH_REFINE_AUTO_MAX_N // => 32
+ */
+export const EIGH_REFINE_AUTO_MAX_N = 32;
+
+/**
+ * Spread max|λ| / min|λ| of a semidefinite spectrum above which `refine: 'auto'` refines.
+ *
+ * @example
+ * EIGH_REFINE_AUTO_RATIO // => 10000
+ */
+export const EIGH_REFINE_AUTO_RATIO = 1e4;
+
+/**
+ * Largest n for which `eigh` uses cyclic Jacobi by default: above it Householder + QL is
+ * faster (measured with reused workspaces; Jacobi remains available as `method: 'jacobi'`).
+ *
+ * @example
+ * EIGH_JACOBI_MAX // => 3
+ */
+export const EIGH_JACOBI_MAX = 3;
+
+/** Options of the {@link eigh} kernel. */
+export interface EighKernelOptions {
+  /**
+   * n×n output for the eigenvectors as columns (row-major; column j belongs to values[j]);
+   * omit it (or pass null) for eigenvalues only, about three times cheaper
+   */
+  vectors?: Float64Array | null;
+  /**
+   * mixed-precision refinement of the eigenpairs: true, false, or 'auto' (default: when
+   * vectors are computed, n ≤ {@link EIGH_REFINE_AUTO_MAX_N}, the spectrum is semidefinite and
+   * max|λ| / min|λ| > {@link EIGH_REFINE_AUTO_RATIO})
+   */
+  refine?: boolean | 'auto';
+  /**
+   * 'jacobi', 'ql' or 'auto' (default: Jacobi for n ≤ {@link EIGH_JACOBI_MAX}, QL above)
+   */
+  method?: 'auto' | 'jacobi' | 'ql';
+}
+
+/**
+ * Eigendecomposition A = V diag(values) Vᵀ of the symmetric n×n row-major `a`, of which
+ * only the lower triangle is read (`a` is not modified): ascending eigenvalues into `values`
+ * (length n) and, when `options.vectors` is given, orthonormal eigenvectors as its columns.
+ * Exact power-of-two scaling keeps squares of tiny or huge entries representable. Backward
+ * stable; with refinement the eigenvalues of ill-conditioned semidefinite matrices keep
+ * relative accuracy about ε. Workspaces for n ≤ 64 are cached and reused between calls.
+ *
+ * Aliasing: `values` and `options.vectors` must not overlap `a` or each other.
+ *
+ * @returns true; false when the iteration did not converge or `a` has a non-finite entry in
+ *   its lower triangle, in which case `values` (and `vectors`) are filled with NaN
+ * @example
+ * import { eigh } from '@rg/linalg/kernels';
+ * const values = new Float64Array(2);
+ * const vectors = new Float64Array(4);
+ * eigh(2, Float64Array.of(2, 1, 1, 2), values, { vectors }); // => true
+ * values // => ~[1, 3]
+ * Math.abs(vectors[0]) // => ~0.707107
+ * @example
+ * import { eigh } from '@rg/linalg/kernels';
+ * const values = new Float64Array(2);
+ * eigh(2, Float64Array.of(4, 0, 0, 1), values); // => true
+ * values // => [1, 4]
+ */
+export function eigh(
+  n: number,
+  a: Float64Array,
+  values: Float64Array,
+  options: EighKernelOptions = {},
+): boolean {
+  const method = options.method ?? 'auto';
+  return eighKernel(
+    n,
+    a,
+    values,
+    options.vectors ?? null,
+    method === 'jacobi' || (method === 'auto' && n <= EIGH_JACOBI_MAX),
+    options.refine ?? 'auto',
+  );
+}
+
+/** An eigendecomposition in fresh buffers, as {@link eigensystem} returns it. */
+export interface Eigensystem {
+  /** the order of the matrix */
+  n: number;
+  /** eigenvalues, ascending */
+  values: Float64Array;
+  /** eigenvectors as the columns of this n×n row-major array */
+  vectors: Float64Array;
+  /** false when the iteration did not converge or the input was not finite (values are NaN) */
+  converged: boolean;
+}
+
+/**
+ * {@link eigh} into freshly allocated buffers, eigenvectors included: the convenient form for
+ * code that keeps the decomposition (for {@link reconstruct}, {@link toEigenbasis},
+ * {@link daleckiiKrein}).
+ *
+ * @param options - `refine` and `method` as for {@link eigh}
+ * @example
+ * import { eigensystem } from '@rg/linalg/kernels';
+ * const e = eigensystem(2, Float64Array.of(3, 0, 0, 1));
+ * e.values // => [1, 3]
+ * e.vectors // => [0, 1, 1, 0]
+ */
+export function eigensystem(
+  n: number,
+  a: Float64Array,
+  options: Omit<EighKernelOptions, 'vectors'> = {},
+): Eigensystem {
+  const values = new Float64Array(n);
+  const vectors = new Float64Array(n * n);
+  const converged = eigh(n, a, values, { ...options, vectors });
+  return { n, values, vectors, converged };
+}
+
+/** The {@link eigh} kernel with the method resolved (`jacobi`). */
+function eighKernel(
+  n: number,
+  src: Float64Array,
+  values: Float64Array,
+  vOut: Float64Array | null,
+  jacobi: boolean,
+  refine: boolean | 'auto' = 'auto',
+): boolean {
+  let maxAbs = 0;
+  let poison = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j <= i; j++) {
+      const x = Math.abs(src[i * n + j]);
+      // x − x is 0 for finite x and NaN otherwise
+      poison += x - x;
+      if (x > maxAbs) maxAbs = x;
+    }
+  if (poison !== 0) {
+    values.fill(Number.NaN, 0, n);
+    if (vOut) vOut.fill(Number.NaN, 0, n * n);
+    return false;
+  }
+  if (maxAbs === 0) {
+    values.fill(0);
+    if (vOut) {
+      vOut.fill(0);
+      for (let i = 0; i < n; i++) vOut[i * n + i] = 1;
+    }
+    return true;
+  }
+  const scale = powerOfTwoScale(maxAbs);
+  const inv = 1 / scale;
+  const ws = workspace(n);
+  const w = ws.w;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j <= i; j++) {
+      const x = src[i * n + j] * inv;
+      w[i * n + j] = x;
+      w[j * n + i] = x;
+    }
+  const d = ws.d;
+  const zt = vOut ? ws.zt : null;
+  let ok: boolean;
+  if (jacobi) {
+    ok = jacobiEigen(n, w, d, zt);
+  } else {
+    tridiagonalize(n, w, d, ws.e, zt, ws.work);
+    ok = tridiagonalQL(n, d, ws.e, zt, n);
+  }
+  const order = ws.order;
+  sortAscendingToColumns(n, d, values, zt, n, vOut, order);
+  if (vOut && ok && n > 1 && wantsRefinement(n, values, refine)) {
+    // Refine against the exactly scaled input (both triangles from the lower one).
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j <= i; j++) {
+        const x = src[i * n + j] * inv;
+        w[i * n + j] = x;
+        w[j * n + i] = x;
+      }
+    d.set(values);
+    refineEigen(n, w, vOut, d);
+    // Refined values may swap order inside a cluster: re-sort values and columns.
+    const cols = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) cols[j * n + i] = vOut[i * n + j];
+    sortAscendingToColumns(n, d, values, cols, n, vOut, order);
+  }
+  for (let i = 0; i < n; i++) values[i] *= scale;
+  if (!ok) {
+    values.fill(Number.NaN, 0, n);
+    if (vOut) vOut.fill(Number.NaN, 0, n * n);
+  }
+  return ok;
+}
+
+interface Workspace {
+  w: Float64Array;
+  zt: Float64Array;
+  d: Float64Array;
+  e: Float64Array;
+  work: Float64Array;
+  order: Int32Array;
+}
+
+// Scratch buffers are reused across calls for small n (the batch case: thousands of
+// same-size decompositions), where allocation would otherwise dominate. The kernels are
+// synchronous and never re-enter eighKernel, so one workspace per size is safe.
+const WORKSPACE_MAX_N = 64;
+const workspaces: (Workspace | undefined)[] = [];
+
+function workspace(n: number): Workspace {
+  const cached = n <= WORKSPACE_MAX_N ? workspaces[n] : undefined;
+  if (cached) return cached;
+  const buf = new Float64Array(2 * n * n + 4 * n);
+  const ws: Workspace = {
+    w: buf.subarray(0, n * n),
+    zt: buf.subarray(n * n, 2 * n * n),
+    d: buf.subarray(2 * n * n, 2 * n * n + n),
+    e: buf.subarray(2 * n * n + n, 2 * n * n + 2 * n),
+    work: buf.subarray(2 * n * n + 2 * n, 2 * n * n + 4 * n),
+    order: new Int32Array(n),
+  };
+  if (n <= WORKSPACE_MAX_N) workspaces[n] = ws;
+  return ws;
+}
+
+function wantsRefinement(n: number, values: Float64Array, refine: boolean | 'auto'): boolean {
+  if (refine !== 'auto') return refine;
+  if (n > EIGH_REFINE_AUTO_MAX_N) return false;
+  // Semidefinite spectra only (values are ascending): that is where relative accuracy is the
+  // policy (SPD geometry); indefinite matrices keep LAPACK-level (backward-stable) accuracy.
+  // An eigenvalue within n·ε·‖A‖ of zero has an uncertain sign in float64: count it as
+  // semidefinite so that refinement can resolve it (e.g. SPD with condition beyond 1/ε).
+  const slack = n * 2.220446049250313e-16 * Math.max(-values[0], values[n - 1]);
+  if (values[0] < -slack && values[n - 1] > slack) return false;
+  const lo = Math.min(Math.abs(values[0]), Math.abs(values[n - 1]));
+  const hi = Math.max(Math.abs(values[0]), Math.abs(values[n - 1]));
+  return hi > EIGH_REFINE_AUTO_RATIO * lo;
+}
