@@ -238,38 +238,6 @@ export const benchKernels: Record<
       };
     },
   },
-  sinkhorn: {
-    // n×n cost, 50 iterations (tol 0), marginal checked every 10
-    sizes: [64, 256, 1024],
-    prepare(n, g) {
-      const c = matrix(n, n);
-      for (let i = 0; i < c.data.length; i++) c.data[i] = g.uniform();
-      const a = new Float64Array(n).fill(1 / n);
-      const opts = { reg: 0.1, tol: 0, maxIter: 50 };
-      const c32 = Float32Array.from(c.data);
-      return {
-        work: n * n * 50,
-        accelerated: (acc) => acc.sinkhorn(a, a, c, opts),
-        float64: () => R.sinkhorn(a, a, c, opts),
-        float32Loop: () => {
-          const k = c32.map((v) => Math.exp(-v / 0.1));
-          const u = new Float32Array(n).fill(1 / n);
-          const v = new Float32Array(n).fill(1 / n);
-          for (let it = 0; it < 50; it++) {
-            for (let i = 0; i < n; i++) {
-              let s = 0;
-              for (let j = 0; j < n; j++) s += k[i * n + j] * v[j];
-              u[i] = 1 / n / s;
-            }
-            const t = new Float32Array(n);
-            for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[j] += k[i * n + j] * u[i];
-            for (let j = 0; j < n; j++) v[j] = 1 / n / t[j];
-          }
-          return u;
-        },
-      };
-    },
-  },
 };
 
 /**

@@ -37,3 +37,21 @@ export function checkFits(fn: string, name: string, elements: number, maxElement
       `${fn}(): ${name} has ${elements} entries, over the device limit of ${maxElements}`,
     );
 }
+
+/** Validate the marginals of a Sinkhorn problem: lengths c.rows and c.cols, entries > 0. */
+export function checkMarginals(
+  fn: string,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  c: Matrix,
+): void {
+  checkMatrix(fn, 'c', c);
+  checkVector(fn, 'a', a, c.rows);
+  checkVector(fn, 'b', b, c.cols);
+  for (let i = 0; i < a.length; i++)
+    if (!(a[i] > 0))
+      throw new InvalidArgumentError(`${fn}(): a[${i}] is ${a[i]} (marginals must be positive)`);
+  for (let j = 0; j < b.length; j++)
+    if (!(b[j] > 0))
+      throw new InvalidArgumentError(`${fn}(): b[${j}] is ${b[j]} (marginals must be positive)`);
+}

@@ -1,20 +1,22 @@
 // createAccelerator(): choose a gpu.js 2.24 backend (https://github.com/gpujs/gpu.js), report
 // what was obtained and why, and route each call to the float32 kernels or the float64 path.
 import {
-  type Accelerator,
   type AcceleratorFallback,
   type AcceleratorLimits,
   type AcceleratorMode,
   type AcceleratorModeRequest,
-  type AcceleratorSinkhornOptions,
-  type AcceleratorThresholds,
   type ChebyshevFilterOptions,
   InvalidArgumentError,
   type Matrix,
   ShapeError,
 } from '@rg/linalg';
-import { checkFits, checkMatrix, checkPositive, checkVector } from './checks.js';
+import { checkFits, checkMarginals, checkMatrix, checkPositive, checkVector } from './checks.js';
 import { defaultThresholds } from './default-thresholds.js';
+import type {
+  GpuAccelerator,
+  GpuAcceleratorThresholds,
+  GpuSinkhornOptions,
+} from './gpu-accelerator.js';
 import { GpuBackend, isSoftwareRenderer, probeMode } from './gpu-backend.js';
 import { gpuKernels } from './gpu-kernels.js';
 import { chebyshevPipeline, sinkhornPipeline } from './pipelines.js';
@@ -25,7 +27,7 @@ export interface CreateAcceleratorOptions {
   /** backend to use; `'auto'` (default) picks the best and sends small calls to float64 */
   mode?: AcceleratorModeRequest;
   /** work sizes from which a call is accelerated (defaults: {@link defaultThresholds} in auto, 0 otherwise) */
-  thresholds?: Partial<AcceleratorThresholds>;
+  thresholds?: Partial<GpuAcceleratorThresholds>;
   /** throw instead of falling back when the requested mode is unavailable */
   strict?: boolean;
   /** largest output block per launch (default min(max texture size, 4096)); lower it to test tiling */
@@ -67,13 +69,18 @@ function chooseMode(requested: AcceleratorModeRequest, strict: boolean) {
       );
     fallbacks.push({ mode, reason: probe.reason });
   }
-  // cpu always probes ok, so this is unreachable; kept for the type checker
-  throw new InvalidArgumentError('createAccelerator(): no gpu.js backend is available');
+  // gpu.js's cpu mode is plain JavaScript and probes ok wherever gpu.js loads: reaching this line
+  // means a broken installation, not a bad argument
+  throw new Error(
+    `createAccelerator(): internal error: no gpu.js backend is usable (${fallbacks.map((f) => `${f.mode}: ${f.reason}`).join('; ')})`,
+  );
 }
 
 /**
  * Create an accelerator: gpu.js float32 kernels behind the structural `Accelerator` interface
- * of @rg/linalg, which domain functions accept as `{ accelerator }`.
+ * of @rg/linalg, which domain functions accept as `{ accelerator }`, plus a device-resident
+ * Sinkhorn loop that @rg/ot's `sinkhorn(a, b, C, { accelerator })` uses (its
+ * `SinkhornAccelerator` interface, matched structurally).
  *
  * Modes: `cpu` (gpu.js JavaScript kernels), `webasm` (WebAssembly SIMD), `headlessgl` (WebGL in
  * Node through the `gl` package; needs an X display, e.g. `xvfb-run -a`), `webgl`/`webgl2`
@@ -81,13 +88,15 @@ function chooseMode(requested: AcceleratorModeRequest, strict: boolean) {
  * back in the order webgpu → webgl2 → webgl → headlessgl → webasm → cpu, and every skipped mode is
  * listed in `fallbacks` with its reason (or, with `strict: true`, throws). `auto` walks the same
  * order but also skips software GL rasterizers (llvmpipe, SwiftShader), and sends calls smaller
- * than `thresholds` to the float64 TypeScript path.
+ * than `thresholds` to the float64 TypeScript path. `thresholds.sinkhorn` is read by @rg/ot's
+ * `sinkhorn()`, which runs its own float64 loop below it; `accelerator.sinkhorn()` itself always
+ * runs on the device.
  *
  * All accelerated results are float32-accurate: a length-k reduction carries an error up to about
  * k·2⁻²⁴·Σ|terms| (see the Acceleration guide). Call `dispose()` when done.
  *
  * @param options - mode, thresholds, strict, tileSize, maxElements
- * @returns the accelerator; `mode` is the backend actually obtained
+ * @returns the accelerator ({@link GpuAccelerator}); `mode` is the backend actually obtained
  * @throws {InvalidArgumentError} on an unknown mode or option, or (strict) an unavailable mode
  * @example
  * import { fromRows } from '@rg/linalg';
@@ -98,7 +107,7 @@ function chooseMode(requested: AcceleratorModeRequest, strict: boolean) {
  * acc.dispose();
  * createAccelerator({ mode: 'webgl2' }).fallbacks.length > 0 // => true
  */
-export function createAccelerator(options: CreateAcceleratorOptions = {}): Accelerator {
+export function createAccelerator(options: CreateAcceleratorOptions = {}): GpuAccelerator {
   const fn = 'createAccelerator';
   const requested = options.mode ?? 'auto';
   if (!MODES.includes(requested))
@@ -141,7 +150,7 @@ export function createAccelerator(options: CreateAcceleratorOptions = {}): Accel
   const thresholds = Object.freeze({
     ...(requested === 'auto' ? defaultThresholds : zero),
     ...options.thresholds,
-  }) as Readonly<AcceleratorThresholds>;
+  }) as Readonly<GpuAcceleratorThresholds>;
   const kernels = gpuKernels(backend, limits.tileSize);
   let disposed = false;
 
@@ -165,7 +174,7 @@ export function createAccelerator(options: CreateAcceleratorOptions = {}): Accel
     fits(f, { c: c.data.length });
   };
 
-  const acc: Accelerator = {
+  const acc: GpuAccelerator = {
     mode,
     requestedMode: requested,
     precision: 'float32',
@@ -279,12 +288,15 @@ export function createAccelerator(options: CreateAcceleratorOptions = {}): Accel
         return referenceKernels.chebyshevFilter(l, x, coeffs, { lambdaMin: lo, lambdaMax: hi });
       return chebyshevPipeline(backend, l, x, coeffs, lo, hi);
     },
-    sinkhorn(a, b, c, opts: AcceleratorSinkhornOptions) {
+    sinkhorn(a, b, c, opts: GpuSinkhornOptions) {
       const f = live('sinkhorn');
-      kernelChecks.marginals(f, a, b, c);
-      checkPositive(f, 'options.reg', opts?.reg);
+      checkMarginals(f, a, b, c);
+      if (!opts || typeof opts !== 'object')
+        throw new InvalidArgumentError(`${f}(): options { reg } are required`);
+      checkPositive(f, 'options.reg', opts.reg);
       const maxIter = opts.maxIter ?? 1000;
       const checkEvery = opts.checkEvery ?? 10;
+      const tol = opts.tol ?? 1e-9;
       if (!(Number.isInteger(maxIter) && maxIter >= 0))
         throw new InvalidArgumentError(
           `${f}(): options.maxIter must be an integer ≥ 0 (got ${maxIter})`,
@@ -293,14 +305,16 @@ export function createAccelerator(options: CreateAcceleratorOptions = {}): Accel
         throw new InvalidArgumentError(
           `${f}(): options.checkEvery must be an integer ≥ 1 (got ${checkEvery})`,
         );
+      if (!(typeof tol === 'number' && Number.isFinite(tol) && tol >= 0))
+        throw new InvalidArgumentError(
+          `${f}(): options.tol must be a finite number ≥ 0 (got ${tol})`,
+        );
       fits(f, { c: c.data.length });
       if (Math.max(c.rows, c.cols) > limits.maxTextureSize)
         throw new ShapeError(
           `${f}(): c is ${c.rows}×${c.cols}, over the device texture limit of ${limits.maxTextureSize}`,
         );
-      if (c.data.length * maxIter < thresholds.sinkhorn)
-        return { ...referenceKernels.sinkhorn(a, b, c, opts), computedOn: 'float64' as const };
-      return { ...sinkhornPipeline(backend, a, b, c, opts), computedOn: mode };
+      return sinkhornPipeline(backend, a, b, c, { ...opts, maxIter, checkEvery, tol });
     },
     dispose() {
       if (disposed) return;

@@ -1,15 +1,9 @@
 // Device-resident iterations: Sinkhorn scaling (Cuturi 2013, "Sinkhorn distances") with K, u, v
 // kept in gpu.js pipeline textures, and the Chebyshev recurrence T_{k+1} = 2L̃T_k − T_{k−1}
 // (Hammond, Vandergheynst & Gribonval 2011) with L, T_k and the running sum on the device.
-// Only the marginal error (every checkEvery iterations) and the final results are read back.
-import {
-  type AcceleratorSinkhornOptions,
-  ConvergenceError,
-  type Matrix,
-  matrix,
-  NonFiniteError,
-  throwIfAborted,
-} from '@rg/linalg';
+// Only the column gaps (at each check) and the final results are read back.
+import { ConvergenceError, type Matrix, matrix, NonFiniteError, throwIfAborted } from '@rg/linalg';
+import type { GpuSinkhornOptions, GpuSinkhornResult } from './gpu-accelerator.js';
 import type { DeviceValue, GpuBackend, KernelThis } from './gpu-backend.js';
 import { f32 } from './gpu-kernels.js';
 
@@ -41,19 +35,19 @@ function vStep(this: KernelThis, k: Dev2D, u: Float32Array, b: Float32Array): nu
   return b[j] / s;
 }
 
-function rowError(
+function columnGap(
   this: KernelThis,
   k: Dev2D,
   u: Float32Array,
   v: Float32Array,
-  a: Float32Array,
+  b: Float32Array,
 ): number {
-  const i = this.thread.x;
+  const j = this.thread.x;
   let s = 0;
-  for (let j = 0; j < this.constants.m; j++) {
-    s += k[i][j] * v[j];
+  for (let i = 0; i < this.constants.n; i++) {
+    s += k[i][j] * u[i];
   }
-  return Math.abs(u[i] * s - a[i]);
+  return v[j] * s - b[j];
 }
 
 function upload2D(this: KernelThis, a: Float32Array): number {
@@ -115,14 +109,17 @@ function free(value: unknown): void {
     (value as { delete(): void }).delete();
 }
 
-/** Sinkhorn scaling on the device; inputs are validated by the caller. */
+/**
+ * Sinkhorn scaling on the device, with the update order and stopping rule of @rg/ot's float64
+ * loop; inputs are validated by the caller.
+ */
 export function sinkhornPipeline(
   backend: GpuBackend,
   a: ArrayLike<number>,
   b: ArrayLike<number>,
   c: Matrix,
-  options: AcceleratorSinkhornOptions,
-) {
+  options: GpuSinkhornOptions,
+): GpuSinkhornResult {
   const fn = 'accelerator.sinkhorn';
   const { maxIter = 1000, tol = 1e-9, checkEvery = 10, reg } = options;
   const n = c.rows;
@@ -131,6 +128,11 @@ export function sinkhornPipeline(
   const kKernel = backend.kernel(`sk.gibbs:${key}`, gibbs2D, {
     output: [m, n],
     constants: { m },
+    pipeline: true,
+  });
+  const uInit = backend.kernel(`sk.uinit:${key}`, fill1D, {
+    output: [n],
+    constants: { value: 1 / n },
     pipeline: true,
   });
   const vInit = backend.kernel(`sk.vinit:${key}`, fill1D, {
@@ -148,52 +150,60 @@ export function sinkhornPipeline(
     constants: { n },
     pipeline: true,
   });
-  const errKernel = backend.kernel(`sk.err:${key}`, rowError, { output: [n], constants: { m } });
+  const gapKernel = backend.kernel(`sk.gap:${key}`, columnGap, {
+    output: [m],
+    constants: { n },
+  });
   const a32 = f32(a);
   const b32 = f32(b);
   const k = kKernel(f32(c.data), reg) as DeviceValue;
+  let u = uInit() as DeviceValue;
   let v = vInit() as DeviceValue;
-  let u = uKernel(k, v, a32) as DeviceValue;
-  let residual = Infinity;
+  const history: GpuSinkhornResult['history'] = [];
+  // ‖v ⊙ Kᵀu − b‖₂: the float32 gaps, squared and summed in float64
+  const measure = (): number => {
+    const gap = gapKernel(k, u, v, b32) as ArrayLike<number>;
+    let s = 0;
+    for (let j = 0; j < m; j++) s += gap[j] * gap[j];
+    return Math.sqrt(s);
+  };
+  let err = Number.POSITIVE_INFINITY;
   let it = 0;
+  let converged = false;
   while (it < maxIter) {
-    throwIfAborted(fn, options.signal);
-    u = uKernel(k, v, a32) as DeviceValue;
     v = vKernel(k, u, b32) as DeviceValue;
+    u = uKernel(k, v, a32) as DeviceValue;
     it++;
-    if (it % checkEvery === 0 || it === maxIter) {
-      const err = errKernel(k, u, v, a32) as ArrayLike<number>;
-      residual = 0;
-      for (let i = 0; i < n; i++) residual += err[i];
-      if (!Number.isFinite(residual))
+    if ((it - 1) % checkEvery === 0 || it === maxIter) {
+      err = measure();
+      if (!Number.isFinite(err))
         throw new NonFiniteError(
           `${fn}(): the float32 scalings overflowed at iteration ${it} (reg ${reg} is too small for exp(−C/reg) in float32; raise reg or use logSumExpRows/logSumExpCols)`,
         );
-      options.onProgress?.({ iteration: it, residual });
-      if (residual < tol) break;
+      history.push({ iteration: it, marginalError: err });
+      options.onProgress?.({ iteration: it, residual: err });
+      throwIfAborted(fn, options.signal);
+      if (err < tol) {
+        converged = true;
+        break;
+      }
     }
   }
-  const converged = residual < tol;
+  if (it === 0) err = measure();
   if (!converged && options.strict)
     throw new ConvergenceError(
-      `${fn}(): no convergence in ${it} iterations (residual ${residual})`,
-      {
-        iterations: it,
-        residual,
-      },
+      `${fn}(): marginal error ${err.toExponential(2)} > tol ${tol} after ${it} iterations`,
+      { iterations: it, residual: err },
     );
-  const uh = readBack(u, n);
-  const vh = readBack(v, m);
-  // the plan is formed on the host in float64 from the float32 scalings: one n×m readback saved
-  const plan = matrix(n, m);
-  let cost = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++) {
-      const p = uh[i] * Math.exp(-c.data[i * m + j] / reg) * vh[j];
-      plan.data[i * m + j] = p;
-      cost += p * c.data[i * m + j];
-    }
-  return { plan, u: uh, v: vh, cost, iterations: it, converged, residual };
+  return {
+    u: readBack(u, n),
+    v: readBack(v, m),
+    iterations: it,
+    converged,
+    residual: err,
+    marginalError: err,
+    history,
+  };
 }
 
 /** Σ_k c_k T_k(L̃)·X on the device; inputs are validated by the caller. */

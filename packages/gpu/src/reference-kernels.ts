@@ -1,17 +1,9 @@
-// Float64 reference paths of the accelerator kernels: plain loops (and @rg/linalg's products),
-// the ground truth the float32 gpu.js paths are tested against. Sinkhorn scaling after
-// Cuturi (2013), "Sinkhorn distances"; Chebyshev recurrence after Hammond, Vandergheynst &
-// Gribonval (2011), "Wavelets on graphs via spectral graph theory".
-import {
-  type AcceleratorSinkhornOptions,
-  ConvergenceError,
-  gram,
-  type Matrix,
-  matmul,
-  matrix,
-  ShapeError,
-  throwIfAborted,
-} from '@rg/linalg';
+// Float64 reference paths of the accelerator's linear-algebra primitives: plain loops (and
+// @rg/linalg's products), the ground truth the float32 gpu.js paths are tested against.
+// Chebyshev recurrence after Hammond, Vandergheynst & Gribonval (2011), "Wavelets on graphs via
+// spectral graph theory". The device Sinkhorn has no float64 copy here: its float64 loop is
+// @rg/ot's `sinkhorn()`.
+import { gram, InvalidArgumentError, type Matrix, matmul, matrix, ShapeError } from '@rg/linalg';
 import { checkMatrix, checkPositive, checkVector } from './checks.js';
 
 function checkProduct(fn: string, a: Matrix, b: Matrix): void {
@@ -69,19 +61,7 @@ function checkChebyshev(
   if (!coeffs || coeffs.length === 0) throw new ShapeError(`${fn}(): coeffs must not be empty`);
   checkVector(fn, 'coeffs', coeffs, coeffs.length);
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(hi > lo))
-    throw new ShapeError(`${fn}(): lambdaMax (${hi}) must exceed lambdaMin (${lo})`);
-}
-
-function checkMarginals(fn: string, a: ArrayLike<number>, b: ArrayLike<number>, c: Matrix): void {
-  checkMatrix(fn, 'c', c);
-  checkVector(fn, 'a', a, c.rows);
-  checkVector(fn, 'b', b, c.cols);
-  for (let i = 0; i < a.length; i++)
-    if (!(a[i] > 0))
-      throw new ShapeError(`${fn}(): a[${i}] is ${a[i]} (marginals must be positive)`);
-  for (let j = 0; j < b.length; j++)
-    if (!(b[j] > 0))
-      throw new ShapeError(`${fn}(): b[${j}] is ${b[j]} (marginals must be positive)`);
+    throw new InvalidArgumentError(`${fn}(): lambdaMax (${hi}) must exceed lambdaMin (${lo})`);
 }
 
 function logSumExp(
@@ -118,17 +98,16 @@ export const kernelChecks = {
   batch: checkBatch,
   cost: checkCost,
   chebyshev: checkChebyshev,
-  marginals: checkMarginals,
 };
 
 /**
- * The float64 TypeScript reference paths of every accelerator kernel: what `auto` mode runs
- * below its thresholds, and the ground truth of the float32 tests. Inputs are validated the same
+ * The float64 TypeScript reference paths of every linear-algebra primitive of the accelerator:
+ * what `auto` mode runs below its thresholds, and the ground truth of the float32 tests. Inputs are validated the same
  * way as on the accelerator and never mutated.
  *
  * @throws {ShapeError} on shape mismatch or empty input
  * @throws {NonFiniteError} when an input holds NaN or ±Infinity
- * @throws {InvalidArgumentError} when ε is not a positive number
+ * @throws {InvalidArgumentError} when ε is not a positive number or the Chebyshev interval is empty
  * @example
  * import { fromRows } from '@rg/linalg';
  * referenceKernels.matmul(fromRows([[1, 2]]), fromRows([[3], [4]])) // => [[11]]
@@ -263,78 +242,5 @@ export const referenceKernels = {
       cur = next;
     }
     return out;
-  },
-  /**
-   * Sinkhorn scaling u = a/(Kv), v = b/(Kᵀu) in float64; the residual is the L1 error of the
-   * row marginal, checked every `checkEvery` iterations.
-   */
-  sinkhorn(
-    a: ArrayLike<number>,
-    b: ArrayLike<number>,
-    c: Matrix,
-    options: AcceleratorSinkhornOptions,
-  ): {
-    plan: Matrix;
-    u: Float64Array;
-    v: Float64Array;
-    cost: number;
-    iterations: number;
-    converged: boolean;
-    residual: number;
-  } {
-    const fn = 'referenceKernels.sinkhorn';
-    checkMarginals(fn, a, b, c);
-    checkPositive(fn, 'options.reg', options?.reg);
-    const { maxIter = 1000, tol = 1e-9, checkEvery = 10 } = options;
-    const n = c.rows;
-    const m = c.cols;
-    const k = referenceKernels.gibbsKernel(c, options.reg);
-    const kd = k.data;
-    const u = new Float64Array(n).fill(1 / n);
-    const v = new Float64Array(m).fill(1 / m);
-    const ktu = new Float64Array(m);
-    // inputs were validated once above; the loop runs unchecked K·v and Kᵀ·u
-    const rowDot = (i: number): number => {
-      let s = 0;
-      for (let j = 0; j < m; j++) s += kd[i * m + j] * v[j];
-      return s;
-    };
-    let residual = Infinity;
-    let it = 0;
-    while (it < maxIter) {
-      throwIfAborted(fn, options.signal);
-      for (let i = 0; i < n; i++) u[i] = a[i] / rowDot(i);
-      ktu.fill(0);
-      for (let i = 0; i < n; i++) {
-        const ui = u[i];
-        for (let j = 0; j < m; j++) ktu[j] += kd[i * m + j] * ui;
-      }
-      for (let j = 0; j < m; j++) v[j] = b[j] / ktu[j];
-      it++;
-      if (it % checkEvery === 0 || it === maxIter) {
-        residual = 0;
-        for (let i = 0; i < n; i++) residual += Math.abs(u[i] * rowDot(i) - a[i]);
-        options.onProgress?.({ iteration: it, residual });
-        if (residual < tol) break;
-      }
-    }
-    const converged = residual < tol;
-    if (!converged && options.strict)
-      throw new ConvergenceError(
-        `${fn}(): no convergence in ${it} iterations (residual ${residual})`,
-        {
-          iterations: it,
-          residual,
-        },
-      );
-    const plan = matrix(n, m);
-    let cost = 0;
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < m; j++) {
-        const p = u[i] * k.data[i * m + j] * v[j];
-        plan.data[i * m + j] = p;
-        cost += p * c.data[i * m + j];
-      }
-    return { plan, u, v, cost, iterations: it, converged, residual };
   },
 };

@@ -96,9 +96,13 @@ if (!available && process.env.CI) {
           matmulWorstRatio: number;
           disposed: boolean;
           sinkhorn: {
-            computedOn: string;
             converged: boolean;
+            checksFollowRule: boolean;
+            float32: boolean;
             rowErr: number;
+            rowBound: number;
+            colErr: number;
+            colBound: number;
             planL1: number;
             planBound: number;
           };
@@ -110,9 +114,13 @@ if (!available && process.env.CI) {
         expect(result.precision).toBe('float32');
         // worst error over the (k + 2)·u·|A||B| bound with the GL factor 4 (see test/kernel-suite.ts)
         expect(result.matmulWorstRatio).toBeLessThanOrEqual(1);
-        expect(result.sinkhorn.computedOn).toBe('webgl2');
+        // the device loop (float32 scalings) under @rg/ot's stopping rule, within the bounds
+        // derived in test/kernel-suite.ts
+        expect(result.sinkhorn.float32).toBe(true);
+        expect(result.sinkhorn.checksFollowRule).toBe(true);
         expect(result.sinkhorn.converged).toBe(true);
-        expect(result.sinkhorn.rowErr).toBeLessThanOrEqual(1e-5 + 16 * 2 ** -24);
+        expect(result.sinkhorn.rowErr).toBeLessThanOrEqual(result.sinkhorn.rowBound);
+        expect(result.sinkhorn.colErr).toBeLessThanOrEqual(result.sinkhorn.colBound);
         expect(result.sinkhorn.planL1).toBeLessThanOrEqual(result.sinkhorn.planBound);
         expect(result.disposed).toBe(true);
       } finally {

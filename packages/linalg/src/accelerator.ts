@@ -1,7 +1,8 @@
-// The structural Accelerator interface (DESIGN.md, "Acceleration"): declared here so that
-// domain packages accept `{ accelerator }` without depending on @rg/gpu at runtime.
-// Types only; @rg/gpu's createAccelerator() returns an implementation.
-import type { IterativeOptions, IterativeResult } from './iterative-types.js';
+// The structural Accelerator interface: declared here so that domain packages accept
+// `{ accelerator }` without depending on @rg/gpu at runtime. Types only; @rg/gpu's
+// createAccelerator() returns an implementation. Linear-algebra primitives only: a fused,
+// domain-specific device loop (such as Sinkhorn scaling) is an interface of the domain
+// package that needs it (@rg/ot's `SinkhornAccelerator`), which an accelerator may also implement.
 import type { Matrix } from './matrix.js';
 
 /** A backend an accelerator can run on (gpu.js 2.24 modes). */
@@ -41,26 +42,6 @@ export interface AcceleratorThresholds {
   gram: number;
   sums: number;
   chebyshevFilter: number;
-  sinkhorn: number;
-}
-
-/** Options of {@link Accelerator.sinkhorn}. */
-export interface AcceleratorSinkhornOptions extends IterativeOptions {
-  /** entropic regularization ε > 0 (the Gibbs kernel is exp(−C/ε)) */
-  reg: number;
-  /** read the marginal error back every `checkEvery` iterations (default 10) */
-  checkEvery?: number;
-}
-
-/** Result of {@link Accelerator.sinkhorn}: the plan diag(u) K diag(v) and its scalings. */
-export interface AcceleratorSinkhornResult extends IterativeResult {
-  plan: Matrix;
-  u: Float64Array;
-  v: Float64Array;
-  /** ⟨plan, C⟩ */
-  cost: number;
-  /** the path that computed it: the accelerator's mode, or 'float64' */
-  computedOn: AcceleratorMode | 'float64';
 }
 
 /** Options of {@link Accelerator.chebyshevFilter}. */
@@ -71,9 +52,12 @@ export interface ChebyshevFilterOptions {
 }
 
 /**
- * A float32 compute backend for the heavy, regular loops of the domain packages.
- * Every method validates its input and throws @rg/linalg's typed errors; results are float64
- * arrays holding float32-accurate values (see `precision`).
+ * A float32 compute backend for the heavy, regular loops of the domain packages: dense
+ * products, distances, the elementwise Gibbs kernel and its mat-vecs, log-sum-exp reductions,
+ * sums and a Chebyshev matrix polynomial. Every method validates its input and throws
+ * @rg/linalg's typed errors; results are float64 arrays holding float32-accurate values (see
+ * `precision`). An implementation may offer more (e.g. @rg/gpu's accelerator also implements
+ * @rg/ot's device Sinkhorn), but domain functions that take an `Accelerator` use only these members.
  */
 export interface Accelerator {
   /** the backend actually in use */
@@ -115,13 +99,6 @@ export interface Accelerator {
     coeffs: ArrayLike<number>,
     options?: ChebyshevFilterOptions,
   ): Matrix;
-  /** entropic OT by Sinkhorn scaling with K, u, v resident on the device */
-  sinkhorn(
-    a: ArrayLike<number>,
-    b: ArrayLike<number>,
-    c: Matrix,
-    options: AcceleratorSinkhornOptions,
-  ): AcceleratorSinkhornResult;
   /** free every kernel, texture and context; later calls throw InvalidArgumentError */
   dispose(): void;
 }

@@ -130,15 +130,13 @@ export type { SchurOptions, SchurResult } from './schur.js';
 export { schur } from './schur.js';
 export { solveSylvester } from './solve-sylvester.js';
 
-// --- acceleration interface (implemented by @rg/gpu): Accelerator ---
+// --- acceleration interface (implemented by @rg/gpu): Accelerator, linear-algebra primitives only ---
 export type {
   Accelerator,
   AcceleratorFallback,
   AcceleratorLimits,
   AcceleratorMode,
   AcceleratorModeRequest,
-  AcceleratorSinkhornOptions,
-  AcceleratorSinkhornResult,
   AcceleratorThresholds,
   ChebyshevFilterOptions,
 } from './accelerator.js';

@@ -177,4 +177,23 @@ describe('emd properties', () => {
     expect(Array.from(b)).toEqual([0.6, 0.4]);
     expect(Array.from(C.data)).toEqual([0, 1, 1, 0]);
   });
+
+  it('emd(a, b, C, { onProgress }) reports every 1024 pivots and once at the end with the result', () => {
+    const r0 = rng(31);
+    const n = 150;
+    const x = Array.from({ length: n }, () => [r0.normal(), r0.normal()]);
+    const y = Array.from({ length: n }, () => [r0.normal() + 1, r0.normal()]);
+    const C = costMatrix(x, y);
+    const w = new Float64Array(n).fill(1 / n);
+    const seen: { iteration: number; residual: number }[] = [];
+    const r = emd(w, w, C, { onProgress: (p) => seen.push(p) });
+    expect(r.iterations).toBeGreaterThan(1024);
+    const during = seen.slice(0, -1);
+    expect(during.map((p) => p.iteration)).toEqual(
+      Array.from({ length: Math.floor(r.iterations / 1024) }, (_, k) => 1024 * (k + 1)),
+    );
+    // the entering arc's violation −(C_ij − f_i − g_j): positive while the plan is not optimal
+    for (const p of during) expect(p.residual).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual({ iteration: r.iterations, residual: r.residual });
+  });
 });

@@ -1,16 +1,32 @@
 // Exact optimal transport by the network simplex on the transportation problem
 // (Dantzig 1951; spanning-tree bases, block-search pricing and Cunningham's leaving-arc
 // rule as in Ahuja, Magnanti & Orlin, "Network Flows", 1993, ch. 11).
-import { ConvergenceError, type IterativeResult, type Matrix, throwIfAborted } from '@rg/linalg';
+import {
+  ConvergenceError,
+  type IterativeOptions,
+  type IterativeResult,
+  type Matrix,
+  type ProgressInfo,
+  throwIfAborted,
+} from '@rg/linalg';
 import { checkCount, checkProblem, total, type Weights } from './problem.js';
 
-/** Options of {@link emd}. */
-export interface EmdOptions {
+/**
+ * Options of {@link emd}: the shared iterative options without `tol` (the simplex stops at an
+ * exact optimum, with reduced costs compared against 1e−12·max|C|).
+ */
+export interface EmdOptions extends Omit<IterativeOptions, 'tol'> {
   /** maximum number of simplex pivots (default 100000, as POT's numItermax) */
   maxIter?: number;
   /** throw a ConvergenceError when maxIter is reached before optimality */
   strict?: boolean;
   signal?: AbortSignal;
+  /**
+   * called every 1024 pivots with `{ iteration, residual }`, residual being the entering arc's
+   * violation −(C_ij − f_i − g_j) (a lower bound on the dual infeasibility), and once at the end
+   * with the result's residual
+   */
+  onProgress?: (info: ProgressInfo) => void;
 }
 
 /** Result of {@link emd}. */
@@ -120,6 +136,7 @@ function networkSimplex(
   C: Float64Array,
   maxIter: number,
   signal: AbortSignal | undefined,
+  onProgress: ((info: ProgressInfo) => void) | undefined,
 ): {
   arcRow: Int32Array;
   arcCol: Int32Array;
@@ -238,7 +255,10 @@ function networkSimplex(
       break;
     }
     iterations++;
-    if ((iterations & 1023) === 0) throwIfAborted('emd', signal);
+    if ((iterations & 1023) === 0) {
+      onProgress?.({ iteration: iterations, residual: -best });
+      throwIfAborted('emd', signal);
+    }
     const p = bi;
     const q = n + bj;
     let x = p;
@@ -311,7 +331,7 @@ function networkSimplex(
  * @param a - source weights (n)
  * @param b - target weights (m)
  * @param cost - n×m ground cost
- * @param options - `{ maxIter = 100000, strict, signal }`
+ * @param options - `{ maxIter = 100000, strict, signal, onProgress }`
  * @returns `{ plan, cost, potentials: { f, g }, iterations, converged, residual }`
  * @throws {ShapeError | NonFiniteError | InvalidArgumentError} on bad input (see {@link sinkhorn})
  * @throws {ConvergenceError} with `strict: true` when maxIter pivots do not reach optimality
@@ -332,7 +352,7 @@ export function emd(a: Weights, b: Weights, cost: Matrix, options: EmdOptions = 
   const bb = p.b;
   for (let j = 0; j < bb.length; j++) bb[j] *= sa / sb;
   const C = cost.data;
-  const r = networkSimplex(p.a, bb, C, maxIter, options.signal);
+  const r = networkSimplex(p.a, bb, C, maxIter, options.signal, options.onProgress);
   const n = p.n;
   const m = p.m;
   const plan = new Float64Array(n * m);
@@ -347,6 +367,7 @@ export function emd(a: Weights, b: Weights, cost: Matrix, options: EmdOptions = 
   let residual = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < m; j++) residual = Math.max(residual, f[i] + g[j] - C[i * m + j]);
+  options.onProgress?.({ iteration: r.iterations, residual });
   if (!r.converged && options.strict)
     throw new ConvergenceError(
       `${fn}(): not optimal after ${r.iterations} pivots (dual infeasibility ${residual.toExponential(2)}); raise maxIter`,

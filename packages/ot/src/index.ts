@@ -7,6 +7,11 @@ export { gaussianW2 } from './gaussian-w2.js';
 export type { Weights } from './problem.js';
 export type { SinkhornMethod, SinkhornOptions, SinkhornResult } from './sinkhorn.js';
 export type { SinkhornAcceleratorInfo } from './sinkhorn-accelerated.js';
+export type {
+  DeviceSinkhornOptions,
+  DeviceSinkhornResult,
+  SinkhornAccelerator,
+} from './sinkhorn-accelerator.js';
 export { sinkhorn } from './sinkhorn.js';
 export type {
   SinkhornBarycenterOptions,

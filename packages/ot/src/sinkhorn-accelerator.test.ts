@@ -1,7 +1,6 @@
-import { createAccelerator } from '@rg/gpu';
+import { createAccelerator, type GpuAccelerator } from '@rg/gpu';
 import {
   AbortError,
-  type Accelerator,
   ConvergenceError,
   InvalidArgumentError,
   type Matrix,
@@ -9,13 +8,15 @@ import {
   rng,
 } from '@rg/linalg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { costMatrix, type SinkhornMethod, sinkhorn } from './index.js';
+import { costMatrix, type SinkhornAccelerator, type SinkhornMethod, sinkhorn } from './index.js';
 
 // Explicit modes accelerate every call (threshold 0), so even these small problems run on the device.
-const accelerators: Accelerator[] = [
+const accelerators: GpuAccelerator[] = [
   createAccelerator({ mode: 'cpu' }),
   createAccelerator({ mode: 'webasm' }),
 ];
+// @rg/gpu implements the device Sinkhorn structurally (the type checker verifies this line)
+const structural: SinkhornAccelerator[] = accelerators;
 afterAll(() => {
   for (const acc of accelerators) acc.dispose();
 });
@@ -133,7 +134,8 @@ describe('sinkhorn(a, b, C, { accelerator })', () => {
       accelerator: acc,
       onProgress: (p) => seen.push(p.iteration),
     });
-    expect(seen).toEqual([10, 20, 30]);
+    // the stopping rule of the float64 loop: iteration 1, 1 + checkEvery, … and the last
+    expect(seen).toEqual([1, 11, 21, 30]);
     const early = new AbortController();
     early.abort();
     expect(() => sinkhorn(a, b, C, { reg: 0.05, accelerator: acc, signal: early.signal })).toThrow(
@@ -148,7 +150,7 @@ describe('sinkhorn(a, b, C, { accelerator })', () => {
         accelerator: acc,
         signal: midway.signal,
         onProgress: (p) => {
-          if (p.iteration === 20) midway.abort();
+          if (p.iteration === 21) midway.abort();
         },
       }),
     ).toThrow(AbortError);
@@ -156,7 +158,7 @@ describe('sinkhorn(a, b, C, { accelerator })', () => {
 
   it('sinkhorn(a, b, C, { accelerator }) rejects other methods, warmStart and non-accelerators', () => {
     const { a, b, C } = problem(6, 5, 5);
-    const acc = accelerators[0];
+    const acc = structural[0];
     for (const method of ['log', 'stabilized', 'epsilonScaling'] as SinkhornMethod[])
       expect(() => sinkhorn(a, b, C, { reg: 0.1, method, accelerator: acc })).toThrow(
         /no accelerated version/,
@@ -166,8 +168,22 @@ describe('sinkhorn(a, b, C, { accelerator })', () => {
       sinkhorn(a, b, C, { reg: 0.1, accelerator: acc, warmStart: { f: cold.f, g: cold.g } }),
     ).toThrow(InvalidArgumentError);
     expect(() =>
-      sinkhorn(a, b, C, { reg: 0.1, accelerator: {} as unknown as Accelerator }),
+      sinkhorn(a, b, C, { reg: 0.1, accelerator: {} as unknown as SinkhornAccelerator }),
     ).toThrow(InvalidArgumentError);
+    const noThreshold = {
+      mode: 'cpu',
+      precision: 'float32',
+      thresholds: {},
+      sinkhorn: () => {
+        throw new Error('not reached: the threshold is validated first');
+      },
+    };
+    expect(() =>
+      sinkhorn(a, b, C, {
+        reg: 0.1,
+        accelerator: noThreshold as unknown as SinkhornAccelerator,
+      }),
+    ).toThrow(/thresholds\.sinkhorn/);
     // the problem is validated as on the CPU path, before the device is touched
     expect(() => sinkhorn(a, b, C, { reg: 0, accelerator: acc })).toThrow(InvalidArgumentError);
     expect(() => sinkhorn([1, 0], b, C, { reg: 0.1, accelerator: acc })).toThrow();
@@ -179,5 +195,77 @@ describe('sinkhorn(a, b, C, { accelerator })', () => {
     expect(() =>
       sinkhorn([0.5, 0.5], [0.5, 0.5], C, { reg: 1e-3, accelerator: accelerators[0] }),
     ).toThrow(NonFiniteError);
+  });
+
+  it('sinkhorn(a, b, C, { accelerator }) checks the marginal error at the iterations the float64 loop checks', () => {
+    const { a, b, C } = problem(30, 20, 8);
+    const normB = Math.hypot(...b);
+    for (const [maxIter, checkEvery] of [
+      [35, 10],
+      [12, 4],
+      [7, 1],
+    ]) {
+      const opts = { reg: 0.05, tol: 0, maxIter, checkEvery };
+      const cpu = sinkhorn(a, b, C, opts);
+      for (const accelerator of accelerators) {
+        const dev = sinkhorn(a, b, C, { ...opts, accelerator });
+        expect(dev.history.map((h) => h.iteration)).toEqual(cpu.history.map((h) => h.iteration));
+        expect(dev.iterations).toBe(cpu.iterations);
+        // the same quantity, ‖v ⊙ Kᵀu − b‖₂ after the u-update, measured in float32: the
+        // device's iterate carries the float32 relative error 2·(max(n, m) + 16)·2⁻²⁴ per plan
+        // entry of the first test, and the measure's own length-n reductions add (n + 4)·2⁻²⁴
+        // per column, so |Δ error| ≤ ‖Δ(v ⊙ Kᵀu)‖₂ ≤ ‖b‖₂·(2·(max(n, m) + 16) + n + 4)·2⁻²⁴
+        const bound = normB * (2 * (30 + 16) + 30 + 4) * 2 ** -24;
+        for (let k = 0; k < cpu.history.length; k++)
+          expect(
+            Math.abs(dev.history[k].marginalError - cpu.history[k].marginalError),
+          ).toBeLessThanOrEqual(bound);
+      }
+    }
+  });
+
+  it('sinkhorn(a, b, C, { accelerator }) below thresholds.sinkhorn runs the float64 loop itself and says why', () => {
+    const { a, b, C } = problem(16, 12, 9);
+    const opts = { reg: 0.1, tol: 1e-10, maxIter: 500 };
+    const plain = sinkhorn(a, b, C, opts);
+    const auto = createAccelerator({ thresholds: { sinkhorn: 16 * 12 * 500 + 1 } });
+    try {
+      const r = sinkhorn(a, b, C, { ...opts, accelerator: auto });
+      expect(r.accelerator).toMatchObject({
+        mode: auto.mode,
+        computedOn: 'float64',
+        precision: 'float64',
+      });
+      expect(r.accelerator?.reason).toMatch(
+        /16·12·500 = 96000 is below accelerator\.thresholds\.sinkhorn = 96001/,
+      );
+      // the very loop that runs without an accelerator: identical bits, not a float64 copy elsewhere
+      expect(r.plan.data).toEqual(plain.plan.data);
+      expect(r.potentials.f).toEqual(plain.potentials.f);
+      expect(r.history).toEqual(plain.history);
+      expect(r.iterations).toBe(plain.iterations);
+      // at the threshold itself the device runs
+      const at = createAccelerator({ mode: 'webasm', thresholds: { sinkhorn: 16 * 12 * 500 } });
+      expect(sinkhorn(a, b, C, { ...opts, accelerator: at }).accelerator).toEqual({
+        mode: 'webasm',
+        computedOn: 'webasm',
+        precision: 'float32',
+      });
+      at.dispose();
+    } finally {
+      auto.dispose();
+    }
+  });
+
+  it('sinkhorn(a, b, C, { accelerator }) returns potentials as the CPU path does (f, g kept as aliases)', () => {
+    const { a, b, C } = problem(10, 7, 10);
+    const r = sinkhorn(a, b, C, { reg: 0.1, tol: 1e-5, accelerator: accelerators[1] });
+    expect(r.potentials.f).toBe(r.f);
+    expect(r.potentials.g).toBe(r.g);
+    const warm = sinkhorn(a, b, C, { reg: 0.1, tol: 1e-5, warmStart: r.potentials });
+    // the device's potentials already satisfy tol in float64 (marginalError < 1e-5), so the
+    // float64 loop started from them stops at its first check
+    expect(r.marginalError).toBeLessThan(1e-5);
+    expect(warm.iterations).toBe(1);
   });
 });

@@ -12,6 +12,7 @@ import {
   throwIfAborted,
 } from '@rg/linalg';
 import { checkCount, checkReg, checkTol, checkWeights, total, type Weights } from './problem.js';
+import { isCheckIteration } from './sinkhorn-kernels.js';
 
 /** Options of {@link sinkhornBarycenter}. */
 export interface SinkhornBarycenterOptions extends IterativeOptions {
@@ -40,8 +41,9 @@ export interface SinkhornBarycenterResult extends IterativeResult {
  * @param cost - n×m ground cost between the barycenter's support (rows) and the histograms' (columns)
  * @param options - `{ reg, weights, maxIter = 1000, tol = 1e-9, signal, onProgress, strict }`
  * @returns `{ barycenter, iterations, converged, residual }`
- * @throws {ShapeError} on an empty list or histograms that do not match cost.cols
- * @throws {InvalidArgumentError} on negative weights, reg ≤ 0 or mismatched `weights`
+ * @throws {ShapeError} on an empty list, histograms that do not match cost.cols, or `weights`
+ *   whose length is not the number of histograms
+ * @throws {InvalidArgumentError} on negative weights or reg ≤ 0
  * @throws {NonFiniteError} when exp(−cost/reg) underflows to 0 (raise reg)
  * @example
  * import { fromRows } from '@rg/linalg';
@@ -81,7 +83,7 @@ export function sinkhornBarycenter(
     ? checkWeights(fn, 'weights', options.weights)
     : new Float64Array(k).fill(1);
   if (lw.length !== k)
-    throw new InvalidArgumentError(`${fn}(): weights has ${lw.length} entries for ${k} histograms`);
+    throw new ShapeError(`${fn}(): weights has ${lw.length} entries for ${k} histograms`);
   const sw = total(lw);
   for (let t = 0; t < k; t++) lw[t] /= sw;
   const K = new Float64Array(n * m);
@@ -127,7 +129,7 @@ export function sinkhornBarycenter(
     }
     for (let i = 0; i < n; i++) bary[i] = Math.exp(logP[i]);
     it++;
-    const check = (it - 1) % 10 === 0 || it === maxIter;
+    const check = isCheckIteration(it, 10, maxIter);
     if (check) {
       residual = 0;
       for (let t = 0; t < k; t++) {

@@ -2,7 +2,7 @@
 // "Stabilized sparse scaling algorithms for entropy regularized transport problems").
 // Internal: inputs are validated by the public wrappers, all weights are > 0.
 import { type ProgressInfo, throwIfAborted } from '@rg/linalg';
-import { createSinkhornPass } from './wasm-sinkhorn.js';
+import { createSinkhornSweep, type SinkhornSweep } from './sinkhorn-sweep.js';
 
 /** Loop controls shared by the kernels. */
 export interface LoopControl {
@@ -33,54 +33,36 @@ export interface KernelOutput {
   history: { iteration: number; marginalError: number }[];
 }
 
-/** Storage for K, u, v, a, Kᵀu: WebAssembly memory when SIMD is available, else plain arrays. */
-function scalingBuffers(a: Float64Array, m: number) {
-  const n = a.length;
-  const wp = createSinkhornPass(n, m);
-  const bufs = wp ?? {
-    K: new Float64Array(n * m),
-    v: new Float64Array(m),
-    u: new Float64Array(n),
-    a: new Float64Array(n),
-    acc: new Float64Array(m),
-    run: undefined,
-  };
-  bufs.a.set(a);
-  return bufs;
+/**
+ * The stopping rule of every Sinkhorn loop in @rg/ot, and of a device loop behind
+ * `SinkhornAccelerator`: the marginal error is measured after iteration 1, 1 + checkEvery,
+ * 1 + 2·checkEvery, … and after the last one (POT's `ii % 10 == 0` on a 0-based count).
+ */
+export function isCheckIteration(it: number, checkEvery: number, maxIter: number): boolean {
+  return (it - 1) % checkEvery === 0 || it === maxIter;
 }
 
-/** One fused sweep over K: u_i = a_i / (Kv)_i and acc += u_i K_i, row by row. */
-function sweep(
-  bufs: {
-    K: Float64Array;
-    v: Float64Array;
-    u: Float64Array;
-    a: Float64Array;
-    acc: Float64Array;
-    run?: () => void;
-  },
-  n: number,
-  m: number,
-): void {
-  if (bufs.run) {
-    bufs.run();
-    return;
-  }
-  const { K, v, u, a, acc } = bufs;
-  for (let i = 0; i < n; i++) {
-    const o = i * m;
-    let s0 = 0;
-    let s1 = 0;
-    let j = 0;
-    for (; j + 1 < m; j += 2) {
-      s0 += K[o + j] * v[j];
-      s1 += K[o + j + 1] * v[j + 1];
-    }
-    if (j < m) s0 += K[o + j] * v[j];
-    const ui = a[i] / (s0 + s1);
-    u[i] = ui;
-    for (j = 0; j < m; j++) acc[j] += ui * K[o + j];
-  }
+/**
+ * Record one check of the marginal error: history, onProgress, abort; true when it is below
+ * tol (the loop then stops and reports convergence).
+ */
+export function recordCheck(
+  ctl: LoopControl,
+  history: KernelOutput['history'],
+  it: number,
+  err: number,
+): boolean {
+  history.push({ iteration: ctl.offset + it, marginalError: err });
+  ctl.onProgress?.({ iteration: ctl.offset + it, residual: err, method: ctl.method });
+  throwIfAborted(ctl.fn, ctl.signal);
+  return err < ctl.tol;
+}
+
+/** The fused sweep of the problem, with a copied in. */
+function scalingBuffers(a: Float64Array, m: number): SinkhornSweep {
+  const bufs = createSinkhornSweep(a.length, m);
+  bufs.a.set(a);
+  return bufs;
 }
 
 function colError(b: Float64Array, v: Float64Array, acc: Float64Array): number {
@@ -149,18 +131,15 @@ export function standardKernel(
   while (it < ctl.maxIter) {
     for (let j = 0; j < m; j++) v[j] = b[j] / acc[j];
     acc.fill(0);
-    sweep(bufs, n, m);
+    bufs.run();
     let bad = false;
     for (let i = 0; i < n; i++) if (!(u[i] < Number.POSITIVE_INFINITY) || u[i] === 0) bad = true;
     it++;
     if (bad) return fail(it, `the scaling u overflowed at iteration ${it}`);
-    if ((it - 1) % ctl.checkEvery === 0 || it === ctl.maxIter) {
+    if (isCheckIteration(it, ctl.checkEvery, ctl.maxIter)) {
       err = colError(b, v, acc);
       if (!Number.isFinite(err)) return fail(it, `the scaling v overflowed at iteration ${it}`);
-      history.push({ iteration: ctl.offset + it, marginalError: err });
-      ctl.onProgress?.({ iteration: ctl.offset + it, residual: err, method: ctl.method });
-      throwIfAborted(ctl.fn, ctl.signal);
-      if (err < ctl.tol) {
+      if (recordCheck(ctl, history, it, err)) {
         converged = true;
         break;
       }
@@ -259,12 +238,9 @@ export function logKernel(
       for (let j = 0; j < m; j++) col[j] += rowBuf[j] * sc;
     }
     it++;
-    if ((it - 1) % ctl.checkEvery === 0 || it === ctl.maxIter) {
+    if (isCheckIteration(it, ctl.checkEvery, ctl.maxIter)) {
       err = columnError();
-      history.push({ iteration: ctl.offset + it, marginalError: err });
-      ctl.onProgress?.({ iteration: ctl.offset + it, residual: err, method: ctl.method });
-      throwIfAborted(ctl.fn, ctl.signal);
-      if (err < ctl.tol) {
+      if (recordCheck(ctl, history, it, err)) {
         converged = true;
         break;
       }
@@ -364,10 +340,10 @@ export function stabilizedKernel(
       if (vj > tau || vj < 1 / tau) big = true;
     }
     acc.fill(0);
-    sweep(bufs, n, m);
+    bufs.run();
     for (let i = 0; i < n; i++) if (!(u[i] <= tau && u[i] >= 1 / tau)) big = true;
     it++;
-    const check = (it - 1) % ctl.checkEvery === 0 || it === ctl.maxIter;
+    const check = isCheckIteration(it, ctl.checkEvery, ctl.maxIter);
     if (check) err = colError(b, v, acc);
     if (big) {
       let finite = true;
@@ -379,14 +355,9 @@ export function stabilizedKernel(
       }
       absorb();
     }
-    if (check) {
-      history.push({ iteration: ctl.offset + it, marginalError: err });
-      ctl.onProgress?.({ iteration: ctl.offset + it, residual: err, method: ctl.method });
-      throwIfAborted(ctl.fn, ctl.signal);
-      if (err < ctl.tol) {
-        converged = true;
-        break;
-      }
+    if (check && recordCheck(ctl, history, it, err)) {
+      converged = true;
+      break;
     }
   }
   if (failure)

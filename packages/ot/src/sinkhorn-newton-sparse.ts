@@ -44,8 +44,14 @@ export interface SinkhornNewtonSparseResult extends IterativeResult {
   plan: Matrix;
   /** ⟨C, P⟩ */
   cost: number;
-  /** potentials in cost units, P = exp((f ⊕ g − C)/reg); −Infinity on zero-mass bins */
+  /**
+   * dual potentials in cost units, P = exp((f ⊕ g − C)/reg), as in {@link sinkhorn} and
+   * {@link emd}; −Infinity on zero-mass bins
+   */
+  potentials: { f: Float64Array; g: Float64Array };
+  /** @deprecated since 0.x: use `potentials.f` (the same array); removed in 1.0 */
   f: Float64Array;
+  /** @deprecated since 0.x: use `potentials.g` (the same array); removed in 1.0 */
   g: Float64Array;
   /** √(‖P1 − a‖² + ‖Pᵀ1 − b‖²): the dual gradient norm (equals sinkhorn's measure when P1 = a) */
   marginalError: number;
@@ -415,11 +421,14 @@ export function sinkhornNewtonSparse(
   const plan = embedPlan(P, p.n, p.m, ri, ci);
   let total = 0;
   for (let k = 0; k < plan.length; k++) total += plan[k] * cost.data[k];
+  const f = embedVector(scaled(alpha, reg), p.n, ri, Number.NEGATIVE_INFINITY);
+  const g = embedVector(scaled(beta, reg), p.m, ci, Number.NEGATIVE_INFINITY);
   return {
     plan: { rows: p.n, cols: p.m, data: plan === P ? Float64Array.from(P) : plan },
     cost: total,
-    f: embedVector(scaled(alpha, reg), p.n, ri, Number.NEGATIVE_INFINITY),
-    g: embedVector(scaled(beta, reg), p.m, ci, Number.NEGATIVE_INFINITY),
+    potentials: { f, g },
+    f,
+    g,
     marginalError: err,
     residual: err,
     iterations: it,

@@ -11,7 +11,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import fixture from '../test/fixtures/sinkhorn.json' with { type: 'json' };
-import { costMatrix, type SinkhornMethod, sinkhorn } from './index.js';
+import { costMatrix, emd, type SinkhornMethod, sinkhorn, sinkhornNewtonSparse } from './index.js';
 
 const cases = fixture.cases;
 const asMatrix = (rows: number[][]): Matrix => fromRows(rows);
@@ -244,5 +244,29 @@ describe('sinkhorn behaviour', () => {
       ),
       { numRuns: 50 },
     );
+  });
+
+  it('sinkhorn(), sinkhornNewtonSparse() and emd() return dual potentials the same way: potentials { f, g }', () => {
+    const C2 = costMatrix([[0], [1], [2]], [[0], [2]]);
+    const aa = [0.3, 0.3, 0.4];
+    const bb = [0.5, 0.5];
+    const results = [
+      sinkhorn(aa, bb, C2, { reg: 0.2 }),
+      sinkhornNewtonSparse(aa, bb, C2, { reg: 0.2 }),
+      emd(aa, bb, C2),
+    ];
+    for (const r of results) {
+      expect(r.potentials.f).toBeInstanceOf(Float64Array);
+      expect(r.potentials.f).toHaveLength(3);
+      expect(r.potentials.g).toHaveLength(2);
+    }
+    // the deprecated top-level aliases are the same arrays
+    for (const r of results.slice(0, 2) as ReturnType<typeof sinkhorn>[]) {
+      expect(r.f).toBe(r.potentials.f);
+      expect(r.g).toBe(r.potentials.g);
+    }
+    // potentials of one solve warm-start the next
+    const warm = sinkhorn(aa, bb, C2, { reg: 0.2, warmStart: results[0].potentials });
+    expect(warm.iterations).toBe(1);
   });
 });

@@ -1,7 +1,6 @@
 // Entropic optimal transport by Sinkhorn scaling (Cuturi 2013, "Sinkhorn distances";
 // log-domain, absorption and ε-scaling: Schmitzer 2019, SIAM J. Sci. Comput. 41(3)).
 import {
-  type Accelerator,
   assertFiniteArray,
   ConvergenceError,
   InvalidArgumentError,
@@ -10,7 +9,13 @@ import {
   type Matrix,
   ShapeError,
 } from '@rg/linalg';
-import { acceleratedKernel, type SinkhornAcceleratorInfo } from './sinkhorn-accelerated.js';
+import {
+  acceleratedKernel,
+  acceleratorWork,
+  belowThresholdInfo,
+  type SinkhornAcceleratorInfo,
+} from './sinkhorn-accelerated.js';
+import type { SinkhornAccelerator } from './sinkhorn-accelerator.js';
 import { checkCount, checkProblem, checkReg, checkTol, type Weights } from './problem.js';
 import {
   type KernelOutput,
@@ -30,15 +35,16 @@ export interface SinkhornOptions extends IterativeOptions {
   reg: number;
   /** default `'standard'`; it switches to `'log'` by itself when exp(−C/reg) underflows */
   method?: SinkhornMethod;
-  /** initial dual potentials (cost units), e.g. `{ f, g }` of an earlier solve */
+  /** initial dual potentials (cost units), e.g. the `potentials` of an earlier solve */
   warmStart?: { f: ArrayLike<number>; g: ArrayLike<number> };
   /** iterations between two marginal-error checks (default 10, as POT) */
   checkEvery?: number;
   /**
-   * run the iterations on a float32 accelerator (e.g. `createAccelerator()` of @rg/gpu);
-   * only with method `'standard'` and without `warmStart`. Results are float32-accurate.
+   * run the iterations on a device (a {@link SinkhornAccelerator}, e.g. `createAccelerator()` of
+   * @rg/gpu) when n·m·maxIter reaches its `thresholds.sinkhorn`; only with method `'standard'`
+   * and without `warmStart`. Device results are float32-accurate.
    */
-  accelerator?: Accelerator;
+  accelerator?: SinkhornAccelerator;
 }
 
 /** Result of {@link sinkhorn}. */
@@ -47,9 +53,14 @@ export interface SinkhornResult extends IterativeResult {
   plan: Matrix;
   /** transport cost ⟨C, P⟩ (no entropy term; POT's `sinkhorn2`) */
   cost: number;
-  /** row potential in cost units (f = reg·log u); −Infinity on zero-mass bins */
+  /**
+   * dual potentials in cost units, f = reg·log u and g = reg·log v (as in {@link emd}'s result);
+   * −Infinity on zero-mass bins. Pass them back as `warmStart`.
+   */
+  potentials: { f: Float64Array; g: Float64Array };
+  /** @deprecated since 0.x: use `potentials.f` (the same array); removed in 1.0 */
   f: Float64Array;
-  /** column potential in cost units (g = reg·log v); −Infinity on zero-mass bins */
+  /** @deprecated since 0.x: use `potentials.g` (the same array); removed in 1.0 */
   g: Float64Array;
   /** ‖Pᵀ1 − b‖₂ after the last check; P1 = a holds to rounding (POT's measure) */
   marginalError: number;
@@ -60,11 +71,14 @@ export interface SinkhornResult extends IterativeResult {
   /** present when the solver changed method (underflow) */
   warning?: string;
   /**
-   * the marginal error at every check: the convergence curve (with an accelerator: the
-   * device's own measure, the L1 error of the row marginal summed in float32)
+   * the marginal error at every check: the convergence curve (on a device: the same measure,
+   * ‖v ⊙ Kᵀu − b‖₂, computed in the device's precision)
    */
   history: { iteration: number; marginalError: number }[];
-  /** present when `options.accelerator` ran the iterations: its backend and precision */
+  /**
+   * present when `options.accelerator` was given: its backend, what computed the iterations
+   * (`computedOn`: the device, or `'float64'` below its threshold, with the `reason`) and their precision
+   */
   accelerator?: SinkhornAcceleratorInfo;
 }
 
@@ -145,11 +159,18 @@ function runMethod(
  * (some cost/reg > 745, or a scaling overflows) restarts in the log domain and says so
  * in `warning`, with `method: 'log'`, instead of returning NaN.
  *
- * With `accelerator` (the structural `Accelerator` of @rg/linalg; @rg/gpu's
- * `createAccelerator()` makes one) the `'standard'` iterations run on the device in float32
- * with K, u, v resident there; the plan, `cost`, `f`, `g` and `marginalError` are then formed
- * in float64 from the returned scalings, and `result.accelerator` says
- * `{ mode, computedOn, precision }`. Such results are float32-accurate: plan entries carry a
+ * Every method measures the same marginal error, ‖Pᵀ1 − b‖₂ after the row update (so
+ * P1 = a holds to rounding), after iteration 1, 1 + checkEvery, 1 + 2·checkEvery, … and after
+ * the last, and stops at the first check below `tol`.
+ *
+ * With `accelerator` (a {@link SinkhornAccelerator}: @rg/gpu's `createAccelerator()` makes
+ * one) the `'standard'` iterations run on the device with K, u, v resident there, under the same
+ * stopping rule, whenever n·m·maxIter (on the support of a and b) reaches
+ * `accelerator.thresholds.sinkhorn`; smaller problems run the float64 loop above, and
+ * `result.accelerator` says so: `{ mode, computedOn: 'float64', precision: 'float64', reason }`.
+ * On the device the plan, `cost`, potentials and `marginalError` are formed in float64 from the
+ * returned scalings, and `result.accelerator` is `{ mode, computedOn: mode, precision }`. Such
+ * results are float32-accurate (for @rg/gpu): plan entries carry a
  * relative error of order max(n, m)·2⁻²⁴ (about 1e−6 at n = 200), and the marginal error
  * stalls at a float32 floor of about 1e−8 to 1e−6 (growing with n), so a `tol` below about
  * 1e−6 may never be reached: the solve then stops after `maxIter` iterations and reports
@@ -159,15 +180,15 @@ function runMethod(
  * `'stabilized'` and `'epsilonScaling'` with an accelerator throw InvalidArgumentError
  * (omit `accelerator` for them), as does `warmStart`; there is no automatic switch to the log
  * domain either: a kernel that under- or overflows in float32 (cost/reg beyond about 87)
- * throws NonFiniteError. For example, with `accelerator = createAccelerator({ mode: 'webasm' })`,
- * `sinkhorn(a, b, C, { reg: 0.1, tol: 1e-6, accelerator }).accelerator` is
- * `{ mode: 'webasm', computedOn: 'webasm', precision: 'float32' }`.
+ * throws NonFiniteError. For example, with `accelerator = createAccelerator({ mode: 'webasm' })`
+ * (explicit modes have threshold 0), `sinkhorn(a, b, C, { reg: 0.1, tol: 1e-6, accelerator }).accelerator`
+ * is `{ mode: 'webasm', computedOn: 'webasm', precision: 'float32' }`.
  *
  * @param a - source weights (n, ≥ 0, finite)
  * @param b - target weights (m, ≥ 0, same total mass as a within 1e−9 relative)
  * @param cost - n×m ground cost
  * @param options - `{ reg, method, maxIter = 1000, tol = 1e-9, warmStart, checkEvery = 10, signal, onProgress, strict, accelerator }`
- * @returns `{ plan, cost, f, g, iterations, converged, marginalError, residual, method, warning?, history, accelerator? }`
+ * @returns `{ plan, cost, potentials: { f, g }, iterations, converged, marginalError, residual, method, warning?, history, accelerator? }` (and the deprecated aliases `f`, `g`)
  * @throws {ShapeError} when cost is not a.length × b.length or a weight vector is empty
  * @throws {NonFiniteError} on non-finite weights or cost
  * @throws {InvalidArgumentError} on negative weights, unequal masses, reg ≤ 0 or a bad option,
@@ -181,6 +202,7 @@ function runMethod(
  * const r = sinkhorn([0.5, 0.5], [0.5, 0.5], C, { reg: 0.1 });
  * r.converged // => true
  * r.plan.data[0] + r.plan.data[1] // => ~0.5
+ * r.potentials.f[0] - r.potentials.f[1] // => ~0
  * sinkhorn([0.5, 0.5], [0.5, 0.5], C, { reg: 1e-3 }).method // => 'log'
  * sinkhorn([1, 0], [0.5, 0.5], C, { reg: 0 }) // => throws InvalidArgumentError
  */
@@ -214,7 +236,12 @@ export function sinkhorn(
       typeof accelerator.sinkhorn !== 'function'
     )
       throw new InvalidArgumentError(
-        `${FN}(): accelerator must implement @rg/linalg's Accelerator (e.g. createAccelerator() of @rg/gpu; got ${String(accelerator)})`,
+        `${FN}(): accelerator must implement SinkhornAccelerator (a sinkhorn() device loop, e.g. createAccelerator() of @rg/gpu; got ${String(accelerator)})`,
+      );
+    const threshold = accelerator.thresholds?.sinkhorn;
+    if (typeof threshold !== 'number' || Number.isNaN(threshold) || threshold < 0)
+      throw new InvalidArgumentError(
+        `${FN}(): accelerator.thresholds.sinkhorn must be a number ≥ 0 (got ${String(threshold)})`,
       );
     if (requested !== 'standard')
       throw new InvalidArgumentError(
@@ -256,11 +283,16 @@ export function sinkhorn(
   let method: SinkhornMethod = requested;
   let info: SinkhornAcceleratorInfo | undefined;
   let out: KernelOutput;
-  if (accelerator) {
+  const sn = sub.a.length;
+  const sm = sub.b.length;
+  if (accelerator && acceleratorWork(sn, sm, maxIter) >= accelerator.thresholds.sinkhorn) {
     const acc = acceleratedKernel(accelerator, sub.a, sub.b, sub.C, reg, ctl);
     info = acc.info;
     out = acc;
-  } else out = runMethod(method, sub.a, sub.b, sub.C, reg, f0, g0, ctl);
+  } else {
+    if (accelerator) info = belowThresholdInfo(accelerator, sn, sm, maxIter);
+    out = runMethod(method, sub.a, sub.b, sub.C, reg, f0, g0, ctl);
+  }
   let warning: string | undefined;
   if (out.failure) {
     warning = `${FN}(): method '${requested}' at reg = ${reg}: ${out.failure}; switched to the log domain (method 'log')`;
@@ -286,11 +318,14 @@ export function sinkhorn(
       `${FN}(): marginal error ${out.marginalError.toExponential(2)} > tol ${tol} after ${out.iterations} iterations (method '${method}'${info ? `, ${info.precision} on ${info.computedOn}` : ''}, reg ${reg})`,
       { iterations: out.iterations, residual: out.marginalError },
     );
+  const f = embedVector(out.f, n, ri, Number.NEGATIVE_INFINITY);
+  const g = embedVector(out.g, m, ci, Number.NEGATIVE_INFINITY);
   const result: SinkhornResult = {
     plan: { rows: n, cols: m, data: plan },
     cost: total,
-    f: embedVector(out.f, n, ri, Number.NEGATIVE_INFINITY),
-    g: embedVector(out.g, m, ci, Number.NEGATIVE_INFINITY),
+    potentials: { f, g },
+    f,
+    g,
     iterations: out.iterations,
     converged: out.converged,
     marginalError: out.marginalError,
