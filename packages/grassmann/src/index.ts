@@ -1,0 +1,2 @@
+// Public surface of @rg/grassmann: named re-exports only.
+export { grassmannVersion } from './version.js';
