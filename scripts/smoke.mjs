@@ -3,7 +3,9 @@
 // (workspace:* rewritten to versions), check each tarball holds dist with
 // types, install the tarballs into an empty project with npm, and from a plain
 // Node ESM script import every package by name and evaluate its `rg.smoke`
-// expression (package.json) against its exports.
+// expression (package.json) against its exports; a package with more entries
+// (`exports["./kernels"]`) names one expression per entry in `rg.smokeSubpaths`,
+// evaluated against that entry imported by its full specifier.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,12 +35,17 @@ for (const { dir } of pkgs) {
 const tarballs = readdirSync(packs).filter((f) => f.endsWith('.tgz'));
 for (const t of tarballs) {
   const files = execFileSync('tar', ['-tzf', join(packs, t)], { encoding: 'utf8' }).split('\n');
-  for (const need of ['package/dist/index.js', 'package/dist/index.d.ts', 'package/package.json'])
+  const manifestText = execFileSync('tar', ['-xzOf', join(packs, t), 'package/package.json'], {
+    encoding: 'utf8',
+  });
+  const subpaths = Object.keys(JSON.parse(manifestText).rg?.smokeSubpaths ?? {});
+  const needed = ['package/dist/index.js', 'package/dist/index.d.ts', 'package/package.json'];
+  for (const sub of subpaths)
+    needed.push(`package/dist/${sub.slice(2)}/index.js`, `package/dist/${sub.slice(2)}/index.d.ts`);
+  for (const need of needed)
     if (!files.includes(need)) fail(`${t} lacks ${need.replace('package/', '')}`);
   if (files.some((f) => /\.test\.(js|d\.ts)$/.test(f))) fail(`${t} ships test files`);
-  const manifest = JSON.parse(
-    execFileSync('tar', ['-xzOf', join(packs, t), 'package/package.json'], { encoding: 'utf8' }),
-  );
+  const manifest = JSON.parse(manifestText);
   for (const [dep, range] of Object.entries(manifest.dependencies ?? {}))
     if (/^(workspace|catalog):/.test(range))
       fail(`${t}: dependency ${dep} was published as ${range}`);
@@ -74,11 +81,19 @@ for (const { json } of pkgs) {
     fail(`${json.name} has no "rg.smoke" expression in package.json`);
     continue;
   }
-  lines.push(`{
-  const m = await import(${JSON.stringify(json.name)});
-  const ok = await new Function(...Object.keys(m), ${JSON.stringify(`return (${expr});`)})(...Object.values(m));
-  if (ok !== true) { failures++; console.error('smoke: ${json.name}: ' + ${JSON.stringify(expr)} + ' was ' + ok); }
-  else console.log('smoke: ${json.name} ok (' + Object.keys(m).length + ' exports)');
+  const entries = [
+    [json.name, expr],
+    ...Object.entries(json.rg?.smokeSubpaths ?? {}).map(([sub, e]) => [
+      `${json.name}/${sub.slice(2)}`,
+      e,
+    ]),
+  ];
+  for (const [specifier, expression] of entries)
+    lines.push(`{
+  const m = await import(${JSON.stringify(specifier)});
+  const ok = await new Function(...Object.keys(m), ${JSON.stringify(`return (${expression});`)})(...Object.values(m));
+  if (ok !== true) { failures++; console.error('smoke: ${specifier}: ' + ${JSON.stringify(expression)} + ' was ' + ok); }
+  else console.log('smoke: ${specifier} ok (' + Object.keys(m).length + ' exports)');
 }`);
 }
 lines.push('process.exit(failures ? 1 : 0);');

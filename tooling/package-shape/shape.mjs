@@ -28,6 +28,15 @@ export const SCRIPTS = {
   bench: 'tsx bench/index.ts',
 };
 
+/**
+ * Export entries besides "." (and "./package.json") that a package may have: exactly these,
+ * each built from src/<name>/index.ts into dist/<name>/ and smoke-tested through
+ * rg.smokeSubpaths. Every other package exports "." only.
+ */
+export const SUBPATH_EXPORTS = {
+  '@rg/linalg': ['./kernels'],
+};
+
 export const REQUIRED_PATHS = [
   'src/index.ts',
   'test/doc-examples.test.ts',
@@ -66,6 +75,40 @@ export function checkPackage(dir) {
     want(root.types === './dist/index.d.ts', 'exports["."].types must be ./dist/index.d.ts');
     want(root.default === './dist/index.js', 'exports["."].default must be ./dist/index.js');
     want(Object.keys(root)[0] === 'types', 'exports["."].types must come first');
+  }
+  const subpaths = SUBPATH_EXPORTS[pkg.name] ?? [];
+  const keys = Object.keys(pkg.exports ?? {});
+  const allowedKeys = ['.', ...subpaths, './package.json'];
+  want(
+    keys.every((k) => allowedKeys.includes(k)),
+    `exports may only hold ${allowedKeys.map((k) => `"${k}"`).join(', ')} (has ${keys.map((k) => `"${k}"`).join(', ')})`,
+  );
+  for (const sub of subpaths) {
+    const entry = pkg.exports?.[sub];
+    const base = sub.slice(2);
+    want(
+      entry && typeof entry === 'object',
+      `exports["${sub}"] must be an object with types + default`,
+    );
+    if (entry && typeof entry === 'object') {
+      want(
+        entry.types === `./dist/${base}/index.d.ts`,
+        `exports["${sub}"].types must be ./dist/${base}/index.d.ts`,
+      );
+      want(
+        entry.default === `./dist/${base}/index.js`,
+        `exports["${sub}"].default must be ./dist/${base}/index.js`,
+      );
+      want(Object.keys(entry)[0] === 'types', `exports["${sub}"].types must come first`);
+    }
+    want(
+      existsSync(join(dir, `src/${base}/index.ts`)),
+      `src/${base}/index.ts is missing (entry "${sub}")`,
+    );
+    want(
+      typeof pkg.rg?.smokeSubpaths?.[sub] === 'string',
+      `rg.smokeSubpaths["${sub}"] must hold the expression the smoke test evaluates against that entry`,
+    );
   }
   want(Array.isArray(pkg.files) && pkg.files.includes('dist'), 'files must include "dist"');
   want(pkg.publishConfig?.access === 'public', 'publishConfig.access must be "public"');

@@ -8,9 +8,17 @@ import {
   type ProgressInfo,
   throwIfAborted,
 } from '@rg/linalg';
-import { choleskyLower, congruence, mul, mulABt } from './internal/kernels.js';
+import {
+  choleskyLower,
+  congruence,
+  eigensystem,
+  gemm,
+  gemmTransB,
+  reconstruct,
+  symmetrizeInPlace,
+  triangularInverse,
+} from '@rg/linalg/kernels';
 import { assertPoints, normalizedWeights } from './internal/points.js';
-import { eig, mapValues, reconstruct } from './internal/spectral.js';
 import { sq } from './internal/sq.js';
 import { spdCholesky } from './internal/validate.js';
 import { whitenedEig } from './metrics/affine-invariant.js';
@@ -108,45 +116,28 @@ function closedForm(
 function logEuclideanMean(xs: readonly Matrix[], w: Float64Array, n: number): Float64Array {
   const acc = new Float64Array(n * n);
   xs.forEach((x, i) => {
-    const e = eig(x.data, n);
-    const l = reconstruct(e, mapValues(e.values, Math.log));
+    const e = eigensystem(n, x.data);
+    const l = reconstruct(n, e.vectors, e.values.map(Math.log));
     for (let k = 0; k < n * n; k++) acc[k] += w[i] * l[k];
   });
-  const e = eig(acc, n);
-  return reconstruct(e, mapValues(e.values, Math.exp));
+  const e = eigensystem(n, acc);
+  return reconstruct(n, e.vectors, e.values.map(Math.exp));
 }
 
 function logCholeskyMean(xs: readonly Matrix[], w: Float64Array, n: number): Float64Array {
   const k = new Float64Array(n * n);
+  const l = new Float64Array(n * n);
   xs.forEach((x, i) => {
-    const l = choleskyLower(x.data, n).l;
+    choleskyLower(n, x.data, l);
     for (let r = 0; r < n; r++) {
       for (let c = 0; c < r; c++) k[r * n + c] += w[i] * l[r * n + c];
       k[r * n + r] += w[i] * Math.log(l[r * n + r]);
     }
   });
   for (let r = 0; r < n; r++) k[r * n + r] = Math.exp(k[r * n + r]);
-  const out = mulABt(k, k, n);
-  for (let r = 0; r < n; r++)
-    for (let c = 0; c < r; c++) {
-      const v = 0.5 * (out[r * n + c] + out[c * n + r]);
-      out[r * n + c] = v;
-      out[c * n + r] = v;
-    }
-  return out;
-}
-
-function invLower(l: Float64Array, n: number): Float64Array {
-  const inv = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    inv[j * n + j] = 1 / l[j * n + j];
-    for (let i = j + 1; i < n; i++) {
-      let s = 0;
-      for (let k = j; k < i; k++) s -= l[i * n + k] * inv[k * n + j];
-      inv[i * n + j] = s / l[i * n + i];
-    }
-  }
-  return inv;
+  const out = new Float64Array(n * n);
+  gemmTransB(n, n, n, k, k, out);
+  return symmetrizeInPlace(n, out);
 }
 
 /** pyRiemann's mean_riemann: Karcher flow with step nu, ×0.95 on progress, ×0.5 otherwise. */
@@ -163,16 +154,16 @@ function affineInvariantMean(
   const j = new Float64Array(n * n);
   for (let it = 0; it < ctx.maxIter; it++) {
     throwIfAborted('frechetMean', ctx.opts.signal);
-    const lc = choleskyLower(c, n);
-    if (lc.failedPivot >= 0)
+    const lc = new Float64Array(n * n);
+    if (choleskyLower(n, c, lc) >= 0)
       throw new InvalidArgumentError(
         'frechetMean(): the iterate lost positive definiteness (points too ill-conditioned for float64)',
       );
-    const wInv = invLower(lc.l, n);
+    const wInv = triangularInverse(n, lc, { lower: true });
     j.fill(0);
     for (let i = 0; i < xs.length; i++) {
       const e = whitenedEig(wInv, xs[i].data, n);
-      const lg = reconstruct(e, mapValues(e.values, Math.log));
+      const lg = reconstruct(n, e.vectors, e.values.map(Math.log));
       const wi = ctx.w[i];
       for (let k = 0; k < n * n; k++) j[k] += wi * lg[k];
     }
@@ -182,12 +173,13 @@ function affineInvariantMean(
     ctx.opts.onProgress?.({ iteration: it, residual: crit, stepSize: nu });
     if (crit <= ctx.tol) return finish('frechetMean', ctx, c, n, it, true, crit);
     const h = nu * crit;
-    const ej = eig(j, n);
+    const ej = eigensystem(n, j);
     const step = reconstruct(
-      ej,
-      mapValues(ej.values, (x) => Math.exp(nu * x)),
+      n,
+      ej.vectors,
+      ej.values.map((x) => Math.exp(nu * x)),
     );
-    c = congruence(lc.l, step, n);
+    c = congruence(n, n, lc, step);
     if (h < tau) {
       nu *= 0.95;
       tau = h;
@@ -195,12 +187,13 @@ function affineInvariantMean(
     if (nu <= ctx.tol) return finish('frechetMean', ctx, c, n, it + 1, false, crit);
   }
   // The gradient at the final iterate has not been measured yet: measure it once.
-  const lc = choleskyLower(c, n);
-  const wInv = invLower(lc.l, n);
+  const lc = new Float64Array(n * n);
+  choleskyLower(n, c, lc);
+  const wInv = triangularInverse(n, lc, { lower: true });
   j.fill(0);
   for (let i = 0; i < xs.length; i++) {
     const e = whitenedEig(wInv, xs[i].data, n);
-    const lg = reconstruct(e, mapValues(e.values, Math.log));
+    const lg = reconstruct(n, e.vectors, e.values.map(Math.log));
     for (let k = 0; k < n * n; k++) j[k] += ctx.w[i] * lg[k];
   }
   let s = 0;
@@ -220,22 +213,27 @@ function buresWassersteinMean(
   let gradNorm = Number.POSITIVE_INFINITY;
   for (let it = 0; it <= ctx.maxIter; it++) {
     throwIfAborted('frechetMean', ctx.opts.signal);
-    const e = eig(g, n);
-    const half = reconstruct(e, mapValues(e.values, Math.sqrt));
+    const e = eigensystem(n, g);
+    const half = reconstruct(n, e.vectors, e.values.map(Math.sqrt));
     const invHalf = reconstruct(
-      e,
-      mapValues(e.values, (x) => 1 / Math.sqrt(x)),
+      n,
+      e.vectors,
+      e.values.map((x) => 1 / Math.sqrt(x)),
     );
     const s = new Float64Array(n * n);
     for (let i = 0; i < xs.length; i++) {
-      const ei = eig(congruence(half, xs[i], n), n);
+      const ei = eigensystem(n, congruence(n, n, half, xs[i]));
       const r = reconstruct(
-        ei,
-        mapValues(ei.values, (x) => Math.sqrt(Math.max(0, x))),
+        n,
+        ei.vectors,
+        ei.values.map((x) => Math.sqrt(Math.max(0, x))),
       );
       for (let k = 0; k < n * n; k++) s[k] += ctx.w[i] * r[k];
     }
-    const a = mul(mul(half, s, n), invHalf, n);
+    const hs = new Float64Array(n * n);
+    gemm(n, n, n, half, s, hs);
+    const a = new Float64Array(n * n);
+    gemm(n, n, n, hs, invHalf, a);
     const grad = new Float64Array(n * n);
     for (let r = 0; r < n; r++)
       for (let c = 0; c < n; c++) grad[r * n + c] = a[r * n + c] + a[c * n + r] - 2 * g[r * n + c];
@@ -243,7 +241,9 @@ function buresWassersteinMean(
     ctx.opts.onProgress?.({ iteration: it, residual: gradNorm });
     if (gradNorm <= ctx.tol) return { mean: g, it, converged: true, g: gradNorm };
     if (it === ctx.maxIter) break;
-    g = congruence(invHalf, mul(s, s, n), n);
+    const s2 = new Float64Array(n * n);
+    gemm(n, n, n, s, s, s2);
+    g = congruence(n, n, invHalf, s2);
   }
   return { mean: g, it: ctx.maxIter, converged: false, g: gradNorm };
 }
@@ -274,10 +274,11 @@ function genericMean(
 }
 
 function powMat(x: Float64Array, n: number, s: number): Float64Array {
-  const e = eig(x, n);
+  const e = eigensystem(n, x);
   return reconstruct(
-    e,
-    mapValues(e.values, (v) => v ** s),
+    n,
+    e.vectors,
+    e.values.map((v) => v ** s),
   );
 }
 

@@ -1,11 +1,10 @@
 // Tangent-space mapping at a Riemannian mean (Barachant, Bonnet, Congedo & Jutten 2013,
 // "Classification of covariance matrices using a Riemannian-based kernel for BCI applications",
 // Neurocomputing 112), with pyRiemann's vectorization (upper triangle, √2 off the diagonal).
-import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import { assertFinite, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import { congruence, eigensystem, reconstruct } from '@rg/linalg/kernels';
 import { type FrechetMeanOptions, frechetMean } from './frechet-mean.js';
-import { congruence } from './internal/kernels.js';
 import { assertPoints } from './internal/points.js';
-import { eig, mapValues, reconstruct } from './internal/spectral.js';
 import { spdCholesky } from './internal/validate.js';
 import { affineInvariant } from './metrics/affine-invariant.js';
 import type { SPDMetric } from './metrics/spd-metric.js';
@@ -63,13 +62,14 @@ export class TangentSpace {
     if (!this.reference)
       throw new InvalidArgumentError(`TangentSpace.${fn}(): call fit() first or pass a reference`);
     const n = this.reference.rows;
-    const e = eig(this.reference.data, n);
+    const e = eigensystem(n, this.reference.data);
     return {
       n,
-      half: reconstruct(e, mapValues(e.values, Math.sqrt)),
+      half: reconstruct(n, e.vectors, e.values.map(Math.sqrt)),
       invHalf: reconstruct(
-        e,
-        mapValues(e.values, (x) => 1 / Math.sqrt(x)),
+        n,
+        e.vectors,
+        e.values.map((x) => 1 / Math.sqrt(x)),
       ),
     };
   }
@@ -83,8 +83,8 @@ export class TangentSpace {
     const d = (n * (n + 1)) / 2;
     const out = new Float64Array(covs.length * d);
     covs.forEach((x, t) => {
-      const e = eig(congruence(invHalf, x.data, n), n);
-      const s = reconstruct(e, mapValues(e.values, Math.log));
+      const e = eigensystem(n, congruence(n, n, invHalf, x.data));
+      const s = reconstruct(n, e.vectors, e.values.map(Math.log));
       let k = t * d;
       for (let i = 0; i < n; i++)
         for (let j = i; j < n; j++) out[k++] = i === j ? s[i * n + j] : Math.SQRT2 * s[i * n + j];
@@ -105,6 +105,8 @@ export class TangentSpace {
       throw new ShapeError(
         `TangentSpace.inverseTransform(): vectors must have ${d} columns (got ${vectors.cols})`,
       );
+    // the unchecked eigendecomposition below does not validate: check finiteness here, once
+    assertFinite('TangentSpace.inverseTransform', 'vectors', vectors);
     const out: Matrix[] = [];
     for (let t = 0; t < vectors.rows; t++) {
       const s = new Float64Array(n * n);
@@ -116,11 +118,11 @@ export class TangentSpace {
           s[i * n + j] = v;
           s[j * n + i] = v;
         }
-      const e = eig(s, n);
+      const e = eigensystem(n, s);
       out.push({
         rows: n,
         cols: n,
-        data: congruence(half, reconstruct(e, mapValues(e.values, Math.exp)), n),
+        data: congruence(n, n, half, reconstruct(n, e.vectors, e.values.map(Math.exp))),
       });
     }
     return out;

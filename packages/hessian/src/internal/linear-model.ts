@@ -144,12 +144,5 @@ export function linearModelObjective(
   };
 }
 
-export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-
-export function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
+// The numerically stable scalar forms live once, in @rg/linalg's kernels.
+export { sigmoid, softplus } from '@rg/linalg/kernels';

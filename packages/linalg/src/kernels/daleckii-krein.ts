@@ -65,3 +65,33 @@ export function daleckiiKrein(
   for (let i = 0; i < nn; i++) m[i] *= w[i];
   return fromEigenbasis(n, v, m, options, out, tmp);
 }
+
+/**
+ * Df(A)[E] for A = V diag(values) Vᵀ and the divided difference `dd` of f: the Loewner matrix
+ * ({@link loewnerMatrix}) followed by {@link daleckiiKrein}, in one call. With `symmetric` (the
+ * default) E is taken as symmetric and the result is exactly symmetric.
+ *
+ * Aliasing: `out` and `work` must not overlap the inputs or each other.
+ *
+ * @param work - scratch of 3n² entries (allocated when omitted)
+ * @param out - n×n result (allocated when omitted); returned
+ * @example
+ * import { dividedDifferenceLog, frechetDerivative } from '@rg/linalg/kernels';
+ * // at A = diag(1, e), D log(A)[E] scales the off-diagonal of E by log[1, e] = 1/(e − 1)
+ * const v = Float64Array.of(1, 0, 0, 1);
+ * frechetDerivative(2, Float64Array.of(1, Math.E), v, dividedDifferenceLog, Float64Array.of(0, 1, 1, 0)) // => ~[0, 0.581977, 0.581977, 0]
+ */
+export function frechetDerivative(
+  n: number,
+  values: ArrayLike<number>,
+  v: Float64Array,
+  dd: DividedDifference,
+  e: Float64Array,
+  options: { symmetric?: boolean } = {},
+  out: Float64Array = new Float64Array(n * n),
+  work: Float64Array = new Float64Array(3 * n * n),
+): Float64Array {
+  const nn = n * n;
+  const w = loewnerMatrix(n, values, dd, work.subarray(2 * nn, 3 * nn));
+  return daleckiiKrein(n, v, w, e, options, out, work.subarray(0, 2 * nn));
+}

@@ -8,15 +8,13 @@
 /** A first divided difference f[x, y], symmetric in x and y, f'(x) when x = y. */
 export type DividedDifference = (x: number, y: number) => number;
 
-/** Smallest positive normal double: ratios below it have lost bits to gradual underflow. */
-const MIN_NORMAL = 2.2250738585072014e-308;
 /** ε^⅓: step below which the generic form switches to f' at the midpoint. */
 const CBRT_EPS = 6.055454452393343e-6;
 
 /**
- * log[x, y] for x, y > 0. Within a factor of 2, x − y is exact (Sterbenz) and
- * log1p((x − y)/y) has no cancellation; farther apart log(x/y) is accurate (|log(x/y)| ≥ log 2)
- * unless x/y leaves the normal range, where log x − log y no longer cancels.
+ * log[x, y] for x, y > 0. Within a factor of 2, max − min is exact (Sterbenz) and
+ * log1p((max − min)/min) has no cancellation; farther apart log(max/min) is accurate
+ * (log(max/min) ≥ log 2) unless max/min overflows, where log max − log min no longer cancels.
  * Relative error a few ε everywhere.
  *
  * @example
@@ -27,11 +25,14 @@ const CBRT_EPS = 6.055454452393343e-6;
  */
 export function dividedDifferenceLog(x: number, y: number): number {
   if (x === y) return 1 / x;
-  const d = x - y;
-  if (0.5 * y <= x && x <= 2 * y) return Math.log1p(d / y) / d;
-  const q = x / y;
-  if (q >= MIN_NORMAL && q < Number.POSITIVE_INFINITY) return Math.log(q) / d;
-  return (Math.log(x) - Math.log(y)) / d;
+  // Ordered so that f[x, y] and f[y, x] round identically.
+  const hi = Math.max(x, y);
+  const lo = Math.min(x, y);
+  const d = hi - lo;
+  if (hi <= 2 * lo) return Math.log1p(d / lo) / d;
+  const q = hi / lo;
+  if (q < Number.POSITIVE_INFINITY) return Math.log(q) / d;
+  return (Math.log(hi) - Math.log(lo)) / d;
 }
 
 /**

@@ -48,7 +48,7 @@ export type { SvdKernelOptions } from './svd.js';
 export { svd } from './svd.js';
 
 // --- eigenbasis: f(A) = V f(Λ) Vᵀ, Vᵀ X V, V Y Vᵀ, Daleckii–Krein ---
-export { daleckiiKrein, loewnerMatrix } from './daleckii-krein.js';
+export { daleckiiKrein, frechetDerivative, loewnerMatrix } from './daleckii-krein.js';
 export { fromEigenbasis, reconstruct, toEigenbasis } from './eigenbasis.js';
 
 // --- the divided-difference table: log, exp, sqrt, invSqrt, x^θ, and user f with f' ---

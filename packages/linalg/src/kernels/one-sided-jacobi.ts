@@ -34,7 +34,9 @@ export interface OneSidedJacobiOptions {
  * Aliasing: `s` and `options.vectors` must not overlap `a`; `a` is not modified.
  *
  * @param s - length n: the singular values (n − m of them are 0 when m < n)
- * @returns true when a sweep found every pair orthogonal (false after 80 sweeps)
+ * @returns true when a sweep found every pair orthogonal; false after 80 sweeps, which is
+ *   what exactly rank-deficient X (m < n, or dependent columns) gives: the relative test keeps
+ *   rotating the rounding noise of its zero columns, while the singular values are as accurate
  * @example
  * import { oneSidedJacobi } from '@rg/linalg/kernels';
  * const s = new Float64Array(2);

@@ -1,5 +1,6 @@
 // Elementwise activations with their first and second derivatives, as needed by
 // backprop (f') and by Pearlmutter's R-operator (f'').
+import { sigmoid, softplus } from '@rg/linalg/kernels';
 
 /** Names of the activations an {@link mlp} layer can use. */
 export type ActivationName = 'tanh' | 'relu' | 'softplus' | 'gelu' | 'sigmoid' | 'identity';
@@ -12,13 +13,6 @@ export interface ActivationKernel {
   d2(x: number, fx: number): number;
   /** f'' ≡ 0: the R-operator can skip the curvature term of this layer */
   linearPieces: boolean;
-}
-
-function sigmoid(x: number): number {
-  // two branches so exp never overflows
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
 }
 
 const GELU_C = Math.sqrt(2 / Math.PI);
@@ -47,7 +41,7 @@ export const ACTIVATIONS: Record<ActivationName, ActivationKernel> = {
   },
   softplus: {
     // log(1 + e^x) without overflow for large x and without cancellation for small x
-    f: (x) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
+    f: softplus,
     d1: sigmoid,
     d2: (x) => {
       const s = sigmoid(x);

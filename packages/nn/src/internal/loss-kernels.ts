@@ -1,6 +1,7 @@
 // Per-sample losses on network outputs, with the gradient and Hessian-vector
 // product in output space that backprop, the R-operator and the Gauss–Newton /
 // Fisher products need. Rows are samples.
+import { sigmoid, softplus } from '@rg/linalg/kernels';
 
 /** Names of the losses {@link mlpObjective} supports. */
 export type LossName = 'mse' | 'softmaxCrossEntropy' | 'logistic';
@@ -19,16 +20,6 @@ export interface LossKernel {
     k: number,
     out: Float64Array,
   ): void;
-}
-
-function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-
-function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 }
 
 /** p = softmax(f_i) into p (length k); returns log Σ exp f_i (shifted by the max for range). */

@@ -7,8 +7,17 @@
 // at start) are not a singularity. Gradients are Euclidean (∂L/∂x_ij); for a symmetric input the
 // caller symmetrizes the gradient, which gives the derivative along symmetric directions.
 import { type Matrix, matmul, matmulTransA, matmulTransB } from '@rg/linalg';
-import { choleskyLower, lowerInverse } from './kernels.js';
-import { type Eig, eig } from './spectral.js';
+import {
+  choleskyLower,
+  dividedDifferenceExp,
+  dividedDifferenceInvSqrt,
+  dividedDifferenceLog,
+  dividedDifferencePower,
+  dividedDifferenceSqrt,
+  type Eigensystem,
+  eigensystem,
+  triangularInverse,
+} from '@rg/linalg/kernels';
 
 /** A value recorded on a tape: an r×c row-major matrix (scalars are 1×1). */
 export interface TNode {
@@ -18,7 +27,7 @@ export interface TNode {
   readonly needsGrad: boolean;
   grad: Float64Array | null;
   back: ((g: Float64Array) => void) | null;
-  eig?: Eig;
+  eig?: Eigensystem;
 }
 
 /** A scalar function with its derivative and a divided difference accurate for x ≈ y. */
@@ -41,38 +50,25 @@ export interface BilinearFn {
 export const SQRT: SpectralFn = {
   f: Math.sqrt,
   df: (x) => 0.5 / Math.sqrt(x),
-  dd: (x, y) => 1 / (Math.sqrt(x) + Math.sqrt(y)),
+  dd: dividedDifferenceSqrt,
 };
 
 export const INV_SQRT: SpectralFn = {
   f: (x) => 1 / Math.sqrt(x),
   df: (x) => -0.5 / (x * Math.sqrt(x)),
-  dd: (x, y) => {
-    const sx = Math.sqrt(x);
-    const sy = Math.sqrt(y);
-    return -1 / (sx * sy * (sx + sy));
-  },
+  dd: dividedDifferenceInvSqrt,
 };
 
 export const LOG: SpectralFn = {
   f: Math.log,
   df: (x) => 1 / x,
-  dd: (x, y) => {
-    if (x === y) return 1 / x;
-    const r = (x - y) / y;
-    return Math.abs(r) < 0.5 ? Math.log1p(r) / (x - y) : (Math.log(x) - Math.log(y)) / (x - y);
-  },
+  dd: dividedDifferenceLog,
 };
 
 export const EXP: SpectralFn = {
   f: Math.exp,
   df: Math.exp,
-  dd: (x, y) => {
-    if (x === y) return Math.exp(x);
-    const hi = Math.max(x, y);
-    const lo = Math.min(x, y);
-    return (Math.exp(lo) * Math.expm1(hi - lo)) / (hi - lo);
-  },
+  dd: dividedDifferenceExp,
 };
 
 /** x ↦ x^p on x > 0. */
@@ -80,12 +76,7 @@ export function powFn(p: number): SpectralFn {
   return {
     f: (x) => x ** p,
     df: (x) => p * x ** (p - 1),
-    dd: (x, y) => {
-      if (x === y) return p * x ** (p - 1);
-      const lr = Math.log(x / y);
-      const den = Math.expm1(lr);
-      return den === 0 ? p * y ** (p - 1) : (y ** (p - 1) * Math.expm1(p * lr)) / den;
-    },
+    dd: dividedDifferencePower(p),
   };
 }
 
@@ -167,10 +158,10 @@ function symInto(a: Float64Array, n: number, out: Float64Array): Float64Array {
   return out;
 }
 
-const TENSORS = new WeakMap<Eig, Map<BilinearFn, Float64Array>>();
+const TENSORS = new WeakMap<Eigensystem, Map<BilinearFn, Float64Array>>();
 
 /** D[a, b, j] = dd1(g_a, g_b, g_j), computed once per eigendecomposition and weight. */
-function dividedTensor(e: Eig, fn: BilinearFn): Float64Array {
+function dividedTensor(e: Eigensystem, fn: BilinearFn): Float64Array {
   let byFn = TENSORS.get(e);
   if (!byFn) {
     byFn = new Map();
@@ -192,14 +183,14 @@ function dividedTensor(e: Eig, fn: BilinearFn): Float64Array {
 /** Opt-in counters for the benchmark: eigendecompositions made by tapes and their time. */
 export const tapeProfile = { enabled: false, eigCount: 0, eigMs: 0 };
 
-function eigOf(x: TNode, refine: boolean | 'auto'): Eig {
+function eigOf(x: TNode, refine: boolean | 'auto'): Eigensystem {
   if (!x.eig) {
     if (tapeProfile.enabled) {
       const t0 = performance.now();
-      x.eig = eig(x.value, x.rows, refine);
+      x.eig = eigensystem(x.rows, x.value, { refine });
       tapeProfile.eigMs += performance.now() - t0;
       tapeProfile.eigCount++;
-    } else x.eig = eig(x.value, x.rows, refine);
+    } else x.eig = eigensystem(x.rows, x.value, { refine });
   }
   return x.eig;
 }
@@ -297,13 +288,13 @@ export class Tape {
   }
 
   /** Vᵀ X V for the eigenvectors V (columns) of e. */
-  private toBasis(e: Eig, x: Float64Array): Float64Array {
+  private toBasis(e: Eigensystem, x: Float64Array): Float64Array {
     const n = e.n;
     return mmTN(e.vectors, mm(x, e.vectors, n, n, n, this.z(n * n)), n, n, n, this.z(n * n));
   }
 
   /** V Y Vᵀ, symmetrized (Y symmetric up to rounding). */
-  private fromBasis(e: Eig, y: Float64Array): Float64Array {
+  private fromBasis(e: Eigensystem, y: Float64Array): Float64Array {
     const n = e.n;
     const out = mmNT(mm(e.vectors, y, n, n, n, this.z(n * n)), e.vectors, n, n, n, this.z(n * n));
     return symInto(out, n, out);
@@ -470,7 +461,8 @@ export class Tape {
   cholesky(a: TNode): TNode {
     const n = a.rows;
     // a is SPD here: every caller passes a validated point or its whitened image
-    const { l } = choleskyLower(a.value, n);
+    const l = this.z(n * n);
+    choleskyLower(n, a.value, l);
     return this.node(n, n, l, [a], (lbar) => {
       // Ā = L⁻ᵀ Φ(Lᵀ L̄) L⁻¹ with Φ = lower triangle, diagonal halved; symmetrized.
       const phi = mmTN(l, lbar, n, n, n, this.z(n * n));
@@ -478,7 +470,7 @@ export class Tape {
         phi[i * n + i] *= 0.5;
         for (let j = i + 1; j < n; j++) phi[i * n + j] = 0;
       }
-      const li = lowerInverse(l, n);
+      const li = triangularInverse(n, l, { lower: true }, this.z(n * n));
       const t = mm(mmTN(li, phi, n, n, n, this.z(n * n)), li, n, n, n, this.z(n * n));
       this.acc(a, this.sym(t, n));
     });

@@ -6,7 +6,7 @@ import {
   ShapeError,
   SYMMETRY_TOLERANCE,
 } from '@rg/linalg';
-import { choleskyLower } from './kernels.js';
+import { choleskyLower } from '@rg/linalg/kernels';
 
 export const SHRINKAGE_HINT =
   "for rank-deficient covariances use a shrinkage estimator: covariance(x, { estimator: 'lwf' | 'oas' | { shrinkage: 0.1 } })";
@@ -16,10 +16,11 @@ export function spdCholesky(fn: string, name: string, a: Matrix): Float64Array {
   assertSymmetric(fn, name, a, SYMMETRY_TOLERANCE);
   const n = a.rows;
   if (n === 0) throw new ShapeError(`${fn}(): ${name} must not be empty (is 0×0)`);
-  const { l, failedPivot, pivotValue } = choleskyLower(a.data, n);
+  const l = new Float64Array(n * n);
+  const failedPivot = choleskyLower(n, a.data, l);
   if (failedPivot >= 0)
     throw new NotPositiveDefiniteError(
-      `${fn}(): ${name} is not positive definite (Cholesky pivot ${failedPivot} is ${pivotValue.toExponential(2)}); ${SHRINKAGE_HINT}`,
+      `${fn}(): ${name} is not positive definite (Cholesky pivot ${failedPivot} is ${l[failedPivot * n + failedPivot].toExponential(2)}); ${SHRINKAGE_HINT}`,
       { pivot: failedPivot },
     );
   return l;
@@ -60,7 +61,8 @@ export function isSPD(x: Matrix, tol = SYMMETRY_TOLERANCE): boolean {
   } catch {
     return false;
   }
-  return x.rows > 0 && choleskyLower(x.data, x.rows).failedPivot < 0;
+  const n = x.rows;
+  return n > 0 && choleskyLower(n, x.data, new Float64Array(n * n)) < 0;
 }
 
 /** True when `v` is a finite symmetric n×n matrix. */

@@ -2,9 +2,18 @@
 // Definite Matrices, 2007, ch. 6). Congruence by a Cholesky factor G (P = GGᵀ) replaces P^{±½}:
 // G⁻¹XG⁻ᵀ and P^{-½}XP^{-½} are orthogonally similar, so every formula below is unchanged.
 import type { Matrix } from '@rg/linalg';
-import { choleskyLower, congruence, frob, lowerInverse, mul } from '../internal/kernels.js';
-import { eigOfGram, singularValuesJacobi } from '../internal/singular-values.js';
-import { type Eig, eig, eigvals, mapValues, reconstruct, symFn } from '../internal/spectral.js';
+import {
+  choleskyLower,
+  congruence,
+  dot,
+  type Eigensystem,
+  eigensystem,
+  eigh,
+  gemm,
+  oneSidedJacobi,
+  reconstruct,
+  triangularInverse,
+} from '@rg/linalg/kernels';
 import { sq } from '../internal/sq.js';
 import { assertSameSize, assertTangent, isSPD, isSym, spdCholesky } from '../internal/validate.js';
 import type { SPDMetric } from './spd-metric.js';
@@ -14,21 +23,37 @@ import type { SPDMetric } from './spd-metric.js';
  * when the spread exceeds ~1/ε, and their logs matter as much as those of the large ones, so
  * for a wide spread C is factored as (W·L_Q)(W·L_Q)ᵀ and decomposed by one-sided Jacobi.
  */
-export function whitenedEig(w: Float64Array, q: Float64Array, n: number): Eig {
-  const e = eig(congruence(w, q, n), n);
+export function whitenedEig(w: Float64Array, q: Float64Array, n: number): Eigensystem {
+  const e = eigensystem(n, congruence(n, n, w, q));
   if (e.values[0] > 0 && e.values[n - 1] <= 1e4 * e.values[0]) return e;
-  const g = eigOfGram(mul(w, choleskyLower(q, n).l, n), n);
-  return { values: g.values, vectors: g.vectors, n };
+  const wl = new Float64Array(n * n);
+  gemm(n, n, n, w, choleskyFactor(q, n), wl);
+  // C = (W·L_Q)(W·L_Q)ᵀ: one-sided Jacobi on the columns of (W·L_Q)ᵀ, i.e. on the rows of W·L_Q.
+  const s = new Float64Array(n);
+  const vectors = new Float64Array(n * n);
+  const converged = oneSidedJacobi(n, n, wl, s, { transpose: true, vectors, order: 'ascending' });
+  return { n, values: s.map((x) => x * x), vectors, converged };
+}
+
+/** Lower Cholesky factor of a validated SPD array. */
+function choleskyFactor(a: Float64Array, n: number): Float64Array {
+  const l = new Float64Array(n * n);
+  choleskyLower(n, a, l);
+  return l;
 }
 
 /** Σ log²(λ_i) over the eigenvalues of the whitened matrix W·B·Wᵀ (W = L_A⁻¹). */
 export function airmSquaredDistanceWhitened(w: Float64Array, b: Float64Array, n: number): number {
-  let values = eigvals(congruence(w, b, n), n);
+  let values = new Float64Array(n);
+  eigh(n, congruence(n, n, w, b), values);
   // Eigenvalues of the formed product are only accurate to ε·max|λ| in absolute terms, but the
   // logs of the small ones matter as much as those of the large ones: for a wide spread use
   // the squared singular values of W·L_B by one-sided Jacobi, which keeps relative accuracy.
   if (!(values[0] > 0) || values[n - 1] > 1e4 * values[0]) {
-    values = singularValuesJacobi(mul(w, choleskyLower(b, n).l, n), n).map((x) => x * x);
+    const wl = new Float64Array(n * n);
+    gemm(n, n, n, w, choleskyFactor(b, n), wl);
+    oneSidedJacobi(n, n, wl, values);
+    values = values.map((x) => x * x);
   }
   let s = 0;
   for (let i = 0; i < n; i++) {
@@ -42,23 +67,30 @@ function squaredDistance(a: Matrix, b: Matrix): number {
   const la = spdCholesky('affineInvariant.distance', 'a', a);
   spdCholesky('affineInvariant.distance', 'b', b);
   assertSameSize('affineInvariant.distance', 'a', a, 'b', b);
-  return airmSquaredDistanceWhitened(lowerInverse(la, a.rows), b.data, a.rows);
+  return airmSquaredDistanceWhitened(
+    triangularInverse(a.rows, la, { lower: true }),
+    b.data,
+    a.rows,
+  );
 }
 
 function inner(p: Matrix, u: Matrix, v: Matrix): number {
-  const w = lowerInverse(spdCholesky('affineInvariant.inner', 'p', p), p.rows);
+  const w = triangularInverse(p.rows, spdCholesky('affineInvariant.inner', 'p', p), {
+    lower: true,
+  });
   assertTangent('affineInvariant.inner', 'u', u, p.rows);
   assertTangent('affineInvariant.inner', 'v', v, p.rows);
   const n = p.rows;
-  return frob(congruence(w, u.data, n), congruence(w, v.data, n));
+  return dot(n * n, congruence(n, n, w, u.data), congruence(n, n, w, v.data));
 }
 
 function exp(p: Matrix, v: Matrix): Matrix {
   const n = p.rows;
   const l = spdCholesky('affineInvariant.exp', 'p', p);
   assertTangent('affineInvariant.exp', 'v', v, n);
-  const e = symFn(congruence(lowerInverse(l, n), v.data, n), n, Math.exp);
-  return sq(n, congruence(l, e, n));
+  const c = eigensystem(n, congruence(n, n, triangularInverse(n, l, { lower: true }), v.data));
+  const e = reconstruct(n, c.vectors, c.values.map(Math.exp));
+  return sq(n, congruence(n, n, l, e));
 }
 
 function log(p: Matrix, q: Matrix): Matrix {
@@ -66,8 +98,8 @@ function log(p: Matrix, q: Matrix): Matrix {
   const l = spdCholesky('affineInvariant.log', 'p', p);
   spdCholesky('affineInvariant.log', 'q', q);
   assertSameSize('affineInvariant.log', 'p', p, 'q', q);
-  const e = whitenedEig(lowerInverse(l, n), q.data, n);
-  return sq(n, congruence(l, reconstruct(e, mapValues(e.values, Math.log)), n));
+  const e = whitenedEig(triangularInverse(n, l, { lower: true }), q.data, n);
+  return sq(n, congruence(n, n, l, reconstruct(n, e.vectors, e.values.map(Math.log))));
 }
 
 function geodesic(p: Matrix, q: Matrix, t: number): Matrix {
@@ -75,16 +107,18 @@ function geodesic(p: Matrix, q: Matrix, t: number): Matrix {
   const l = spdCholesky('affineInvariant.geodesic', 'p', p);
   spdCholesky('affineInvariant.geodesic', 'q', q);
   assertSameSize('affineInvariant.geodesic', 'p', p, 'q', q);
-  const e = whitenedEig(lowerInverse(l, n), q.data, n);
+  const e = whitenedEig(triangularInverse(n, l, { lower: true }), q.data, n);
   return sq(
     n,
     congruence(
+      n,
+      n,
       l,
       reconstruct(
-        e,
-        mapValues(e.values, (x) => x ** t),
+        n,
+        e.vectors,
+        e.values.map((x) => x ** t),
       ),
-      n,
     ),
   );
 }
@@ -96,11 +130,14 @@ function transport(p: Matrix, q: Matrix, v: Matrix): Matrix {
   assertSameSize('affineInvariant.transport', 'p', p, 'q', q);
   assertTangent('affineInvariant.transport', 'v', v, n);
   // E = (QP⁻¹)^½ = L (L⁻¹QL⁻ᵀ)^½ L⁻¹, and parallel transport is V ↦ E V Eᵀ.
-  const w = lowerInverse(l, n);
+  const w = triangularInverse(n, l, { lower: true });
   const ec = whitenedEig(w, q.data, n);
-  const root = reconstruct(ec, mapValues(ec.values, Math.sqrt));
-  const e = mul(mul(l, root, n), w, n);
-  return sq(n, congruence(e, v.data, n));
+  const root = reconstruct(n, ec.vectors, ec.values.map(Math.sqrt));
+  const lr = new Float64Array(n * n);
+  gemm(n, n, n, l, root, lr);
+  const e = new Float64Array(n * n);
+  gemm(n, n, n, lr, w, e);
+  return sq(n, congruence(n, n, e, v.data));
 }
 
 /**
@@ -139,5 +176,5 @@ export function airmWhitener(
   p: Matrix,
 ): { l: Float64Array; w: Float64Array } {
   const l = spdCholesky(fn, name, p);
-  return { l, w: lowerInverse(l, p.rows) };
+  return { l, w: triangularInverse(p.rows, l, { lower: true }) };
 }

@@ -4,31 +4,41 @@
 import {
   choleskyLower,
   congruence,
-  lowerInverse,
-  mul,
-  traceOf,
-  transposeSq,
-} from '../internal/kernels.js';
-import {
-  type Eig,
-  eig,
-  eigvals,
+  daleckiiKrein,
+  type Eigensystem,
+  eigensystem,
+  eigh,
   fromEigenbasis,
-  mapValues,
+  gemm,
+  loewnerMatrix,
   reconstruct,
   toEigenbasis,
-} from '../internal/spectral.js';
+  trace,
+  transposeSquare,
+  triangularInverse,
+} from '@rg/linalg/kernels';
+
+/** Lower Cholesky factor of a trusted SPD array. */
+function choleskyFactor(a: Float64Array, n: number): Float64Array {
+  const l = new Float64Array(n * n);
+  choleskyLower(n, a, l);
+  return l;
+}
 
 /** (AB)^½ = L N L⁻¹ with A = LLᵀ and N = (LᵀBL)^½; returns S + Sᵀ = (AB)^½ + (BA)^½. */
 function rootSum(a: Float64Array, b: Float64Array, n: number): Float64Array {
-  const l = choleskyLower(a, n).l;
-  const lt = transposeSq(l, n);
-  const c = eig(congruence(lt, b, n), n);
+  const l = choleskyFactor(a, n);
+  const lt = transposeSquare(n, l);
+  const c = eigensystem(n, congruence(n, n, lt, b));
   const root = reconstruct(
-    c,
-    mapValues(c.values, (x) => Math.sqrt(Math.max(0, x))),
+    n,
+    c.vectors,
+    c.values.map((x) => Math.sqrt(Math.max(0, x))),
   );
-  const s = mul(mul(l, root, n), lowerInverse(l, n), n);
+  const lr = new Float64Array(n * n);
+  gemm(n, n, n, l, root, lr);
+  const s = new Float64Array(n * n);
+  gemm(n, n, n, lr, triangularInverse(n, l, { lower: true }), s);
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++)
     for (let j = 0; j <= i; j++) {
@@ -41,22 +51,23 @@ function rootSum(a: Float64Array, b: Float64Array, n: number): Float64Array {
 
 /** tr (A^½BA^½)^½: the fidelity, Σ √λ over the eigenvalues of LᵀBL. */
 export function bwFidelity(a: Float64Array, b: Float64Array, n: number): number {
-  const l = choleskyLower(a, n).l;
-  const values = eigvals(congruence(transposeSq(l, n), b, n), n);
+  const l = choleskyFactor(a, n);
+  const values = new Float64Array(n);
+  eigh(n, congruence(n, n, transposeSquare(n, l), b), values);
   let s = 0;
   for (let i = 0; i < n; i++) s += Math.sqrt(Math.max(0, values[i]));
   return s;
 }
 
 export function bwSquaredDistance(a: Float64Array, b: Float64Array, n: number): number {
-  return Math.max(0, traceOf(a, n) + traceOf(b, n) - 2 * bwFidelity(a, b, n));
+  return Math.max(0, trace(n, a) + trace(n, b) - 2 * bwFidelity(a, b, n));
 }
 
 /** ½ Σ Ũ_ij Ṽ_ij / (p_i + p_j) in P's eigenbasis: ½ tr(L_P[U] V). */
 export function bwInner(p: Float64Array, u: Float64Array, v: Float64Array, n: number): number {
-  const e = eig(p, n);
-  const ut = toEigenbasis(e, u);
-  const vt = u === v ? ut : toEigenbasis(e, v);
+  const e = eigensystem(n, p);
+  const ut = toEigenbasis(n, e.vectors, u);
+  const vt = u === v ? ut : toEigenbasis(n, e.vectors, v);
   const l = e.values;
   let s = 0;
   for (let i = 0; i < n; i++)
@@ -66,8 +77,8 @@ export function bwInner(p: Float64Array, u: Float64Array, v: Float64Array, n: nu
 
 /** Exp_P(V) = P + V + L_P[V] P L_P[V], L_P[V] solving PL + LP = V (in P's eigenbasis). */
 export function bwExp(p: Float64Array, v: Float64Array, n: number): Float64Array {
-  const e = eig(p, n);
-  const lt = toEigenbasis(e, v);
+  const e = eigensystem(n, p);
+  const lt = toEigenbasis(n, e.vectors, v);
   const l = e.values;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) lt[i * n + j] /= l[i] + l[j];
   const lpl = new Float64Array(n * n);
@@ -77,7 +88,7 @@ export function bwExp(p: Float64Array, v: Float64Array, n: number): Float64Array
       for (let k = 0; k < n; k++) s += lt[i * n + k] * l[k] * lt[k * n + j];
       lpl[i * n + j] = s;
     }
-  const q = fromEigenbasis(e, lpl);
+  const q = fromEigenbasis(n, e.vectors, lpl);
   for (let i = 0; i < n * n; i++) q[i] += p[i] + v[i];
   return q;
 }
@@ -97,12 +108,12 @@ export function bwGeodesic(a: Float64Array, b: Float64Array, n: number, t: numbe
   return s;
 }
 
-function scaleInBasis(e: Eig, v: Float64Array, f: (a: number, b: number) => number): Float64Array {
-  const n = e.n;
-  const t = toEigenbasis(e, v);
-  const l = e.values;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[i * n + j] *= f(l[i], l[j]);
-  return fromEigenbasis(e, t);
+function scaleInBasis(
+  e: Eigensystem,
+  v: Float64Array,
+  f: (a: number, b: number) => number,
+): Float64Array {
+  return daleckiiKrein(e.n, e.vectors, loewnerMatrix(e.n, e.values, f), v);
 }
 
 /**
@@ -115,6 +126,6 @@ export function bwTransport(
   v: Float64Array,
   n: number,
 ): Float64Array {
-  const z = scaleInBasis(eig(p, n), v, (a, b) => Math.sqrt(2 / (a + b)));
-  return scaleInBasis(eig(q, n), z, (a, b) => Math.sqrt((a + b) / 2));
+  const z = scaleInBasis(eigensystem(n, p), v, (a, b) => Math.sqrt(2 / (a + b)));
+  return scaleInBasis(eigensystem(n, q), z, (a, b) => Math.sqrt((a + b) / 2));
 }

@@ -1,7 +1,7 @@
 // Euclidean (Frobenius) metric restricted to the SPD cone (Dryden, Koloydenko & Zhou 2009,
 // "Non-Euclidean statistics for covariance matrices", Ann. Appl. Stat. 3, the baseline).
 import type { Matrix } from '@rg/linalg';
-import { frob } from '../internal/kernels.js';
+import { dot } from '@rg/linalg/kernels';
 import { sq } from '../internal/sq.js';
 import { assertSameSize, assertTangent, isSPD, isSym, spdCholesky } from '../internal/validate.js';
 import type { SPDMetric } from './spd-metric.js';
@@ -16,7 +16,7 @@ function inner(p: Matrix, u: Matrix, v: Matrix): number {
   spdCholesky('euclidean.inner', 'p', p);
   assertTangent('euclidean.inner', 'u', u, p.rows);
   assertTangent('euclidean.inner', 'v', v, p.rows);
-  return frob(u.data, v.data);
+  return dot(u.data.length, u.data, v.data);
 }
 
 function combine(a: Float64Array, b: Float64Array, s: number, t: number): Float64Array {

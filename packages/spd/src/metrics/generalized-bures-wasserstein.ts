@@ -2,8 +2,7 @@
 // "Generalized Bures–Wasserstein geometry for positive definite matrices"): the BW geometry of
 // M^{-½}XM^{-½}.
 import { InvalidArgumentError, type Matrix } from '@rg/linalg';
-import { congruence } from '../internal/kernels.js';
-import { eig, mapValues, reconstruct } from '../internal/spectral.js';
+import { congruence, eigensystem, reconstruct } from '@rg/linalg/kernels';
 import { sq } from '../internal/sq.js';
 import { assertSameSize, assertTangent, isSPD, isSym, spdCholesky } from '../internal/validate.js';
 import {
@@ -42,19 +41,20 @@ export interface GeneralizedBuresWassersteinMetric extends SPDMetric {
 export function generalizedBuresWasserstein(m: Matrix): GeneralizedBuresWassersteinMetric {
   spdCholesky('generalizedBuresWasserstein', 'm', m);
   const n = m.rows;
-  const e = eig(m.data, n);
+  const e = eigensystem(n, m.data);
   if (!(e.values[0] > 0))
     throw new InvalidArgumentError(
       `generalizedBuresWasserstein(): m has eigenvalue ${e.values[0]} (must be positive)`,
     );
-  const half = reconstruct(e, mapValues(e.values, Math.sqrt));
+  const half = reconstruct(n, e.vectors, e.values.map(Math.sqrt));
   const invHalf = reconstruct(
-    e,
-    mapValues(e.values, (x) => 1 / Math.sqrt(x)),
+    n,
+    e.vectors,
+    e.values.map((x) => 1 / Math.sqrt(x)),
   );
   const parameter = sq(n, Float64Array.from(m.data));
-  const w = (x: Float64Array) => congruence(invHalf, x, n);
-  const uw = (x: Float64Array) => congruence(half, x, n);
+  const w = (x: Float64Array) => congruence(n, n, invHalf, x);
+  const uw = (x: Float64Array) => congruence(n, n, half, x);
   const point = (fn: string, name: string, x: Matrix) => {
     spdCholesky(`generalizedBuresWasserstein.${fn}`, name, x);
     assertSameSize(`generalizedBuresWasserstein.${fn}`, 'm', m, name, x);

@@ -1,37 +1,41 @@
 // Log-Cholesky metric (Lin 2019, "Riemannian geometry of symmetric positive definite matrices
 // via Cholesky decomposition", SIAM J. Matrix Anal. Appl. 40(4)).
 import type { Matrix } from '@rg/linalg';
-import { lowerInverse, mul, mulABt } from '../internal/kernels.js';
+import {
+  congruence,
+  gemm,
+  gemmTransB,
+  symmetrizeInPlace,
+  triangularInverse,
+} from '@rg/linalg/kernels';
 import { sq } from '../internal/sq.js';
 import { assertSameSize, assertTangent, isSPD, isSym, spdCholesky } from '../internal/validate.js';
 import type { SPDMetric } from './spd-metric.js';
 
 /** P = LLᵀ from a lower-triangular L. */
 function llt(l: Float64Array, n: number): Float64Array {
-  const out = mulABt(l, l, n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < i; j++) {
-      const v = 0.5 * (out[i * n + j] + out[j * n + i]);
-      out[i * n + j] = v;
-      out[j * n + i] = v;
-    }
-  return out;
+  const out = new Float64Array(n * n);
+  gemmTransB(n, n, n, l, l, out);
+  return symmetrizeInPlace(n, out);
 }
 
 /** Differential of the Cholesky map: X = L (L⁻¹VL⁻ᵀ)_½ (strict lower part plus half the diagonal). */
 function cholTangent(l: Float64Array, v: Float64Array, n: number): Float64Array {
-  const w = lowerInverse(l, n);
-  const m = mulABt(mul(w, v, n), w, n);
+  const w = triangularInverse(n, l, { lower: true });
+  const m = congruence(n, n, w, v);
   for (let i = 0; i < n; i++) {
     m[i * n + i] *= 0.5;
     for (let j = i + 1; j < n; j++) m[i * n + j] = 0;
   }
-  return mul(l, m, n);
+  const out = new Float64Array(n * n);
+  gemm(n, n, n, l, m, out);
+  return out;
 }
 
 /** V = LXᵀ + XLᵀ: the tangent vector of P = LLᵀ that the Cholesky tangent X represents. */
 function symTangent(l: Float64Array, x: Float64Array, n: number): Float64Array {
-  const a = mulABt(l, x, n);
+  const a = new Float64Array(n * n);
+  gemmTransB(n, n, n, l, x, a);
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++)
     for (let j = 0; j <= i; j++) {

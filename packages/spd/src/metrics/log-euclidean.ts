@@ -1,29 +1,28 @@
 // Log-Euclidean metric (Arsigny, Fillard, Pennec & Ayache 2007): the Euclidean metric pulled
 // back by the matrix logarithm; derivatives of log/exp by Daleckii–Krein (Bhatia 1997, §V.3).
 import type { Matrix } from '@rg/linalg';
-import { frob } from '../internal/kernels.js';
 import {
-  ddExp,
-  ddLog,
-  type Eig,
-  eig,
-  frechet,
-  mapValues,
+  dividedDifferenceExp,
+  dividedDifferenceLog,
+  dot,
+  type Eigensystem,
+  eigensystem,
+  frechetDerivative,
   reconstruct,
-} from '../internal/spectral.js';
+} from '@rg/linalg/kernels';
 import { sq } from '../internal/sq.js';
 import { assertSameSize, assertTangent, isSPD, isSym, spdCholesky } from '../internal/validate.js';
 import type { SPDMetric } from './spd-metric.js';
 
 /** Eigendecomposition of a validated SPD point. */
-function pointEig(fn: string, name: string, p: Matrix): Eig {
+function pointEig(fn: string, name: string, p: Matrix): Eigensystem {
   spdCholesky(fn, name, p);
-  return eig(p.data, p.rows);
+  return eigensystem(p.rows, p.data);
 }
 
 /** log(P) from its eigendecomposition. */
-export function logOfEig(e: Eig): Float64Array {
-  return reconstruct(e, mapValues(e.values, Math.log));
+export function logOfEig(e: Eigensystem): Float64Array {
+  return reconstruct(e.n, e.vectors, e.values.map(Math.log));
 }
 
 function logm(fn: string, name: string, p: Matrix): Float64Array {
@@ -43,7 +42,12 @@ function inner(p: Matrix, u: Matrix, v: Matrix): number {
   const e = pointEig('logEuclidean.inner', 'p', p);
   assertTangent('logEuclidean.inner', 'u', u, p.rows);
   assertTangent('logEuclidean.inner', 'v', v, p.rows);
-  return frob(frechet(e, u.data, ddLog), frechet(e, v.data, ddLog));
+  const n = p.rows;
+  return dot(
+    n * n,
+    frechetDerivative(n, e.values, e.vectors, dividedDifferenceLog, u.data),
+    frechetDerivative(n, e.values, e.vectors, dividedDifferenceLog, v.data),
+  );
 }
 
 function exp(p: Matrix, v: Matrix): Matrix {
@@ -51,10 +55,10 @@ function exp(p: Matrix, v: Matrix): Matrix {
   const e = pointEig('logEuclidean.exp', 'p', p);
   assertTangent('logEuclidean.exp', 'v', v, n);
   const s = logOfEig(e);
-  const d = frechet(e, v.data, ddLog);
+  const d = frechetDerivative(n, e.values, e.vectors, dividedDifferenceLog, v.data);
   for (let i = 0; i < s.length; i++) s[i] += d[i];
-  const es = eig(s, n);
-  return sq(n, reconstruct(es, mapValues(es.values, Math.exp)));
+  const es = eigensystem(n, s);
+  return sq(n, reconstruct(n, es.vectors, es.values.map(Math.exp)));
 }
 
 function log(p: Matrix, q: Matrix): Matrix {
@@ -65,8 +69,8 @@ function log(p: Matrix, q: Matrix): Matrix {
   const lp = logOfEig(ep);
   for (let i = 0; i < lq.length; i++) lq[i] -= lp[i];
   // D exp at log P is the inverse of D log at P; in P's eigenbasis both are diagonal.
-  const elog: Eig = { values: mapValues(ep.values, Math.log), vectors: ep.vectors, n };
-  return sq(n, frechet(elog, lq, ddExp));
+  const logValues = ep.values.map(Math.log);
+  return sq(n, frechetDerivative(n, logValues, ep.vectors, dividedDifferenceExp, lq));
 }
 
 function geodesic(p: Matrix, q: Matrix, t: number): Matrix {
@@ -75,8 +79,8 @@ function geodesic(p: Matrix, q: Matrix, t: number): Matrix {
   const lq = logm('logEuclidean.geodesic', 'q', q);
   assertSameSize('logEuclidean.geodesic', 'p', p, 'q', q);
   for (let i = 0; i < lp.length; i++) lp[i] = (1 - t) * lp[i] + t * lq[i];
-  const e = eig(lp, n);
-  return sq(n, reconstruct(e, mapValues(e.values, Math.exp)));
+  const e = eigensystem(n, lp);
+  return sq(n, reconstruct(n, e.vectors, e.values.map(Math.exp)));
 }
 
 function transport(p: Matrix, q: Matrix, v: Matrix): Matrix {
@@ -85,9 +89,9 @@ function transport(p: Matrix, q: Matrix, v: Matrix): Matrix {
   const eq = pointEig('logEuclidean.transport', 'q', q);
   assertSameSize('logEuclidean.transport', 'p', p, 'q', q);
   assertTangent('logEuclidean.transport', 'v', v, n);
-  const w = frechet(ep, v.data, ddLog);
-  const elog: Eig = { values: mapValues(eq.values, Math.log), vectors: eq.vectors, n };
-  return sq(n, frechet(elog, w, ddExp));
+  const w = frechetDerivative(n, ep.values, ep.vectors, dividedDifferenceLog, v.data);
+  const logValues = eq.values.map(Math.log);
+  return sq(n, frechetDerivative(n, logValues, eq.vectors, dividedDifferenceExp, w));
 }
 
 /**

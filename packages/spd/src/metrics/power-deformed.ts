@@ -2,7 +2,13 @@
 // matrices? A principled continuum of metrics"; Wang et al., GBW batch normalization): the
 // pullback of a base metric by X ↦ X^θ, scaled by 1/θ².
 import { InvalidArgumentError, type Matrix } from '@rg/linalg';
-import { ddPow, type Eig, eig, frechet, mapValues, reconstruct } from '../internal/spectral.js';
+import {
+  dividedDifferencePower,
+  type Eigensystem,
+  eigensystem,
+  frechetDerivative,
+  reconstruct,
+} from '@rg/linalg/kernels';
 import { sq } from '../internal/sq.js';
 import { assertSameSize, assertTangent, isSPD, isSym, spdCholesky } from '../internal/validate.js';
 import type { SPDMetric } from './spd-metric.js';
@@ -37,28 +43,31 @@ export function powerDeformed(metric: SPDMetric, theta: number): PowerDeformedMe
       `powerDeformed(): theta must be finite and non-zero (got ${theta}); theta → 0 is the log-Euclidean limit, use logEuclidean`,
     );
   const label = `powerDeformed(${metric.name}, ${theta})`;
-  const dd = ddPow(theta);
+  const dd = dividedDifferencePower(theta);
   const ddInv = (a: number, b: number) => 1 / dd(a, b);
-  const pointEig = (fn: string, name: string, x: Matrix): Eig => {
+  const pointEig = (fn: string, name: string, x: Matrix): Eigensystem => {
     spdCholesky(`${label}.${fn}`, name, x);
-    return eig(x.data, x.rows);
+    return eigensystem(x.rows, x.data);
   };
-  const pow = (e: Eig, s: number) =>
+  const pow = (e: Eigensystem, s: number) =>
     sq(
       e.n,
       reconstruct(
-        e,
-        mapValues(e.values, (x) => x ** s),
+        e.n,
+        e.vectors,
+        e.values.map((x) => x ** s),
       ),
     );
   const powRaw = (x: Matrix, s: number) => {
-    const e = eig(x.data, x.rows);
+    const e = eigensystem(x.rows, x.data);
     return pow(e, s);
   };
   /** Dφ_P[V] (tangent at P^θ). */
-  const push = (e: Eig, v: Matrix) => sq(e.n, frechet(e, v.data, dd));
+  const push = (e: Eigensystem, v: Matrix) =>
+    sq(e.n, frechetDerivative(e.n, e.values, e.vectors, dd, v.data));
   /** (Dφ_P)⁻¹[W]: in P's eigenbasis Dφ_P is entry-wise multiplication, so divide. */
-  const pull = (e: Eig, w: Matrix) => sq(e.n, frechet(e, w.data, ddInv));
+  const pull = (e: Eigensystem, w: Matrix) =>
+    sq(e.n, frechetDerivative(e.n, e.values, e.vectors, ddInv, w.data));
   const s = 1 / Math.abs(theta);
   const inner = (p: Matrix, u: Matrix, v: Matrix) => {
     const e = pointEig('inner', 'p', p);
