@@ -1,2 +1,50 @@
 // Public surface of @rg/surface: named re-exports only.
-export { surfaceVersion } from './version.js';
+export type { FeatureTable } from './feature-table.js';
+export { FEATURE_COLUMNS, featureTable } from './feature-table.js';
+export type { GeometricFeatures } from './geometric-features.js';
+export { geometricFeatures } from './geometric-features.js';
+export type { GridFeatures, GridFeaturesOptions } from './grid-features.js';
+export { gridFeatures } from './grid-features.js';
+export type { GridSurfaceOptions } from './grid-surface.js';
+export { gridSurface } from './grid-surface.js';
+export type { AirfoilSection, Naca4Options } from './naca4.js';
+export { naca4 } from './naca4.js';
+export type { ParametricSurfaceOptions, SurfaceDerivatives } from './parametric-surface.js';
+export { parametricSurface } from './parametric-surface.js';
+export type { SampleGridOptions } from './sample-grid.js';
+export { sampleGrid } from './sample-grid.js';
+export type { CylinderOptions } from './shapes/cylinder-surface.js';
+export { cylinderSurface } from './shapes/cylinder-surface.js';
+export type { EllipsoidOptions } from './shapes/ellipsoid-surface.js';
+export { ellipsoidSurface } from './shapes/ellipsoid-surface.js';
+export type { SaddleOptions } from './shapes/saddle-surface.js';
+export { saddleSurface } from './shapes/saddle-surface.js';
+export type { SphereOptions } from './shapes/sphere-surface.js';
+export { sphereSurface } from './shapes/sphere-surface.js';
+export type { TorusOptions } from './shapes/torus-surface.js';
+export { torusSurface } from './shapes/torus-surface.js';
+export type { GridSurface, ParametricSurface, Surface } from './surface.js';
+export type { SurfaceGeodesicOptions, SurfaceGeodesicResult } from './surface-geodesic.js';
+export { surfaceGeodesic } from './surface-geodesic.js';
+export type { WingOptions } from './wing-surface.js';
+export { wingSurface } from './wing-surface.js';
+export { eulerCharacteristic } from './mesh/euler-characteristic.js';
+export { gridMesh } from './mesh/grid-mesh.js';
+export type { IcosphereOptions } from './mesh/icosphere.js';
+export { icosphere } from './mesh/icosphere.js';
+export type { MeshCurvatures } from './mesh/mesh-curvatures.js';
+export { meshCurvatures } from './mesh/mesh-curvatures.js';
+export type { MeshGaussianCurvature } from './mesh/mesh-gaussian-curvature.js';
+export { meshGaussianCurvature } from './mesh/mesh-gaussian-curvature.js';
+export type {
+  MeshGeodesicDistanceOptions,
+  MeshGeodesicDistanceResult,
+} from './mesh/mesh-geodesic-distance.js';
+export { meshGeodesicDistance } from './mesh/mesh-geodesic-distance.js';
+export type { MeshMeanCurvature } from './mesh/mesh-mean-curvature.js';
+export { meshMeanCurvature } from './mesh/mesh-mean-curvature.js';
+export type { MeshVertexAreasOptions } from './mesh/mesh-vertex-areas.js';
+export { meshVertexAreas } from './mesh/mesh-vertex-areas.js';
+export type { MeshVertexNormalsOptions } from './mesh/mesh-vertex-normals.js';
+export { meshVertexNormals } from './mesh/mesh-vertex-normals.js';
+export type { TriangleMesh } from './mesh/triangle-mesh.js';
