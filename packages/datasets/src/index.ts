@@ -1,2 +1,3 @@
 // Public surface of @rg/datasets: named re-exports only.
-export { datasetsVersion } from './version.js';
+export type { DenseMatrix, DigitsDataset } from './digits.js';
+export { digits } from './digits.js';
