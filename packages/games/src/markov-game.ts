@@ -12,15 +12,15 @@ import {
   policyGradientField,
 } from './internal/markov.js';
 
-/** Nested arrays [s][a][b] (rewards) or [s][a][b][s'] (transitions). */
-type Nested<T> = ArrayLike<T>;
-
 /** What {@link markovGame} needs. */
 export interface MarkovGameSpec {
   /** transitions[s][a][b][s'] = P(s' | s, a, b); each [s][a][b] row a probability vector */
-  transitions: Nested<Nested<Nested<Nested<number>>>>;
+  transitions: ArrayLike<ArrayLike<ArrayLike<ArrayLike<number>>>>;
   /** rewards[i][s][a][b]: the reward of player i (each player maximizes its own) */
-  rewards: readonly [Nested<Nested<Nested<number>>>, Nested<Nested<Nested<number>>>];
+  rewards: readonly [
+    ArrayLike<ArrayLike<ArrayLike<number>>>,
+    ArrayLike<ArrayLike<ArrayLike<number>>>,
+  ];
   /** discount γ ∈ [0, 1) */
   discount: number;
   /** entropy weight τ ≥ 0: each player adds τ·H(π_i(·|s)) to its reward */

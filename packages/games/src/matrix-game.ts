@@ -14,8 +14,9 @@ import type { SimplexSet } from './strategy-sets.js';
  * [[τ diag(1/x), −A], [−Bᵀ, τ diag(1/y)]].
  *
  * With τ > 0 the strategy sets are simplices with a floor
- * ε = exp(−(max A − min A)/τ)/(2m) (and likewise for B), which the logit equilibrium never
- * reaches (its smallest entry is at least twice that), so log x stays finite under projection.
+ * ε = max(exp(−(max A − min A)/τ)/(2m), 1e-300) (and likewise for B), which the logit
+ * equilibrium does not reach (its smallest entry is at least exp(−(max A − min A)/τ)/m), so
+ * log x stays finite under projection.
  * Zero-sum games take B = −A.
  *
  * @param a - m×n payoffs of the row player
@@ -52,7 +53,7 @@ export function matrixGame(a: Matrix, b: Matrix, options: { entropy?: number } =
     return hi - lo;
   };
   const floorOf = (d: Float64Array, k: number) =>
-    tau > 0 ? Math.exp(-spread(d) / tau) / (2 * k) : 0;
+    tau > 0 ? Math.max(Math.exp(-spread(d) / tau) / (2 * k), 1e-300) : 0;
   const sets: SimplexSet[] = [
     { kind: 'simplex', total: 1, floor: floorOf(A, m) },
     { kind: 'simplex', total: 1, floor: floorOf(B, n) },

@@ -38,7 +38,7 @@ export interface GameSolverResult extends IterativeResult {
   x: Float64Array;
   /**
    * true when the run stopped because the iterate became non-finite or its residual grew
-   * beyond 1e8 times the initial one
+   * beyond 1e8 times the initial one (or beyond 1 when it started below 1e-8)
    */
   diverged: boolean;
   /** ‖x − x*‖ when an equilibrium is known */

@@ -8,7 +8,7 @@ import { integerAtLeast, nonNegative, numbersOf, positive, vectorOf } from './ch
 import { type GameKernels, kernelsOf } from './game-kernels.js';
 import { allFinite, distance } from './kernels.js';
 
-/** Residual growth beyond which a run is declared divergent. */
+/** Residual growth beyond which a run is declared divergent (relative to max(r₀, 1e-8)). */
 const DIVERGENCE_GROWTH = 1e8;
 
 export class SolverRun {
@@ -107,7 +107,7 @@ export class SolverRun {
       this.points.push({ iteration: k, x: Float64Array.from(x) });
     this.options.onProgress?.({ iteration: k, residual, ...(this.eq ? { distance: d } : {}) });
     if (finite) this.last.set(x);
-    if (!finite || residual > DIVERGENCE_GROWTH * Math.max(this.r0, Number.MIN_VALUE)) {
+    if (!finite || residual > DIVERGENCE_GROWTH * Math.max(this.r0, 1e-8)) {
       this.diverged = true;
       return true;
     }
