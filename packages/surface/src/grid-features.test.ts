@@ -208,6 +208,29 @@ describe('gridFeatures(grid)', () => {
     // the equator node of a coarse grid (h = π/8, h⁴ ≈ 0.02): K = 1 up to the stencils' error
     expect(Math.abs(f.gaussianCurvature[4] - 1)).toBeLessThan(0.01);
   });
+  it('{ out } overwrites a previous result of the same size, and rejects one of another size', () => {
+    const a = gridFeatures(g);
+    const other = sampleGrid(torusSurface({ majorRadius: 3 }), {
+      nu: 24,
+      nv: 13,
+      uRange: [0, 2 * Math.PI],
+      vRange: [-1, 1],
+      periodicU: true,
+    });
+    const b = gridFeatures(other, { out: a });
+    expect(b).toBe(a);
+    const fresh = gridFeatures(other);
+    expect(Array.from(b.gaussianCurvature)).toEqual(Array.from(fresh.gaussianCurvature));
+    expect(Array.from(b.principalDirections)).toEqual(Array.from(fresh.principalDirections));
+    const small = sampleGrid(torusSurface(), {
+      nu: 12,
+      nv: 13,
+      uRange: [0, 2 * Math.PI],
+      vRange: [-1, 1],
+      periodicU: true,
+    });
+    expect(() => gridFeatures(small, { out: a })).toThrow(ShapeError);
+  });
   it('rejects unknown options and non-grid surfaces', () => {
     expect(() => gridFeatures(g, { onDegenerate: 'skip' as never })).toThrow(InvalidArgumentError);
     expect(() => gridFeatures(torusSurface() as never)).toThrow(/grid must be a grid surface/);

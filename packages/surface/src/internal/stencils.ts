@@ -105,9 +105,81 @@ export function axisStencil(
 }
 
 /**
- * dst = D_u src for vectors of 3 stored at node i*nv + j (u is the slow index): one pass over
- * whole rows, so the inner loop runs over contiguous memory.
+ * Row i of D_u src (3·nv numbers, vectors of 3 at node i*nv + j) into dst from dOff: a
+ * weighted sum of whole rows, so the inner loop runs over contiguous memory.
  */
+export function applyRowU(
+  src: Float64Array,
+  dst: Float64Array,
+  dOff: number,
+  i: number,
+  nv: number,
+  st: AxisStencil,
+): void {
+  const row = 3 * nv;
+  const { width, idx, w } = st;
+  for (let t = 0; t < row; t++) dst[dOff + t] = 0;
+  for (let k = 0; k < width; k++) {
+    const c = w[i * width + k];
+    if (c === 0) continue;
+    const s = idx[i * width + k] * row;
+    for (let t = 0; t < row; t++) dst[dOff + t] += c * src[s + t];
+  }
+}
+
+/** D_v of one row (3·nv numbers from sOff in src) into dst from dOff. */
+export function applyRowV(
+  src: Float64Array,
+  sOff: number,
+  dst: Float64Array,
+  dOff: number,
+  nv: number,
+  st: AxisStencil,
+): void {
+  const { width, idx, w, q, central } = st;
+  const wc = central.length;
+  const lo = Math.min(q, nv);
+  const hi = Math.max(nv - q, lo);
+  // interior: contiguous central stencil
+  for (let j = lo; j < hi; j++) {
+    let x = 0;
+    let y = 0;
+    let z = 0;
+    let s = sOff + 3 * (j - q);
+    for (let k = 0; k < wc; k++, s += 3) {
+      const c = central[k];
+      x += c * src[s];
+      y += c * src[s + 1];
+      z += c * src[s + 2];
+    }
+    const d = dOff + 3 * j;
+    dst[d] = x;
+    dst[d + 1] = y;
+    dst[d + 2] = z;
+  }
+  // ends: the table (one-sided or wrapped stencils)
+  for (let j = 0; j < nv; j++) {
+    if (j === lo) j = hi;
+    if (j >= nv) break;
+    let x = 0;
+    let y = 0;
+    let z = 0;
+    const b = j * width;
+    for (let k = 0; k < width; k++) {
+      const c = w[b + k];
+      const s = sOff + 3 * idx[b + k];
+      x += c * src[s];
+      y += c * src[s + 1];
+      z += c * src[s + 2];
+    }
+    const d = dOff + 3 * j;
+    dst[d] = x;
+    dst[d + 1] = y;
+    dst[d + 2] = z;
+  }
+}
+
+/** dst = D_u src for vectors of 3 stored at node i*nv + j (u is the slow index). */
 export function applyAlongU(
   src: Float64Array,
   dst: Float64Array,
@@ -115,18 +187,7 @@ export function applyAlongU(
   nv: number,
   st: AxisStencil,
 ): void {
-  const row = 3 * nv;
-  const { width, idx, w } = st;
-  for (let i = 0; i < nu; i++) {
-    const o = i * row;
-    for (let t = 0; t < row; t++) dst[o + t] = 0;
-    for (let k = 0; k < width; k++) {
-      const c = w[i * width + k];
-      if (c === 0) continue;
-      const s = idx[i * width + k] * row;
-      for (let t = 0; t < row; t++) dst[o + t] += c * src[s + t];
-    }
-  }
+  for (let i = 0; i < nu; i++) applyRowU(src, dst, 3 * i * nv, i, nv, st);
 }
 
 /** dst = D_v src for vectors of 3 stored at node i*nv + j (v is the fast index). */
@@ -137,48 +198,5 @@ export function applyAlongV(
   nv: number,
   st: AxisStencil,
 ): void {
-  const { width, idx, w, q, central } = st;
-  const wc = central.length;
-  const lo = Math.min(q, nv);
-  const hi = Math.max(nv - q, lo);
-  for (let i = 0; i < nu; i++) {
-    const o = 3 * i * nv;
-    // interior: contiguous central stencil
-    for (let j = lo; j < hi; j++) {
-      let x = 0;
-      let y = 0;
-      let z = 0;
-      let s = o + 3 * (j - q);
-      for (let k = 0; k < wc; k++, s += 3) {
-        const c = central[k];
-        x += c * src[s];
-        y += c * src[s + 1];
-        z += c * src[s + 2];
-      }
-      const d = o + 3 * j;
-      dst[d] = x;
-      dst[d + 1] = y;
-      dst[d + 2] = z;
-    }
-    // ends: the table (one-sided or wrapped stencils)
-    for (let j = 0; j < nv; j++) {
-      if (j === lo) j = hi;
-      if (j >= nv) break;
-      let x = 0;
-      let y = 0;
-      let z = 0;
-      const b = j * width;
-      for (let k = 0; k < width; k++) {
-        const c = w[b + k];
-        const s = o + 3 * idx[b + k];
-        x += c * src[s];
-        y += c * src[s + 1];
-        z += c * src[s + 2];
-      }
-      const d = o + 3 * j;
-      dst[d] = x;
-      dst[d + 1] = y;
-      dst[d + 2] = z;
-    }
-  }
+  for (let i = 0; i < nu; i++) applyRowV(src, 3 * i * nv, dst, 3 * i * nv, nv, st);
 }
