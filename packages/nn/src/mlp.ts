@@ -1,14 +1,18 @@
-// Multilayer perceptron with a flat parameter vector (Goodfellow, Bengio & Courville 2016, ch. 6).
+// Multilayer perceptron with a flat parameter vector (Goodfellow, Bengio & Courville 2016, ch. 6),
+// built from dense and activation layers.
 import {
   assertFinite,
   assertFiniteArray,
   InvalidArgumentError,
   type Matrix,
-  matmul,
   rng,
   ShapeError,
 } from '@rg/linalg';
+import { activation as activationLayer } from './activation.js';
+import { dense } from './dense.js';
 import { ACTIVATIONS, type ActivationName } from './internal/activation-kernels.js';
+import type { Layer } from './layer.js';
+import { sequential } from './sequential.js';
 
 export type { ActivationName } from './internal/activation-kernels.js';
 
@@ -48,6 +52,11 @@ export interface Mlp {
   layerViews(params: Float64Array): MlpLayer[];
   /** the network output for a batch X (n × sizes[0]), with `params` or the net's own */
   forward(X: Matrix, params?: Float64Array): Matrix;
+  /**
+   * the same network as composable layers: a {@link sequential} of {@link dense} layers
+   * (`layer1.weight`, …) and activations whose parameters are `params` itself
+   */
+  readonly model: Layer;
 }
 
 function checkActivation(name: string, a: string): ActivationName {
@@ -61,7 +70,8 @@ function checkActivation(name: string, a: string): ActivationName {
 /**
  * A multilayer perceptron `f(x) = σ_L(… σ(x W₁ + b₁) … W_L + b_L)` with all weights in
  * one Float64Array (`params`) and named Matrix/Float64Array views onto it (`layers`).
- * Weights start Glorot-normal (He-normal for relu), biases at zero.
+ * Weights start Glorot-normal (He-normal for relu), biases at zero. `model` is the same network
+ * as a {@link sequential} of {@link dense} and {@link activation} layers sharing `params`.
  *
  * @param options - sizes, activations, seed
  * @returns the network; `params` is a flat vector for optimizers and Hessian tools
@@ -72,6 +82,8 @@ function checkActivation(name: string, a: string): ActivationName {
  * net.dim // => 13
  * net.layers[0].W.rows // => 2
  * net.forward(fromRows([[0, 0]])).cols // => 1
+ * net.model.parameters()[0].name // => 'layer1.weight'
+ * net.model.params === net.params // => true
  */
 export function mlp(options: MlpOptions): Mlp {
   const sizes = Array.from(options.sizes ?? []);
@@ -109,8 +121,14 @@ export function mlp(options: MlpOptions): Mlp {
     return out;
   };
 
-  const params = new Float64Array(dim);
-  const layers = layerViews(params);
+  const parts: Layer[] = [];
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    parts.push(dense({ inputs: sizes[l], outputs: sizes[l + 1], init: 'zeros' }));
+    const act = l + 2 === sizes.length ? outputActivation : activation;
+    if (act !== 'identity') parts.push(activationLayer(act));
+  }
+  const model = sequential(parts);
+  const layers = layerViews(model.params);
   const r = rng(options.seed ?? 0);
   for (const layer of layers) {
     const fin = layer.W.rows;
@@ -120,22 +138,39 @@ export function mlp(options: MlpOptions): Mlp {
     for (let i = 0; i < layer.W.data.length; i++) layer.W.data[i] = std * r.normal();
   }
 
-  const forward = (X: Matrix, p: Float64Array = params): Matrix => {
+  const forward = (X: Matrix, p: Float64Array = model.params): Matrix => {
     assertFinite('mlp().forward', 'X', X);
     if (X.cols !== sizes[0])
       throw new ShapeError(`mlp().forward(): X must have ${sizes[0]} columns (has ${X.cols})`);
+    if (!(p instanceof Float64Array) || p.length !== dim)
+      throw new ShapeError(`mlp().forward(): params must be a Float64Array of length ${dim}`);
     assertFiniteArray('mlp().forward', 'params', p);
-    let A = X;
-    for (const layer of layerViews(p)) {
-      const Z = matmul(A, layer.W);
-      const k = layer.W.cols;
-      const act = ACTIVATIONS[layer.activation];
-      const z = Z.data;
-      for (let i = 0; i < z.length; i++) z[i] = act.f(z[i] + layer.b[i % k]);
-      A = Z;
+    const params = model.params;
+    if (p === params) return model.forward(X);
+    // evaluate at p without changing the net: swap it in for the call
+    const saved = Float64Array.from(params);
+    params.set(p);
+    try {
+      return model.forward(X);
+    } finally {
+      params.set(saved);
     }
-    return A;
   };
 
-  return { sizes, activation, outputActivation, dim, params, layers, layerViews, forward };
+  return {
+    sizes,
+    activation,
+    outputActivation,
+    dim,
+    // the model's storage (a getter: it follows the model into a container)
+    get params() {
+      return model.params;
+    },
+    get layers() {
+      return layerViews(model.params);
+    },
+    layerViews,
+    forward,
+    model,
+  };
 }

@@ -12,8 +12,16 @@ import {
 } from '@rg/linalg';
 import { adam, type Optimizer } from '@rg/optim';
 import type { Mlp } from './mlp.js';
-import { type LossName, type MlpObjective, mlpObjective } from './mlp-objective.js';
+import { type LossName, mlpObjective } from './mlp-objective.js';
 import type { Objective } from './objective.js';
+
+/** An objective that can be restricted to a minibatch (an mlpObjective or modelObjective). */
+interface Minibatched extends Objective {
+  readonly samples: number;
+  subset(rows: ArrayLike<number>): Objective;
+  readonly net?: { readonly params: Float64Array };
+  readonly model?: { readonly params: Float64Array };
+}
 
 /** A network with its data, as accepted by {@link train}. */
 export interface TrainData {
@@ -32,11 +40,11 @@ export interface TrainOptions {
   optimizer?: Pick<Optimizer, 'name' | 'steps' | 'stepInPlace'>;
   /** passes over the data (default 100) */
   epochs?: number;
-  /** samples per step; default all (full batch). Needs a target with `subset` (an MLP objective) */
+  /** samples per step; default all (full batch). Needs a target with `subset` (mlpObjective, modelObjective) */
   batchSize?: number;
   /** seed of the minibatch shuffling (default 0) */
   seed?: number;
-  /** starting parameters (default: the net's own, copied; required for a bare Objective) */
+  /** starting parameters (default: the net's or model's own, copied; required for a bare Objective) */
   x0?: Float64Array;
   /** stop early once the full-data gradient norm is ≤ tol (checked each epoch when tol > 0) */
   tol?: number;
@@ -63,7 +71,7 @@ function isObjective(t: Objective | TrainData): t is Objective {
  * recorded after each epoch. `iterations` counts epochs; `residual` is the final full-data
  * gradient norm; `converged` is true when it fell to `tol` (tol > 0).
  *
- * @param target - an {@link Objective} (full batch, needs `x0`), an {@link MlpObjective}, or `{ net, X, Y, loss }`
+ * @param target - an {@link Objective} (full batch, needs `x0`), an {@link MlpObjective} or {@link ModelObjective}, or `{ net, X, Y, loss }`
  * @param options - optimizer, epochs, batchSize, seed, x0, tol, signal, onProgress
  * @throws {InvalidArgumentError} on a bad epochs/batchSize, or minibatches without `subset`
  * @throws {NonFiniteError} when the loss becomes NaN or infinite (learning rate too large?)
@@ -89,7 +97,8 @@ export function train(target: Objective | TrainData, options: TrainOptions = {})
     );
   const optimizer = options.optimizer ?? adam({ lr: 1e-2 });
   const tol = options.tol ?? 0;
-  const mlpObj = (objective as MlpObjective).subset ? (objective as MlpObjective) : null;
+  const mlpObj =
+    typeof (objective as Minibatched).subset === 'function' ? (objective as Minibatched) : null;
   const n = mlpObj ? mlpObj.samples : 1;
   const batchSize = options.batchSize ?? n;
   if (!Number.isInteger(batchSize) || batchSize < 1)
@@ -98,13 +107,15 @@ export function train(target: Objective | TrainData, options: TrainOptions = {})
     );
   if (!mlpObj && options.batchSize !== undefined)
     throw new InvalidArgumentError(
-      `${fn}(): batchSize needs an objective with subset() (an mlpObjective); a plain Objective trains full batch`,
+      `${fn}(): batchSize needs an objective with subset() (mlpObjective, modelObjective); a plain Objective trains full batch`,
     );
 
   let x0 = options.x0;
   if (!x0) {
     if (!mlpObj) throw new InvalidArgumentError(`${fn}(): x0 is required for a plain Objective`);
-    x0 = mlpObj.net.params;
+    const own = mlpObj.net?.params ?? mlpObj.model?.params;
+    if (!own) throw new InvalidArgumentError(`${fn}(): x0 is required for this objective`);
+    x0 = own;
   }
   if (!(x0 instanceof Float64Array) || x0.length !== dim)
     throw new ShapeError(`${fn}(): x0 must be a Float64Array of length ${dim}`);

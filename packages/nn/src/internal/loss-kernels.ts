@@ -107,3 +107,46 @@ export const LOSSES: Record<LossName, LossKernel> = {
     },
   },
 };
+
+/**
+ * Softmax cross-entropy with integer targets: y holds one class index per row (n entries,
+ * stored as numbers), or −1 for an ignored row (padding), which contributes nothing. The same
+ * loss as `softmaxCrossEntropy` with a one-hot target row (and a zero row when ignored).
+ */
+export const SPARSE_SOFTMAX_CROSS_ENTROPY: LossKernel = {
+  sum(f, y, n, k) {
+    const p = new Float64Array(k);
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      if (y[i] < 0) continue;
+      s += softmaxRow(f, i * k, k, p) - f[i * k + y[i]];
+    }
+    return s;
+  },
+  grad(f, y, n, k, out) {
+    const p = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      if (y[i] < 0) {
+        out.fill(0, i * k, (i + 1) * k);
+        continue;
+      }
+      softmaxRow(f, i * k, k, p);
+      for (let c = 0; c < k; c++) out[i * k + c] = p[c];
+      out[i * k + y[i]] -= 1;
+    }
+  },
+  hvp(f, y, v, n, k, out) {
+    // (diag p − p pᵀ) v
+    const p = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      if (y[i] < 0) {
+        out.fill(0, i * k, (i + 1) * k);
+        continue;
+      }
+      softmaxRow(f, i * k, k, p);
+      let pv = 0;
+      for (let c = 0; c < k; c++) pv += p[c] * v[i * k + c];
+      for (let c = 0; c < k; c++) out[i * k + c] = p[c] * (v[i * k + c] - pv);
+    }
+  },
+};
