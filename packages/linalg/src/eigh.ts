@@ -1,7 +1,7 @@
 // Symmetric eigendecomposition: Householder tridiagonalization + implicit QL (Golub & Van Loan,
 // Matrix Computations, 4th ed., §8.3), cyclic Jacobi for small n (Demmel & Veselić 1992).
 import { ConvergenceError, InvalidArgumentError } from './errors.js';
-import { eigh as eighKernel } from './kernels/eigh.js';
+import { EIGH_JACOBI_MAX, eighKernel } from './kernels/eigh.js';
 import type { Matrix } from './matrix.js';
 import { assertSymmetric, SYMMETRY_TOLERANCE } from './validate.js';
 
@@ -69,11 +69,14 @@ export function eigh(a: Matrix, options: EighOptions = {}): EighResult {
   const refine = options.refine ?? 'auto';
   if (refine !== true && refine !== false && refine !== 'auto')
     throw new InvalidArgumentError(`eigh(): refine must be true, false or 'auto' (got ${refine})`);
-  const ok = eighKernel(n, a.data, values, {
-    vectors: wantVectors ? vectors.data : null,
-    method,
+  const ok = eighKernel(
+    n,
+    a.data,
+    values,
+    wantVectors ? vectors.data : null,
+    method === 'jacobi' || (method === 'auto' && n <= EIGH_JACOBI_MAX),
     refine,
-  });
+  );
   if (!ok)
     throw new ConvergenceError(`eigh(): the ${method} iteration did not converge (n = ${n})`, {
       iterations: -1,

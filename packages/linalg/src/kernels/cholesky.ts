@@ -5,8 +5,9 @@ import { gemmDispatch } from './backend.js';
 
 /**
  * Lower Cholesky factor L (A = L·Lᵀ) of the symmetric n×n row-major `a`, of which only the
- * lower triangle is read; L is written into the lower triangle of `l` and the strict upper
- * triangle of `l` is zeroed.
+ * lower triangle is read. L is written into the lower triangle of `l` (diagonal included); the
+ * strict upper triangle of `l` is never touched, as in LAPACK's dpotrf: pass a zeroed buffer
+ * (a fresh Float64Array) to get L as a full matrix.
  *
  * The pivot rule (one rule, shared by `cholesky()` and every SPD check built on this kernel):
  * pivot k is p_k = a_kk − Σ_{j<k} l_kj², computed in this kernel's fixed operation order,
@@ -17,7 +18,8 @@ import { gemmDispatch } from './backend.js';
  * test separates "singular" from "condition number beyond 1/ε" in floating point, so callers
  * that need a margin test the factor's diagonal (or the eigenvalues) themselves.
  *
- * Aliasing: `l` may be `a` (factorization in place); no other overlap is allowed.
+ * Aliasing: `l` may be `a` (factorization in place: the upper triangle then keeps A's entries);
+ * no other overlap is allowed.
  *
  * @returns -1 on success; otherwise the index k of the first failing pivot, whose value p_k
  *   is left in l[k·n + k] (the rest of `l` is then unspecified)
@@ -30,16 +32,7 @@ import { gemmDispatch } from './backend.js';
  * l[3] // => -3
  */
 export function choleskyLower(n: number, a: Float64Array, l: Float64Array): number {
-  // Neither kernel touches the strict upper triangle of l: clear it before (out of place) or
-  // after (in place, where it still holds A's upper triangle).
-  if (l !== a) clearUpper(n, l);
-  const info = n < BLOCKED_MIN ? choleskyKernel(a, l, n) : choleskyBlocked(a, l, n);
-  if (l === a) clearUpper(n, l);
-  return info;
-}
-
-function clearUpper(n: number, l: Float64Array): void {
-  for (let i = 0; i < n; i++) l.fill(0, i * n + i + 1, (i + 1) * n);
+  return n < BLOCKED_MIN ? choleskyKernel(a, l, n) : choleskyBlocked(a, l, n);
 }
 
 /** From this size on the blocked form wins (measured crossover, see bench/dense.bench.ts). */

@@ -3,6 +3,31 @@
 // backend kernelInfo() reports.
 import { gemmDispatch } from './backend.js';
 
+/**
+ * Below this order the products run as plain loops: a call into the product dispatcher
+ * (finiteness scan, clearing, packing decision) costs more than the n³ multiply-adds of a
+ * 2×2 … 6×6 matrix (logmSym at n = 2 went from 0.29 to 0.35 µs through it).
+ */
+const SMALL_N = 6;
+
+/** out = op(A)·op(B) for small n×n operands, by plain loops (NaN propagates entrywise). */
+function smallProduct(
+  n: number,
+  a: Float64Array,
+  b: Float64Array,
+  out: Float64Array,
+  transA: boolean,
+  transB: boolean,
+): void {
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++)
+        s += (transA ? a[k * n + i] : a[i * n + k]) * (transB ? b[j * n + k] : b[k * n + j]);
+      out[i * n + j] = s;
+    }
+}
+
 /** Copy the upper triangle of the n×n `m` onto its lower triangle. */
 function mirrorUpper(n: number, m: Float64Array): void {
   for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) m[i * n + j] = m[j * n + i];
@@ -16,7 +41,7 @@ function mirrorUpper(n: number, m: Float64Array): void {
  *
  * @param work - scratch of n² entries (allocated when omitted)
  * @param out - n×n result (allocated when omitted); returned. A non-finite weight or entry
- *   of V makes every entry NaN.
+ *   of V makes the result NaN (every entry above 6×6, the entries it reaches below).
  * @example
  * import { reconstruct } from '@rg/linalg/kernels';
  * const s = Math.SQRT1_2;
@@ -33,7 +58,14 @@ export function reconstruct(
     const ri = i * n;
     for (let k = 0; k < n; k++) work[ri + k] = v[ri + k] * w[k];
   }
-  if (!gemmDispatch(false, true, n, n, n, work, v, out, true)) {
+  if (n <= SMALL_N) {
+    for (let i = 0; i < n; i++)
+      for (let j = i; j < n; j++) {
+        let s = 0;
+        for (let k = 0; k < n; k++) s += work[i * n + k] * v[j * n + k];
+        out[i * n + j] = s;
+      }
+  } else if (!gemmDispatch(false, true, n, n, n, work, v, out, true)) {
     out.fill(Number.NaN, 0, n * n);
     return out;
   }
@@ -61,7 +93,10 @@ export function toEigenbasis(
   out: Float64Array = new Float64Array(n * n),
   work: Float64Array = new Float64Array(n * n),
 ): Float64Array {
-  if (
+  if (n <= SMALL_N) {
+    smallProduct(n, x, v, work, false, false);
+    smallProduct(n, v, work, out, true, false);
+  } else if (
     !gemmDispatch(false, false, n, n, n, x, v, work) ||
     !gemmDispatch(true, false, n, n, n, v, work, out)
   )
@@ -94,7 +129,10 @@ export function fromEigenbasis(
   work: Float64Array = new Float64Array(n * n),
 ): Float64Array {
   const symmetric = options.symmetric !== false;
-  if (
+  if (n <= SMALL_N) {
+    smallProduct(n, v, y, work, false, false);
+    smallProduct(n, work, v, out, false, true);
+  } else if (
     !gemmDispatch(false, false, n, n, n, v, y, work) ||
     !gemmDispatch(false, true, n, n, n, work, v, out, symmetric)
   ) {

@@ -131,8 +131,11 @@ export function eigensystem(
   return { n, values, vectors, converged };
 }
 
-/** The {@link eigh} kernel with the method resolved (`jacobi`). */
-function eighKernel(
+/**
+ * The {@link eigh} kernel with the method resolved (`jacobi`), called directly by the main
+ * entry's wrappers (no options object per call). Not part of the kernels entry.
+ */
+export function eighKernel(
   n: number,
   src: Float64Array,
   values: Float64Array,

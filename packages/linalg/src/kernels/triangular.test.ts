@@ -15,20 +15,27 @@ describe('choleskyLower', () => {
   it('is the kernel of cholesky(): same factor, bit for bit, unblocked and blocked (n ≥ 256)', () => {
     for (const n of [1, 2, 7, 40, 260]) {
       const a = randomSPD(n, rng(n), { condition: n === 1 ? 1 : 1e3 });
-      const l = new Float64Array(n * n).fill(7);
+      const l = new Float64Array(n * n);
       expect(choleskyLower(n, a.data, l)).toBe(-1);
       expect(Array.from(l)).toEqual(Array.from(cholesky(a).data));
     }
   });
 
-  it('factors in place (l = a) to the same L, the strict upper triangle cleared', () => {
+  it('factors in place (l = a) to the same L and never touches the strict upper triangle', () => {
     for (const n of [5, 33, 257]) {
       const a = randomSPD(n, rng(3 * n), { condition: 100 });
       const ref = new Float64Array(n * n);
       choleskyLower(n, a.data, ref);
       const work = a.data.slice();
       expect(choleskyLower(n, work, work)).toBe(-1);
-      expect(Array.from(work)).toEqual(Array.from(ref));
+      const dirty = new Float64Array(n * n).fill(5);
+      choleskyLower(n, a.data, dirty);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          const k = i * n + j;
+          expect(work[k]).toBe(j <= i ? ref[k] : a.data[k]);
+          expect(dirty[k]).toBe(j <= i ? ref[k] : 5);
+        }
     }
   });
 

@@ -86,14 +86,12 @@ export function bwWeight(s: 0.5 | -0.5): BilinearFn {
 }
 
 function makeBwWeight(s: 0.5 | -0.5): BilinearFn {
+  // h(·, c) is u ↦ √u or u ↦ 1/√u at u = 2(x + c), so dd1(a, b, c) is twice the divided
+  // difference of that function at 2(a + c), 2(b + c).
+  const dd = s === 0.5 ? dividedDifferenceSqrt : dividedDifferenceInvSqrt;
   return {
     h: (x, y) => (2 * (x + y)) ** s,
-    dd1: (a, b, c) => {
-      const p = Math.sqrt(2 * (a + c));
-      const q = Math.sqrt(2 * (b + c));
-      // (√p̃ − √q̃)/(a − b) with p̃ = 2(a+c): 2/(p + q); (1/p − 1/q)/(a − b) = −2/(pq(p + q)).
-      return s === 0.5 ? 2 / (p + q) : -2 / (p * q * (p + q));
-    },
+    dd1: (a, b, c) => 2 * dd(2 * (a + c), 2 * (b + c)),
   };
 }
 
