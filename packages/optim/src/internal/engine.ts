@@ -18,6 +18,8 @@ import type { Schedule } from '../schedules.js';
 
 /** What an optimizer remembers about one parameter. */
 export interface Slot {
+  /** the parameter's name ('' for `stepInPlace`) */
+  readonly name: string;
   readonly manifold: string;
   readonly rows: number;
   readonly cols: number;
@@ -41,10 +43,31 @@ export interface UpdateRule {
   /** whether checkpoints carry `second` (Adam) and `maxSecond` (AMSGrad) */
   readonly secondMoment: boolean;
   readonly maxSecondMoment: boolean;
-  /** update x in place from its Euclidean gradient g (slot.t already counts this update) */
-  flat(slot: Slot, x: Float64Array, g: Float64Array, lr: number): void;
+  /**
+   * update x in place from its Euclidean gradient g (slot.t already counts this update);
+   * `step` is the optimizer's step count before this step (for a rule's own schedules)
+   */
+  flat(slot: Slot, x: Float64Array, g: Float64Array, lr: number, step: number): void;
   /** the new point on a curved manifold (slot.t already counts this update); x is not changed */
-  curved(slot: Slot, manifold: Manifold, x: Matrix, egrad: Matrix, lr: number): Matrix;
+  curved(
+    slot: Slot,
+    manifold: Manifold,
+    x: Matrix,
+    egrad: Matrix,
+    lr: number,
+    step: number,
+  ): Matrix;
+  /**
+   * A rule's own boundary check of one parameter that has a gradient (e.g. "Euclidean only",
+   * "on the simplex"), run with the engine's checks, before any parameter changes; throws a
+   * typed error whose message starts with `${where}(): ${at}`.
+   */
+  check?(where: string, at: string, manifold: Manifold, value: Matrix, grad: Matrix): void;
+  /**
+   * Called once per step after validation and before any parameter changes, with the
+   * optimizer's step count: a rule evaluates (and checks) its own schedules here.
+   */
+  prepare?(where: string, step: number): void;
 }
 
 const MANIFOLD_MEMBERS = [
@@ -107,8 +130,9 @@ export function checkTransform(fn: string, t: unknown): GradientTransform | unde
   return g;
 }
 
-function newSlot(manifold: string, rows: number, cols: number): Slot {
+function newSlot(name: string, manifold: string, rows: number, cols: number): Slot {
   return {
+    name,
     manifold,
     rows,
     cols,
@@ -207,6 +231,7 @@ export function createOptimizer(
           `${where}(): ${at}.grad must be ${p.value.rows}×${p.value.cols} like its value (got ${p.grad.rows}×${p.grad.cols})`,
         );
       manifold.validate?.(where, `${at}.value`, p.value);
+      rule.check?.(where, at, manifold, p.value, p.grad);
       checkSlot(where, p.name, manifold, p.value);
       work.push({ name: p.name, value: p.value, grad: p.grad, manifold });
     });
@@ -250,15 +275,15 @@ export function createOptimizer(
     work.forEach((w, i) => {
       let slot = slots.get(w.name);
       if (!slot) {
-        slot = newSlot(w.manifold.name, w.value.rows, w.value.cols);
+        slot = newSlot(w.name, w.manifold.name, w.value.rows, w.value.cols);
         slots.set(w.name, slot);
       }
       slot.t++;
       if (w.manifold.flat) {
-        rule.flat(slot, w.value.data, grads[i], lr);
+        rule.flat(slot, w.value.data, grads[i], lr, steps);
       } else {
         const egrad = { rows: w.grad.rows, cols: w.grad.cols, data: grads[i] };
-        const next = rule.curved(slot, w.manifold, w.value, egrad, lr);
+        const next = rule.curved(slot, w.manifold, w.value, egrad, lr, steps);
         w.value.data.set(next.data);
       }
     });
@@ -283,6 +308,7 @@ export function createOptimizer(
       const where = `${fn}().step`;
       const work = validate(where, params);
       const lr = currentLr(where);
+      rule.prepare?.(where, steps);
       run(work, lr);
     },
     stepInPlace(x: Float64Array, g: Float64Array): void {
@@ -295,12 +321,12 @@ export function createOptimizer(
         );
       assertFiniteArray(where, 'g', g);
       const value = { rows: x.length, cols: 1, data: x };
+      const grad = { rows: g.length, cols: 1, data: g };
+      rule.check?.(where, 'x', euclidean, value, grad);
       checkSlot(where, '', euclidean, value);
       const lr = currentLr(where);
-      run(
-        [{ name: '', value, grad: { rows: g.length, cols: 1, data: g }, manifold: euclidean }],
-        lr,
-      );
+      rule.prepare?.(where, steps);
+      run([{ name: '', value, grad, manifold: euclidean }], lr);
     },
     state(): OptimizerState {
       const params: Record<string, ParameterState> = {};
@@ -398,7 +424,7 @@ function parseState(where: string, kind: string, state: OptimizerState): Map<str
       throw new InvalidArgumentError(`${where}(): ${at}.rows and .cols must be integers ≥ 0`);
     if (!Number.isInteger(t) || t < 0)
       throw new InvalidArgumentError(`${where}(): ${at}.t must be a non-negative integer`);
-    const s = newSlot(p.manifold, rows, cols);
+    const s = newSlot(key, p.manifold, rows, cols);
     s.t = t;
     const len = rows * cols;
     if (p.moment !== undefined) s.moment = finiteNumbers(where, `${at}.moment`, p.moment, len);
