@@ -1,38 +1,214 @@
-// Benchmarks for @rg/nn: exact R-operator hvp against the cost of one gradient
-// (goal: hvp under 3x one gradient; a finite-difference HVP costs two gradients).
-// Times are the minimum over runs: the 2-core machine was shared (load average ~24), and
-// repeated runs of the large case varied by 2-4x.
+// Benchmarks for @rg/nn.
 //
-// Run of 2026-11-29 (tsx bench/index.ts):
-// benchmark                                   ours ms  one grad ms  one grad/ours  two grads ms  two grads/ours
-// @rg/nn:hvp:fresh-x:mlp=16-32-32-10:n=256    1.70     1.09         0.64x          2.17          1.28x
-// @rg/nn:hvp:same-x:mlp=16-32-32-10:n=256     0.8353   1.09         1.30x          2.17          2.60x
-// @rg/nn:hvp:fresh-x:mlp=16-128-128-10:n=512  82.17    29.23        0.36x          58.47         0.71x
-// @rg/nn:hvp:same-x:mlp=16-128-128-10:n=512   49.94    29.23        0.59x          58.47         1.17x
-// Small net: hvp = 1.6x one gradient (0.8x when the forward pass is reused at one x, the
-// Lanczos case). Large net: 2.8x here (19 layer products against the gradient's 8 give
-// ≈ 2.4x in flops); it missed 3x in other runs, where linalg's matmul (A·B and A·Bᵀ at
-// 512×128×128) measured 3-10x slower than matmulTransA of the same size.
-import { measure, report } from '@rg/bench';
-import { rng } from '@rg/linalg';
-import { mlp, mlpObjective } from '../src/index.js';
+// 1. Forward + backward against NumPy (bench/nn_peer.py, the same maths written by hand in NumPy,
+//    run in the same session on the same inputs, once with OPENBLAS_NUM_THREADS=1 and once with
+//    OpenBLAS's default threads): a 2-block pre-norm transformer (4 heads, d = 64, hidden 256,
+//    gelu; 32 tokens, batch 32; backward from a fixed upstream gradient, with the input
+//    gradient), and a 784-256-256-10 relu MLP with softmax cross-entropy on a batch of 128
+//    (`modelObjective(...).grad`: forward, loss, backward without the input gradient). Each row
+//    also checks that both sides computed the same gradients (max |Δ| relative to max |g|).
+//    GFLOP/s count the matrix products only: per block forward 8nd² + 4nTd + 4ndh (projections,
+//    scores and weighted values, feed-forward; n = batch·tokens), backward twice that; for the
+//    MLP 2n·Σ fan-in·fan-out forward, the same for the weight gradients and 2n(256·256 + 256·10)
+//    for the input gradients of layers 2 and 3.
+// 2. The exact R-operator hvp against the cost of one gradient (goal: hvp under 3x one gradient;
+//    a finite-difference HVP costs two gradients).
+//
+// Times are the median over runs (and the best run) on a 2-core machine shared with other jobs.
+// Run of <date> (npx tsx bench/index.ts): <pasted below once measured>
+import { execFileSync } from 'node:child_process';
+import { measure, PYTHON, pythonHas, report } from '@rg/bench';
+import { type Matrix, rng } from '@rg/linalg';
+import {
+  activation,
+  dense,
+  type Layer,
+  mlp,
+  mlpObjective,
+  modelObjective,
+  sequential,
+  transformerBlock,
+} from '../src/index.js';
 
-const rows = [];
-for (const [width, n] of [
+const peerScript = new URL('./nn_peer.py', import.meta.url).pathname;
+const hasNumpy = pythonHas('numpy');
+const opts = { minTime: 2000, warmup: 3 };
+
+const randomMatrix = (rows: number, cols: number, seed: number): Matrix => {
+  const r = rng(seed);
+  return { rows, cols, data: Float64Array.from({ length: rows * cols }, () => r.normal()) };
+};
+
+function paramsByName(model: Layer) {
+  return Object.fromEntries(
+    model
+      .parameters()
+      .map((p) => [
+        p.name,
+        { rows: p.value.rows, cols: p.value.cols, data: Array.from(p.value.data) },
+      ]),
+  );
+}
+
+/** max |a − b| / max |b| over every named gradient */
+function gradientGap(model: Layer, ours: Float64Array, theirs: Record<string, number[]>): number {
+  let gap = 0;
+  let scale = 0;
+  let off = 0;
+  for (const p of model.parameters()) {
+    const t = theirs[p.name];
+    for (let i = 0; i < p.value.data.length; i++) {
+      gap = Math.max(gap, Math.abs(ours[off + i] - t[i]));
+      scale = Math.max(scale, Math.abs(t[i]));
+    }
+    off += p.value.data.length;
+  }
+  return gap / scale;
+}
+
+// ---- the transformer ----
+const B = 32;
+const T = 32;
+const d = 64;
+const heads = 4;
+const hidden = 4 * d;
+const r = rng(1);
+const transformer = sequential([
+  transformerBlock({ dModel: d, heads, hidden, seed: r }),
+  transformerBlock({ dModel: d, heads, hidden, seed: r }),
+]);
+const xT = randomMatrix(B * T, d, 2);
+const gT = randomMatrix(B * T, d, 3);
+const n = B * T;
+const transformerFlops = 2 * 3 * (8 * n * d * d + 4 * n * T * d + 4 * n * d * hidden);
+const stepT = () => {
+  transformer.forward(xT, { tokens: T });
+  transformer.zeroGrad();
+  return transformer.backward(gT);
+};
+const tT = measure(stepT, opts);
+stepT();
+const oursT = Float64Array.from(transformer.grads);
+
+// ---- the MLP ----
+const sizes = [784, 256, 256, 10];
+const batch = 128;
+const mlpModel = sequential([
+  dense({ inputs: 784, outputs: 256, init: 'he', seed: r }),
+  activation('relu'),
+  dense({ inputs: 256, outputs: 256, init: 'he', seed: r }),
+  activation('relu'),
+  dense({ inputs: 256, outputs: 10, seed: r }),
+]);
+const xM = randomMatrix(batch, 784, 4);
+const yM = { rows: batch, cols: 10, data: new Float64Array(batch * 10) };
+for (let i = 0; i < batch; i++) yM.data[i * 10 + r.int(10)] = 1;
+const fM = modelObjective(mlpModel, { x: xM, y: yM }, 'softmaxCrossEntropy');
+const outM = new Float64Array(mlpModel.dim);
+let layerSum = 0;
+for (let l = 0; l + 1 < sizes.length; l++) layerSum += sizes[l] * sizes[l + 1];
+const mlpFlops = 2 * batch * (2 * layerSum + 256 * 256 + 256 * 10);
+// toggling one weight defeats the objective's forward-pass cache (x is the model's own params,
+// so nothing is copied): each call runs forward, loss and backward
+const w0 = mlpModel.params[0];
+let toggle = false;
+const tM = measure(() => {
+  toggle = !toggle;
+  mlpModel.params[0] = toggle ? w0 + 1e-9 : w0;
+  fM.grad(mlpModel.params, outM);
+}, opts);
+mlpModel.params[0] = w0;
+const oursM = Float64Array.from(fM.grad(mlpModel.params));
+
+const gflops = (flops: number, ms: number) => (flops / ms / 1e6).toFixed(2);
+const rows = [
+  {
+    name: `@rg/nn:transformer:fwd+bwd:2x(4 heads,d=${d},hidden=${hidden}),T=${T},B=${B}`,
+    ours: tT.median,
+    peers: {} as Record<string, number>,
+    note: `ours ${gflops(transformerFlops, tT.median)} GFLOP/s (best run ${tT.min.toFixed(1)} ms, ${gflops(transformerFlops, tT.min)})`,
+  },
+  {
+    name: `@rg/nn:mlp:fwd+bwd:${sizes.join('-')},n=${batch}`,
+    ours: tM.median,
+    peers: {} as Record<string, number>,
+    note: `ours ${gflops(mlpFlops, tM.median)} GFLOP/s (best run ${tM.min.toFixed(2)} ms, ${gflops(mlpFlops, tM.min)})`,
+  },
+];
+
+if (hasNumpy) {
+  const tasks = [
+    {
+      kind: 'transformer',
+      name: rows[0].name,
+      batch: B,
+      tokens: T,
+      heads,
+      blocks: 2,
+      eps: 1e-5,
+      dModel: d,
+      params: paramsByName(transformer),
+      x: Array.from(xT.data),
+      g: Array.from(gT.data),
+    },
+    {
+      kind: 'mlp',
+      name: rows[1].name,
+      sizes,
+      n: batch,
+      layers: ['layer1', 'layer3', 'layer5'],
+      params: paramsByName(mlpModel),
+      x: Array.from(xM.data),
+      y: Array.from(yM.data),
+    },
+  ];
+  const input = JSON.stringify({ tasks });
+  for (const [label, threads] of [
+    ['numpy 1 thread', '1'],
+    ['numpy default threads', undefined],
+  ] as const) {
+    const env = { ...process.env };
+    if (threads === undefined) delete env.OPENBLAS_NUM_THREADS;
+    else env.OPENBLAS_NUM_THREADS = threads;
+    const out = execFileSync(PYTHON, [peerScript], {
+      input,
+      env,
+      maxBuffer: 1 << 28,
+      encoding: 'utf8',
+    });
+    const { results } = JSON.parse(out) as {
+      results: { name: string; ms: number; best: number; grads: Record<string, number[]> }[];
+    };
+    for (const res of results) {
+      const row = rows.find((x) => x.name === res.name);
+      if (!row) continue;
+      row.peers[label] = res.ms;
+      const model = row === rows[0] ? transformer : mlpModel;
+      const gap = gradientGap(model, row === rows[0] ? oursT : oursM, res.grads);
+      const flops = row === rows[0] ? transformerFlops : mlpFlops;
+      row.note += `; ${label}: ${gflops(flops, res.ms)} GFLOP/s (best ${res.best.toFixed(2)} ms), gradients max|Δ|/max|g| ${gap.toExponential(1)}`;
+    }
+  }
+} else console.log('(no NumPy at /usr/bin/python3: ratios omitted)');
+report('@rg/nn forward + backward vs NumPy', rows);
+
+// ---- the R-operator hvp against one gradient ----
+const hvpRows = [];
+for (const [width, samples] of [
   [32, 256],
   [128, 512],
 ] as const) {
   const net = mlp({ sizes: [16, width, width, 10], activation: 'tanh', seed: 1 });
-  const r = rng(2);
-  const X = { rows: n, cols: 16, data: Float64Array.from({ length: n * 16 }, () => r.normal()) };
-  const Y = { rows: n, cols: 10, data: new Float64Array(n * 10) };
-  for (let i = 0; i < n; i++) Y.data[i * 10 + r.int(10)] = 1;
+  const rr = rng(2);
+  const X = randomMatrix(samples, 16, 5);
+  const Y = { rows: samples, cols: 10, data: new Float64Array(samples * 10) };
+  for (let i = 0; i < samples; i++) Y.data[i * 10 + rr.int(10)] = 1;
   const f = mlpObjective(net, X, Y, { loss: 'softmaxCrossEntropy' });
   const x = net.params;
   // alternating two points defeats the objective's forward-pass cache: a fresh x each call
   const x2 = x.map((t) => t + 1e-3);
-  const v = Float64Array.from({ length: net.dim }, () => r.normal());
-  const opts = { minTime: 500, warmup: 30 };
+  const v = Float64Array.from({ length: net.dim }, () => rr.normal());
+  const hvpOpts = { minTime: 500, warmup: 30 };
   let flip = false;
   const fresh = (g: (p: Float64Array) => unknown) => () => {
     flip = !flip;
@@ -40,27 +216,24 @@ for (const [width, n] of [
   };
   const grad = measure(
     fresh((p) => f.grad(p)),
-    opts,
+    hvpOpts,
   );
   const hvp = measure(
     fresh((p) => f.hvp(p, v)),
-    opts,
+    hvpOpts,
   );
   // the Lanczos / power-iteration case: many products at one x reuse the forward pass
-  const hvpSameX = measure(() => f.hvp(x, v), opts);
-  const peers = { 'one grad': grad.min, 'two grads (FD hvp)': 2 * grad.min };
-  const note = 'min of runs (shared CPU)';
-  rows.push({
-    name: `@rg/nn:hvp:fresh-x:mlp=16-${width}-${width}-10:n=${n}`,
-    ours: hvp.min,
+  const hvpSameX = measure(() => f.hvp(x, v), hvpOpts);
+  const peers = { 'one grad': grad.median, 'two grads (FD hvp)': 2 * grad.median };
+  hvpRows.push({
+    name: `@rg/nn:hvp:fresh-x:mlp=16-${width}-${width}-10:n=${samples}`,
+    ours: hvp.median,
     peers,
-    note,
   });
-  rows.push({
-    name: `@rg/nn:hvp:same-x:mlp=16-${width}-${width}-10:n=${n}`,
-    ours: hvpSameX.min,
+  hvpRows.push({
+    name: `@rg/nn:hvp:same-x:mlp=16-${width}-${width}-10:n=${samples}`,
+    ours: hvpSameX.median,
     peers,
-    note,
   });
 }
-report('@rg/nn', rows);
+report('@rg/nn hvp vs gradient', hvpRows);

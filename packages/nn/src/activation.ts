@@ -52,14 +52,8 @@ class ActivationLayer extends LayerBase {
     const len = x.data.length;
     const y = new Float64Array(len);
     const d1 = new Float64Array(len);
-    const act = this.act;
-    const xd = x.data;
-    for (let i = 0; i < len; i++) {
-      const fx = act.f(xd[i]);
-      y[i] = fx;
-      d1[i] = act.d1(xd[i], fx);
-    }
-    this.x = xd;
+    this.act.forward(x.data, y, d1);
+    this.x = x.data;
     this.y = y;
     this.d1 = d1;
     return { rows: x.rows, cols: x.cols, data: y };

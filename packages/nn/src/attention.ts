@@ -54,7 +54,6 @@ class AttentionLayer extends LayerBase {
   private x: Matrix | null = null;
   private B = 0;
   private T = 0;
-  private padding: Uint8Array | null = null;
   /** head-major [batch, head, token, dh] copies of the projections */
   private Qh: Float64Array = new Float64Array(0);
   private Kh: Float64Array = new Float64Array(0);
@@ -104,14 +103,13 @@ class AttentionLayer extends LayerBase {
   private toHeads(src: Float64Array): Float64Array {
     const { B, T, heads: H, dh, d } = this;
     const out = new Float64Array(B * T * d);
+    let o = 0;
     for (let b = 0; b < B; b++)
-      for (let h = 0; h < H; h++) {
-        const base = (b * H + h) * T * dh;
+      for (let h = 0; h < H; h++)
         for (let t = 0; t < T; t++) {
           const s = (b * T + t) * d + h * dh;
-          out.set(src.subarray(s, s + dh), base + t * dh);
+          for (let j = 0; j < dh; j++) out[o++] = src[s + j];
         }
-      }
     return out;
   }
 
@@ -119,12 +117,13 @@ class AttentionLayer extends LayerBase {
   private fromHeads(src: Float64Array): Float64Array {
     const { B, T, heads: H, dh, d } = this;
     const out = new Float64Array(B * T * d);
+    let o = 0;
     for (let b = 0; b < B; b++)
-      for (let h = 0; h < H; h++) {
-        const base = (b * H + h) * T * dh;
-        for (let t = 0; t < T; t++)
-          out.set(src.subarray(base + t * dh, base + (t + 1) * dh), (b * T + t) * d + h * dh);
-      }
+      for (let h = 0; h < H; h++)
+        for (let t = 0; t < T; t++) {
+          const s = (b * T + t) * d + h * dh;
+          for (let j = 0; j < dh; j++) out[s + j] = src[o++];
+        }
     return out;
   }
 
@@ -150,12 +149,6 @@ class AttentionLayer extends LayerBase {
     return y;
   }
 
-  /** the keys query row t of sample b may see */
-  private allowed(b: number, tq: number, tk: number): boolean {
-    if (this.causal && tk > tq) return false;
-    return this.padding === null || this.padding[b * this.T + tk] === 0;
-  }
-
   // ---- forward ----
 
   fwd(x: Matrix, ctx: RunContext): Matrix {
@@ -164,7 +157,6 @@ class AttentionLayer extends LayerBase {
     this.x = x;
     this.B = B;
     this.T = T;
-    this.padding = ctx.padding;
     const { heads: H, dh, d } = this;
     const scale = 1 / Math.sqrt(dh);
     this.Qh = this.toHeads(this.project(x.data, this.q));
@@ -174,30 +166,38 @@ class AttentionLayer extends LayerBase {
     const Oh = new Float64Array(B * T * d);
     const TT = T * T;
     const Td = T * dh;
-    for (let b = 0; b < B; b++)
+    const visible = new Uint8Array(T);
+    for (let b = 0; b < B; b++) {
+      for (let k = 0; k < T; k++)
+        visible[k] = ctx.padding === null || ctx.padding[b * T + k] === 0 ? 1 : 0;
       for (let h = 0; h < H; h++) {
         const bh = b * H + h;
         const S = P.subarray(bh * TT, (bh + 1) * TT);
         mmTB(T, T, dh, this.Qh.subarray(bh * Td), this.Kh.subarray(bh * Td), S);
-        // masked softmax of each query row; a row with no visible key gets zero weights
+        // masked softmax of each query row over keys 0 … end − 1 that are not padding (the
+        // causal mask ends at the query); a row with no visible key gets zero weights
         for (let t = 0; t < T; t++) {
           const o = t * T;
+          const end = this.causal ? t + 1 : T;
           let mx = Number.NEGATIVE_INFINITY;
-          for (let k = 0; k < T; k++) if (this.allowed(b, t, k) && S[o + k] > mx) mx = S[o + k];
+          for (let k = 0; k < end; k++) if (visible[k] === 1 && S[o + k] > mx) mx = S[o + k];
           if (mx === Number.NEGATIVE_INFINITY) {
             S.fill(0, o, o + T);
             continue;
           }
           let sum = 0;
-          for (let k = 0; k < T; k++) {
-            const e = this.allowed(b, t, k) ? Math.exp((S[o + k] - mx) * scale) : 0;
+          for (let k = 0; k < end; k++) {
+            const e = visible[k] === 1 ? Math.exp((S[o + k] - mx) * scale) : 0;
             S[o + k] = e;
             sum += e;
           }
-          for (let k = 0; k < T; k++) S[o + k] /= sum;
+          S.fill(0, o + end, o + T);
+          const inv = 1 / sum;
+          for (let k = 0; k < end; k++) S[o + k] *= inv;
         }
         mm(T, dh, T, S, this.Vh.subarray(bh * Td), Oh.subarray(bh * Td, (bh + 1) * Td));
       }
+    }
     this.P = P;
     this.O = this.fromHeads(Oh);
     const y = new Float64Array(B * T * d);

@@ -153,9 +153,11 @@ export function buildModelObjective(
       for (let i = 0; i < dim && same; i++) same = cachedX[i] === x[i];
       if (same) return cachedOut;
     }
+    cachedOut = null;
     token = markForward(model);
     cachedOut = model.fwd(X, ctx);
-    cachedX = Float64Array.from(x);
+    if (cachedX === null) cachedX = new Float64Array(dim);
+    cachedX.set(x);
     return cachedOut;
   };
   /** the R-pass overwrote the layers' directional state; the forward state is still good */
