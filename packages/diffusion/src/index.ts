@@ -1,0 +1,2 @@
+// Public surface of @rg/diffusion: named re-exports only.
+export { diffusionVersion } from './version.js';
