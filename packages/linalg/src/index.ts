@@ -129,6 +129,7 @@ export { hessenberg } from './hessenberg.js';
 export type { SchurOptions, SchurResult } from './schur.js';
 export { schur } from './schur.js';
 export { solveSylvester } from './solve-sylvester.js';
+export { type SolveDiscreteAreOptions, solveDiscreteAre } from './solve-discrete-are.js';
 
 // --- acceleration interface (implemented by @rg/gpu): Accelerator, linear-algebra primitives only ---
 export type {
