@@ -5,9 +5,10 @@ them, batched with np.matmul / einsum-free reshapes.
 
 Reads {tasks: [...]} as JSON on stdin, each task with the parameters by name (row-major,
 @rg/nn's layout: a weight is fan-in × fan-out), the input and the upstream gradient or the
-targets; prints {results: [{name, ms, grads: {name: [...]}, gradInput?: [...]}]} where ms is the
-median wall time of one forward + backward and grads are the gradients of that pass, so the
-bench can check that both sides computed the same numbers.
+targets; prints {results: [{name, ms, best, cpu, grads: {name: [...]}, gradInput?: [...]}]} where ms is
+the median wall time of one forward + backward, best the fastest run, cpu the process CPU time
+per run (summed over threads), and grads are the gradients of that pass, so the bench can check
+that both sides computed the same numbers.
 
 The thread count of OpenBLAS is fixed by the caller through OPENBLAS_NUM_THREADS (the bench
 runs this script once single-threaded and once with the default)."""
@@ -22,15 +23,18 @@ GELU_A = 0.044715
 
 
 def median_ms(step, min_time=1.0, min_runs=5):
+    """median and best wall time of one step, and process CPU time per step (all threads)"""
     for _ in range(3):
         step()
     ts = []
     start = time.perf_counter()
+    cpu0 = time.process_time()
     while len(ts) < min_runs or time.perf_counter() - start < min_time:
         t0 = time.perf_counter()
         step()
         ts.append((time.perf_counter() - t0) * 1000)
-    return float(np.median(ts)), float(np.min(ts))
+    cpu = (time.process_time() - cpu0) * 1000 / len(ts)
+    return float(np.median(ts)), float(np.min(ts)), cpu
 
 
 def layer_norm(x, w, b, eps):
@@ -132,10 +136,11 @@ def transformer(task):
             gh = block_backward(gh, p, f"layer{i + 1}.", caches[i], grads, B, T, H)
         out["grads"], out["gx"] = grads, gh
 
-    ms, best = median_ms(step)
+    ms, best, cpu = median_ms(step)
     return {
         "ms": ms,
         "best": best,
+        "cpu": cpu,
         "grads": {k: v.ravel().tolist() for k, v in out["grads"].items()},
         "gradInput": out["gx"].ravel().tolist(),
     }
@@ -171,8 +176,8 @@ def mlp(task):
                 g = (g @ p[names[i] + ".weight"].T) * masks[i - 1]
         out["grads"] = grads
 
-    ms, best = median_ms(step)
-    return {"ms": ms, "best": best, "grads": {k: v.ravel().tolist() for k, v in out["grads"].items()}}
+    ms, best, cpu = median_ms(step)
+    return {"ms": ms, "best": best, "cpu": cpu, "grads": {k: v.ravel().tolist() for k, v in out["grads"].items()}}
 
 
 def main():
