@@ -76,7 +76,7 @@ function pack(d: number, c: number, k: number, params: Parameter[], out: Float64
 /**
  * The classification head of Grassmann class representation (GCR): class i is the subspace
  * span(Sᵢ) of dimension k in the d-dimensional feature space, with an orthonormal basis Sᵢ
- * (d×k), a {@link Parameter} on Gr(d, k); the logit of class i for a feature vector x is
+ * (d×k), an @rg/optim `Parameter` on Gr(d, k); the logit of class i for a feature vector x is
  * γ‖Sᵢᵀx̂‖ with x̂ = x/‖x‖, the cosine of the angle between x and the subspace, scaled. Logits
  * depend only on the subspaces (Sᵢ → SᵢQ changes nothing), so train the bases with
  * {@link gcrSgd} (or @rg/optim's sgd/adam, which see the same manifold). With k = 1 this is a

@@ -18,8 +18,8 @@ export function expInto(
   out: Float64Array = new Float64Array(n * k),
 ): Float64Array {
   const spectrum = gramSpectrum(n, k, h);
-  const c = spectralFunction(k, spectrum, Math.cos);
-  const s = spectralFunction(k, spectrum, sinc);
+  const c = spectralFunction(k, spectrum, Math.cos, scratch('exp.cos', k * k));
+  const s = spectralFunction(k, spectrum, sinc, scratch('exp.sinc', k * k));
   const hs = scratch('exp.hs', n * k);
   gemm(n, k, k, y, c, out);
   gemm(n, k, k, h, s, hs);
