@@ -51,7 +51,7 @@ class LearnedPositionsLayer extends LayerBase {
       );
     if (ctx.tokens > this.maxTokens)
       throw new ShapeError(
-        `${ctx.fn}(): ${this.label()} has positions for ${this.maxTokens} tokens; options.tokens is ${ctx.tokens}`,
+        `${ctx.fn}(): ${this.label()} has positions for ${this.maxTokens} tokens; ${ctx.arg}.tokens is ${ctx.tokens}`,
       );
     return input;
   }

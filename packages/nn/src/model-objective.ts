@@ -85,10 +85,11 @@ export function buildModelObjective(
   const { x: X, y: Y } = data;
   assertFinite(fn, 'data.x', X);
   if (X.rows === 0) throw new ShapeError(`${fn}(): data.x must have at least one row`);
-  const ctx: RunContext = runContext(fn, {
-    tokens: data.tokens,
-    keyPaddingMask: data.keyPaddingMask,
-  });
+  const ctx: RunContext = runContext(
+    fn,
+    { tokens: data.tokens, keyPaddingMask: data.keyPaddingMask },
+    'data',
+  );
   const out = model.outShape({ rows: X.rows, cols: X.cols }, ctx, 'data.x');
   const T = ctx.tokens;
   if (out.rows % T !== 0)

@@ -181,6 +181,8 @@ export class PerSampleSink implements GradSink {
 export interface RunContext {
   /** the public call, for error messages */
   readonly fn: string;
+  /** where tokens and keyPaddingMask came from, for error messages ('options' or 'data') */
+  readonly arg: string;
   readonly training: boolean;
   /** rows per sample (1 unless given) */
   readonly tokens: number;
@@ -517,25 +519,26 @@ export function bindTree<T extends LayerBase>(root: T): T {
 }
 
 /** Validate forward options into a run context. */
-export function runContext(fn: string, options: ForwardOptions): RunContext {
+export function runContext(fn: string, options: ForwardOptions, arg = 'options'): RunContext {
   if (options === null || typeof options !== 'object')
     throw new InvalidArgumentError(`${fn}(): options must be an object`);
   const { training = false, tokens, keyPaddingMask } = options;
   if (tokens !== undefined && (!Number.isInteger(tokens) || tokens < 1))
     throw new InvalidArgumentError(
-      `${fn}(): options.tokens must be a positive integer (got ${tokens})`,
+      `${fn}(): ${arg}.tokens must be a positive integer (got ${tokens})`,
     );
   let padding: Uint8Array | null = null;
   if (keyPaddingMask !== undefined) {
     if (keyPaddingMask === null || typeof keyPaddingMask.length !== 'number')
       throw new InvalidArgumentError(
-        `${fn}(): options.keyPaddingMask must be an array of booleans or 0/1, one per row`,
+        `${fn}(): ${arg}.keyPaddingMask must be an array of booleans or 0/1, one per row`,
       );
     padding = new Uint8Array(keyPaddingMask.length);
     for (let i = 0; i < padding.length; i++) padding[i] = keyPaddingMask[i] ? 1 : 0;
   }
   return {
     fn,
+    arg,
     training: !!training,
     tokens: tokens ?? 1,
     tokensGiven: tokens !== undefined,
@@ -550,14 +553,14 @@ export function runContext(fn: string, options: ForwardOptions): RunContext {
 export function checkSequence(ctx: RunContext, rows: number, layer: string, where: string): void {
   if (!ctx.tokensGiven)
     throw new InvalidArgumentError(
-      `${ctx.fn}(): ${layer} mixes tokens, so options.tokens (rows per sample) is required`,
+      `${ctx.fn}(): ${layer} mixes tokens, so ${ctx.arg}.tokens (rows per sample) is required`,
     );
   if (rows % ctx.tokens !== 0)
     throw new ShapeError(
-      `${ctx.fn}(): ${where} of ${layer} has ${rows} rows, not a whole number of samples of options.tokens = ${ctx.tokens} rows`,
+      `${ctx.fn}(): ${where} of ${layer} has ${rows} rows, not a whole number of samples of ${ctx.arg}.tokens = ${ctx.tokens} rows`,
     );
   if (ctx.padding !== null && ctx.padding.length !== rows)
     throw new ShapeError(
-      `${ctx.fn}(): options.keyPaddingMask has ${ctx.padding.length} entries; ${where} of ${layer} has ${rows} rows`,
+      `${ctx.fn}(): ${ctx.arg}.keyPaddingMask has ${ctx.padding.length} entries; ${where} of ${layer} has ${rows} rows`,
     );
 }
