@@ -1,24 +1,41 @@
-// Benchmarks for @rg/optim: one optimizer step, our time and the ratio against a NumPy
-// implementation of the same update (bench/optim_peer.py: PyTorch-style in-place NumPy for the
-// Euclidean cases, geoopt-style projection + QR for Stiefel) measured in the same run.
-// NumPy runs with OPENBLAS_NUM_THREADS=1 (small Stiefel products; the elementwise updates do not
-// use BLAS). Run: npm run bench (in packages/optim).
+// Benchmarks for @rg/optim: our time and the ratio against a NumPy implementation of the same
+// computation (bench/optim_peer.py) measured in the same run: one optimizer step
+// (PyTorch-style in-place NumPy for the Euclidean cases, geoopt-style projection + QR for
+// Stiefel), Muon's Newton–Schulz iteration, and the CBO Rastrigin study vectorized over runs,
+// particles and coordinates. NumPy runs with OPENBLAS_NUM_THREADS=1 (small Stiefel products;
+// the elementwise updates do not use BLAS; our products run on one core, so Newton–Schulz
+// compares one core with one core). Run: npm run bench (in packages/optim).
 //
-// Run of 2026-12-04 (2 shared cores, load average ~1.5; Debian NumPy 2.4.6):
-// benchmark                               ours ms  numpy ms  numpy/ours  note
-// @rg/optim:sgd-momentum:euclidean:n=1e6  3.27     1.43      0.44x       stepInPlace, in place
-// @rg/optim:adam:euclidean:n=1e6          7.31     22.84     3.12x       stepInPlace, in place
-// @rg/optim:sgd-momentum:stiefel:256x16   0.644    0.0997    0.15x       after 3 steps max |Δ| = 4.2e-16
-// @rg/optim:adam:stiefel:256x16           0.656    0.1095    0.17x       after 3 steps max |Δ| = 4.0e-16
+// Run of 2026-12-04 (2 shared cores, load average ~5 from other jobs; Debian NumPy 1.24.2):
+// benchmark                                  ours ms  numpy ms  numpy/ours  note
+// @rg/optim:sgd-momentum:euclidean:n=1e6     4.38     1.32      0.30x       stepInPlace, in place
+// @rg/optim:adam:euclidean:n=1e6             9.74     10.43     1.07x       stepInPlace, in place
+// @rg/optim:sgd-momentum:stiefel:256x16      0.4441   0.0705    0.16x       after 3 steps max |Δ| = 4.2e-16
+// @rg/optim:adam:stiefel:256x16              0.4693   0.0816    0.17x       after 3 steps max |Δ| = 4.0e-16
+// @rg/optim:newtonSchulz:512x512             214      101       0.47x       outputs max |Δ| = 1.4e-15
+// @rg/optim:newtonSchulz:1024x256            87.56    42.20     0.48x       outputs max |Δ| = 1.4e-15
+// @rg/optim:cboRuns:rastrigin:d=20:100x5000  10710    8759      0.82x       successes ours 93/100, numpy 90/100
 // Euclidean SGD: about half of our step is the boundary check that the gradient is finite (one
-// read pass, 1.5 ms at n = 1e6), which NumPy's update does not do; the fused update loop itself
-// is ~1.7 ms against NumPy's three in-place passes. Adam: one fused loop against NumPy's
-// temporaries. Stiefel: @rg/linalg's Householder qr of the 256×16 retraction is 0.26 ms of the
-// step (LAPACK's, in NumPy: 0.04 ms); the projections and products are the rest. Both sides end
-// 3 identical steps within 4e-16 of each other.
+// read pass), which NumPy's update does not do. Stiefel: @rg/linalg's Householder qr of the
+// 256×16 retraction is most of the gap (LAPACK's, in NumPy). Newton–Schulz: three gemm calls per
+// step against NumPy's OpenBLAS (whose XXᵀ is a SYRK, half a product); @rg/linalg/kernels has
+// no SYRK entry yet, which would save a sixth of our flops. CBO: every step draws N·d = 800
+// normals per run (a ziggurat stream, about 6× faster than Rng.normal's polar method; with the
+// latter the study took 41 s here) and evaluates Rastrigin's cosines one call at a time, where
+// NumPy's are vectorized; the two implementations' success counts differ only by their random
+// streams. Timings on this shared machine vary by ±30% between runs.
 import { measure, pythonHas, report, runPython } from '@rg/bench';
 import { type Matrix, rng } from '@rg/linalg';
-import { adam, type Optimizer, type Parameter, sgd, stiefel } from '../src/index.js';
+import {
+  adam,
+  cboRuns,
+  newtonSchulz,
+  type Optimizer,
+  type Parameter,
+  rastrigin,
+  sgd,
+  stiefel,
+} from '../src/index.js';
 
 const peer = new URL('./optim_peer.py', import.meta.url).pathname;
 const hasNumpy = pythonHas('numpy');
@@ -31,6 +48,7 @@ interface Task {
   x0?: number[][];
   g?: number[][];
   checkSteps?: number;
+  params?: Record<string, number>;
 }
 const rows: { name: string; ours: number; peers: Record<string, number>; note: string }[] = [];
 const tasks: Task[] = [];
@@ -92,22 +110,81 @@ for (const [kind, make] of [
   tasks.push({ name, kind, x0: toRows(x0), g: toRows(g), checkSteps });
 }
 
+// Newton–Schulz (Muon's 5 quintic steps) on a Gaussian matrix; both sides start from the same G
+for (const [m, n] of [
+  [512, 512],
+  [1024, 256],
+]) {
+  const r = rng(3);
+  const g: Matrix = {
+    rows: m,
+    cols: n,
+    data: Float64Array.from({ length: m * n }, () => r.normal()),
+  };
+  const name = `@rg/optim:newtonSchulz:${m}x${n}`;
+  ourAfter.set(name, newtonSchulz(g).data);
+  const t = measure(() => newtonSchulz(g), { minTime: 1000, warmup: 1 });
+  rows.push({ name, ours: t.median, peers: {}, note: '5 steps, gemm kernels' });
+  tasks.push({ name, kind: 'newton-schulz', g: toRows(g) });
+}
+
+// the CBO Rastrigin study: 100 independent runs × 5000 steps, d = 20, N = 40, anisotropic
+// noise, σ = 10.1, α = 30·1.05ᵏ, dt = 0.01, particles from U[−3, 3]ᵈ; tol 0 so that every run
+// takes all 5000 steps, like the vectorized peer (which cannot stop runs one by one)
+const study = {
+  runs: 100,
+  n: 40,
+  d: 20,
+  alpha: 30,
+  growth: 1.05,
+  lam: 1,
+  sigma: 10.1,
+  dt: 0.01,
+  steps: 5000,
+  lo: -3,
+  hi: 3,
+};
+const cboName = '@rg/optim:cboRuns:rastrigin:d=20:100x5000';
+const cboStart = performance.now();
+const ours = cboRuns(rastrigin, {
+  dim: study.d,
+  particles: study.n,
+  alpha: study.alpha,
+  alphaGrowth: study.growth,
+  lambda: study.lam,
+  sigma: study.sigma,
+  dt: study.dt,
+  noise: 'anisotropic',
+  init: { lower: study.lo, upper: study.hi },
+  maxIter: study.steps,
+  tol: 0,
+  runs: study.runs,
+  minimizer: new Float64Array(study.d),
+});
+rows.push({
+  name: cboName,
+  ours: performance.now() - cboStart,
+  peers: {},
+  note: `one run of the study; successes ours ${ours.successes}/100`,
+});
+tasks.push({ name: cboName, kind: 'cbo-study', params: study });
+
 if (hasNumpy) {
-  const { results } = runPython<{ results: { name: string; ms: number; after?: number[][] }[] }>(
-    peer,
-    { tasks },
-  );
+  const { results } = runPython<{
+    results: { name: string; ms: number; after?: number[][]; successes?: number }[];
+  }>(peer, { tasks });
   for (const res of results) {
     const row = rows.find((x) => x.name === res.name);
     if (!row) continue;
     row.peers = { numpy: res.ms };
+    if (res.successes !== undefined) row.note = `${row.note}, numpy ${res.successes}/100`;
     const ours = ourAfter.get(res.name);
     if (ours && res.after) {
       let worst = 0;
       res.after.flat().forEach((v, k) => {
         worst = Math.max(worst, Math.abs(v - ours[k]));
       });
-      row.note = `${row.note}; after ${checkSteps} steps max |Δ| = ${worst.toExponential(1)}`;
+      row.note = `${row.note}; ${res.name.includes('newtonSchulz') ? 'outputs' : `after ${checkSteps} steps`} max |Δ| = ${worst.toExponential(1)}`;
     }
   }
 } else console.log('(no NumPy at /usr/bin/python3: ratios omitted)');

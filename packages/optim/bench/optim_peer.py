@@ -1,9 +1,13 @@
 #!/usr/bin/python3
 """NumPy peer for bench/index.ts: the same optimizer steps written the way PyTorch's
 single-tensor SGD/Adam and geoopt's Stiefel optimizers write them, with in-place NumPy
-operations. OPENBLAS_NUM_THREADS=1: the Stiefel products are small (256×16), where threads only
-add overhead, and the elementwise Euclidean updates do not use BLAS. Reads {tasks: [...]} as
-JSON on stdin and prints {results: [{name, ms, ...}]} (median wall time of one step, in ms)."""
+operations; Newton–Schulz as in Muon's reference implementation (X ← aX + (bA + cA²)X with
+A = XXᵀ, on the transpose of a tall matrix); and the consensus-based optimization study of
+Rastrigin vectorized over runs, particles and coordinates (one (runs, N, d) array per step).
+OPENBLAS_NUM_THREADS=1: the Stiefel products are small (256×16), where threads only add
+overhead, the elementwise updates do not use BLAS, and our products run on one thread too (so
+the Newton–Schulz ratio compares one core with one core). Reads {tasks: [...]} as JSON on stdin
+and prints {results: [{name, ms, ...}]} (median wall time of one step, in ms)."""
 import json
 import os
 import sys
@@ -100,11 +104,58 @@ def stiefel_adam(x0, g, lr=1e-3, b1=0.9, b2=0.999, eps=1e-8):
     return step, state
 
 
+def newton_schulz(g, steps=5, a=3.4445, b=-4.7750, c=2.0315):
+    x = g / np.linalg.norm(g)
+    tall = x.shape[0] > x.shape[1]
+    if tall:
+        x = x.T
+    for _ in range(steps):
+        s = x @ x.T
+        x = a * x + (b * s + c * (s @ s)) @ x
+    return x.T if tall else x
+
+
+def cbo_study(runs, n, d, alpha, growth, lam, sigma, dt, steps, lo, hi, seed=0):
+    """anisotropic CBO on Rastrigin, every run vectorized; returns ‖c − 0‖∞ per run"""
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(lo, hi, size=(runs, n, d))
+    a = alpha
+    drift = lam * dt
+    diffusion = sigma * np.sqrt(dt)
+
+    def consensus(x, a):
+        f = 10 * d + np.sum(x * x - 10 * np.cos(2 * np.pi * x), axis=-1)
+        w = np.exp(-a * (f - f.min(axis=1, keepdims=True)))
+        return np.einsum("rn,rnd->rd", w, x) / w.sum(axis=1)[:, None]
+
+    for _ in range(steps):
+        e = x - consensus(x, a)[:, None, :]
+        x = x - drift * e + diffusion * e * rng.standard_normal(x.shape)
+        a *= growth
+    return np.max(np.abs(consensus(x, a)), axis=1)
+
+
 def main():
     req = json.load(sys.stdin)
     out = []
     for task in req["tasks"]:
         kind = task["kind"]
+        if kind == "newton-schulz":
+            g = np.array(task["g"], dtype=np.float64)
+            out.append(
+                {
+                    "name": task["name"],
+                    "ms": median_ms(lambda: newton_schulz(g), min_time=1.0, min_runs=3),
+                    "after": newton_schulz(g).tolist(),
+                }
+            )
+            continue
+        if kind == "cbo-study":
+            t0 = time.perf_counter()
+            dist = cbo_study(**task["params"])
+            ms = (time.perf_counter() - t0) * 1000
+            out.append({"name": task["name"], "ms": ms, "successes": int(np.sum(dist < 0.25))})
+            continue
         if kind in ("euclidean-sgd", "euclidean-adam"):
             make = euclidean_sgd if kind == "euclidean-sgd" else euclidean_adam
             out.append({"name": task["name"], "ms": median_ms(make(task["n"]))})

@@ -4,6 +4,7 @@ import { InvalidArgumentError, rng, ShapeError, throwIfAborted } from '@rg/linal
 import type { CboOptions } from './cbo.js';
 import { runCbo } from './internal/cbo-kernel.js';
 import { cboHooks, prepareCbo } from './internal/cbo-options.js';
+import { zigguratNormals } from './internal/normal-sampler.js';
 
 /** Options of {@link cboRuns}: those of one CBO run plus the study's. */
 export interface CboRunsOptions extends Omit<CboOptions, 'random' | 'history'> {
@@ -88,7 +89,8 @@ export function cboRuns(f: (x: Float64Array) => number, options: CboRunsOptions)
   throwIfAborted(fn, signal);
   for (let r = 0; r < runs; r++) {
     const random = rng(seed + r);
-    const run = runCbo(settings, initial(random), random, hooks, false);
+    const start = initial(random);
+    const run = runCbo(settings, start, zigguratNormals(random), hooks, false);
     let distance = 0;
     for (let j = 0; j < settings.dim; j++)
       distance = Math.max(distance, Math.abs(run.x[j] - target[j]));

@@ -12,6 +12,7 @@ import {
 } from '@rg/linalg';
 import { cboHooks, prepareCbo, toResult } from './internal/cbo-options.js';
 import { runCbo } from './internal/cbo-kernel.js';
+import { rngNormals, zigguratNormals } from './internal/normal-sampler.js';
 
 /** Options of {@link cbo} (and of each run of {@link cboRuns}). */
 export interface CboOptions extends Omit<IterativeOptions, 'strict'> {
@@ -48,7 +49,11 @@ export interface CboOptions extends Omit<IterativeOptions, 'strict'> {
   tol?: number;
   /** seed of the generator (default 0) */
   seed?: number;
-  /** a generator to use instead of `rng(seed)` (e.g. to inject noise in tests) */
+  /**
+   * a generator to use instead of `rng(seed)`: it draws the initial particles and its
+   * `normal()` supplies every noise sample (e.g. to inject noise in tests). With a seed the
+   * noise comes from a faster ziggurat stream seeded by `rng(seed)`.
+   */
   random?: Rng;
   /** record the history (default true) */
   history?: boolean;
@@ -110,6 +115,10 @@ export function cbo(f: (x: Float64Array) => number, options: CboOptions): CboRes
       onProgress?.({ iteration: k, residual: spread, alpha });
     },
   });
-  const run = runCbo(settings, initial(random), random, hooks, options.history !== false);
+  const start = initial(random);
+  // a given generator supplies the noise through its normal(); a seed, a fast ziggurat stream
+  // seeded after the initial particles (as cboRuns does, so that its run r is cbo's seed + r)
+  const normals = options.random ? rngNormals(random) : zigguratNormals(random);
+  const run = runCbo(settings, start, normals, hooks, options.history !== false);
   return toResult(run, settings);
 }

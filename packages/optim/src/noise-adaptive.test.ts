@@ -93,6 +93,34 @@ describe('noiseAdaptive', () => {
     expect(adaptive).toBeLessThan(0.5 * fixed);
   });
 
+  it('with group, the applied factors of a group average 1: the rate moves from the noisy layer to the clean one', () => {
+    const r = rng(5);
+    const n = 16;
+    const target = vector(n, (i) => Math.cos(i));
+    const mk = (name: string): Parameter => ({
+      name,
+      value: { rows: 4, cols: 4, data: new Float64Array(n) },
+    });
+    const clean = mk('clean');
+    const noisy = mk('noisy');
+    const opt = noiseAdaptive(muon({ lr: 0.01, momentum: 0.9 }), { group: () => 'all', beta: 0.9 });
+    for (let t = 0; t < 40; t++) {
+      clean.grad = { rows: 4, cols: 4, data: clean.value.data.map((v, i) => v - target[i]) };
+      noisy.grad = {
+        rows: 4,
+        cols: 4,
+        data: noisy.value.data.map((v, i) => v - target[i] + 3 * r.normal()),
+      };
+      opt.step([clean, noisy]);
+      const fc = opt.factor('clean') as number;
+      const fn = opt.factor('noisy') as number;
+      // below the cap (3) the two applied factors average exactly 1
+      if (fc < 3) expect((fc + fn) / 2).toBeCloseTo(1, 12);
+      if (t >= 10) expect(fc).toBeGreaterThan(1);
+    }
+    expect(() => noiseAdaptive(muon(), { maxFactor: 0.5 })).toThrow(/maxFactor/);
+  });
+
   it('state() carries the statistics and resumes bit for bit; the first step is the base step', () => {
     const r = rng(4);
     const grads = Array.from({ length: 8 }, () => vector(6, () => r.normal()));

@@ -26,6 +26,15 @@ export interface NoiseAdaptiveOptions {
   minFactor?: number;
   /** which parameters get a layerwise rate (default: all); the others step at the base rate */
   layers?: (name: string, value: Matrix) => boolean;
+  /**
+   * groups of layers (a key per parameter, e.g. by role or shape): when given, the factors of
+   * the layers of a group that step together are divided by their mean, so that within a group
+   * the rate is redistributed from noisy to clean layers (mean factor 1) instead of only
+   * lowered; each normalized factor is capped at `maxFactor`
+   */
+  group?: (name: string, value: Matrix) => string;
+  /** the cap of normalized factors, ≥ 1 (default 3; only with `group`) */
+  maxFactor?: number;
 }
 
 /** One layer's running statistics. */
@@ -34,12 +43,18 @@ interface LayerStats {
   mean: Float64Array;
   noiseSq: number;
   noiseWeight: number;
+  /** φ from the rule */
   factor: number;
+  /** the factor applied at the last step (φ, or φ normalized within its group) */
+  applied: number;
 }
 
 /** A wrapped optimizer that also reports its layerwise statistics. */
 export interface NoiseAdaptiveOptimizer extends Optimizer {
-  /** the rate factor φ ∈ [minFactor, 1] of the last step of a parameter, by name */
+  /**
+   * the rate factor applied at a parameter's last step, by name: φ ∈ [minFactor, 1], or with
+   * `group` φ divided by its group's mean φ (capped at maxFactor)
+   */
   factor(name: string): number | undefined;
   /** the estimated noise level σ̂ (dual norm of g − E g) of a parameter, by name */
   noise(name: string): number | undefined;
@@ -58,6 +73,7 @@ export interface NoiseAdaptiveState extends OptimizerState {
       noiseSq: number;
       noiseWeight: number;
       factor: number;
+      applied: number;
     };
   };
 }
@@ -107,13 +123,18 @@ function inferNorm(name: string): LmoNorm {
  * time as the noise and the gradient change (near a minimum ‖m̂‖_* falls to the noise level and
  * the rate anneals by itself).
  *
+ * With `group`, the factors of the layers of each group that step together are divided by
+ * their mean (capped at maxFactor): the group keeps its average rate and the rate moves from
+ * noisy layers to clean ones ("layerwise rates within each group").
+ *
  * Parameters must be Euclidean (the scaling interpolates between old and new values).
  * `state()` is the base optimizer's checkpoint plus `layerwise` statistics.
  *
  * @param base - the optimizer to wrap (its own lr, momentum, … are used unchanged)
- * @param options - norm, beta, minFactor, layers
+ * @param options - norm, beta, minFactor, layers, group, maxFactor
  * @throws {InvalidArgumentError} on an unknown norm, beta outside [0, 1), minFactor outside
- *   (0, 1], or a base that is not an Optimizer; `step` also throws it on a non-Euclidean
+ *   (0, 1], maxFactor < 1, a group or layers that is not a function, or a base that is not an
+ *   Optimizer; `step` also throws it on a non-Euclidean
  *   parameter, and whatever the base's `step` throws
  * @example
  * import { fromRows } from '@rg/linalg';
@@ -151,6 +172,14 @@ export function noiseAdaptive(
   const layers = options.layers ?? (() => true);
   if (typeof layers !== 'function')
     throw new InvalidArgumentError(`${fn}(): layers must be a function (name, value) => boolean`);
+  const group = options.group;
+  if (group !== undefined && typeof group !== 'function')
+    throw new InvalidArgumentError(`${fn}(): group must be a function (name, value) => string`);
+  const maxFactor = options.maxFactor ?? 3;
+  if (typeof maxFactor !== 'number' || !(maxFactor >= 1) || !Number.isFinite(maxFactor))
+    throw new InvalidArgumentError(
+      `${fn}(): maxFactor must be a finite number ≥ 1 (got ${String(maxFactor)})`,
+    );
   let stats = new Map<string, LayerStats>();
 
   /** the statistics after this step's gradient, without changing the current ones */
@@ -180,7 +209,7 @@ export function noiseAdaptive(
       factor = signal > 0 ? 1 - (2 * error) / signal : minFactor;
       factor = Math.min(1, Math.max(minFactor, factor));
     }
-    return { t, mean, noiseSq, noiseWeight, factor };
+    return { t, mean, noiseSq, noiseWeight, factor, applied: factor };
   };
 
   const opt: NoiseAdaptiveOptimizer = {
@@ -197,7 +226,7 @@ export function noiseAdaptive(
     set lr(value: number) {
       base.lr = value;
     },
-    factor: (name) => stats.get(name)?.factor,
+    factor: (name) => stats.get(name)?.applied,
     noise: (name) => {
       const s = stats.get(name);
       if (!s || s.noiseWeight === 0) return undefined;
@@ -207,7 +236,13 @@ export function noiseAdaptive(
       const where = `${fn}().step`;
       if (!Array.isArray(params))
         throw new InvalidArgumentError(`${where}(): params must be an array of Parameters`);
-      const pending: { p: Parameter; old: Float64Array; next: LayerStats }[] = [];
+      const pending: {
+        p: Parameter;
+        old: Float64Array;
+        next: LayerStats;
+        key: string;
+        scale: number;
+      }[] = [];
       params.forEach((p, i) => {
         if (!p || typeof p !== 'object' || p.grad === undefined) return;
         if (p.manifold && !p.manifold.flat)
@@ -228,13 +263,34 @@ export function noiseAdaptive(
         )
           return;
         if (!layers(p.name, v)) return;
-        pending.push({ p, old: v.data.slice(), next: advance(p.name, g) });
+        pending.push({
+          p,
+          old: v.data.slice(),
+          next: advance(p.name, g),
+          key: group ? String(group(p.name, v)) : '',
+          scale: 1,
+        });
       });
+      if (group) {
+        // the mean factor of each group of layers stepping together
+        const sums = new Map<string, [number, number]>();
+        for (const q of pending) {
+          const acc = sums.get(q.key) ?? [0, 0];
+          acc[0] += q.next.factor;
+          acc[1]++;
+          sums.set(q.key, acc);
+        }
+        for (const q of pending) {
+          const [sum, count] = sums.get(q.key) as [number, number];
+          q.scale = Math.min(maxFactor, q.next.factor / (sum / count)) / q.next.factor;
+        }
+      }
       base.step(params);
-      for (const { p, old, next } of pending) {
+      for (const { p, old, next, scale } of pending) {
         const x = p.value.data;
-        const f = next.factor;
+        const f = next.factor * scale;
         if (f !== 1) for (let i = 0; i < x.length; i++) x[i] = old[i] + f * (x[i] - old[i]);
+        next.applied = f;
         stats.set(p.name, next);
       }
     },
@@ -264,6 +320,7 @@ export function noiseAdaptive(
           noiseSq: s.noiseSq,
           noiseWeight: s.noiseWeight,
           factor: s.factor,
+          applied: s.applied,
         };
       return { ...base.state(), layerwise };
     },
@@ -282,7 +339,7 @@ export function noiseAdaptive(
           s.t >= 0 &&
           Array.isArray(s.mean) &&
           s.mean.every((v) => typeof v === 'number' && Number.isFinite(v)) &&
-          [s.noiseSq, s.noiseWeight, s.factor].every(
+          [s.noiseSq, s.noiseWeight, s.factor, s.applied].every(
             (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
           );
         if (!ok)
@@ -293,6 +350,7 @@ export function noiseAdaptive(
           noiseSq: s.noiseSq,
           noiseWeight: s.noiseWeight,
           factor: s.factor,
+          applied: s.applied,
         });
       }
       base.loadState(state);

@@ -1,7 +1,7 @@
 // Consensus-based optimization on raw arrays (Pinnau, Totzeck, Tse & Martin 2017; anisotropic
 // noise: Carrillo, Jin, Li & Zhu 2021; as a stochastic relaxation of gradient descent: Riedl,
 // Klock, Geldhauser & Fornasier 2023, "Gradient is all you need?").
-import type { Rng } from '@rg/linalg';
+import type { NormalFill } from './normal-sampler.js';
 
 /**
  * The Laplace-principle weights w_i ∝ exp(−α f_i), written normalized into `w`, and the
@@ -83,12 +83,13 @@ export interface CboHooks {
 export function runCbo(
   s: CboSettings,
   x: Float64Array,
-  random: Rng,
+  normals: NormalFill,
   hooks: CboHooks,
   record: boolean,
 ): CboRun {
   const { dim: d, particles: n, lambda, sigma, dt, anisotropic, maxIter, tol, alphaGrowth } = s;
   const values = new Float64Array(n);
+  const xi = new Float64Array(n * d);
   const w = new Float64Array(n);
   const c = new Float64Array(d);
   const drift = lambda * dt;
@@ -121,26 +122,24 @@ export function runCbo(
       break;
     }
     if (k >= maxIter) break;
-    for (let i = 0; i < n; i++) {
-      const o = i * d;
-      if (anisotropic) {
-        for (let j = 0; j < d; j++) {
+    normals(xi, n * d);
+    if (anisotropic)
+      for (let i = 0; i < n; i++)
+        for (let j = 0, o = i * d; j < d; j++) {
           const e = x[o + j] - c[j];
-          x[o + j] -= drift * e - diffusion * e * random.normal();
+          x[o + j] -= e * (drift - diffusion * xi[o + j]);
         }
-      } else {
+    else
+      for (let i = 0; i < n; i++) {
+        const o = i * d;
         let norm = 0;
         for (let j = 0; j < d; j++) {
           const e = x[o + j] - c[j];
           norm += e * e;
         }
         const scale = diffusion * Math.sqrt(norm);
-        for (let j = 0; j < d; j++) {
-          const e = x[o + j] - c[j];
-          x[o + j] += -drift * e + scale * random.normal();
-        }
+        for (let j = 0; j < d; j++) x[o + j] += scale * xi[o + j] - drift * (x[o + j] - c[j]);
       }
-    }
     alpha *= alphaGrowth;
     k++;
   }

@@ -128,13 +128,10 @@ export function cboHooks(
   const { particles: n, dim: d } = settings;
   let views: Float64Array[] = [];
   let viewsOf: Float64Array | null = null;
-  const call = (x: Float64Array, what: string): number => {
-    const v = f(x);
-    if (typeof v !== 'number' || Number.isNaN(v))
-      throw new NonFiniteError(
-        `${fn}(): f returned ${String(v)} at ${what} (it must return a number, +∞ allowed)`,
-      );
-    return v;
+  const fail = (v: unknown, what: string): never => {
+    throw new NonFiniteError(
+      `${fn}(): f returned ${String(v)} at ${what} (it must return a number, +∞ allowed)`,
+    );
   };
   return {
     evaluate(x, values, k) {
@@ -144,7 +141,9 @@ export function cboHooks(
       }
       let finite = false;
       for (let i = 0; i < n; i++) {
-        const v = call(views[i], `particle ${i} (iteration ${k})`);
+        const v = f(views[i]);
+        if (typeof v !== 'number' || !(v <= Number.POSITIVE_INFINITY))
+          fail(v, `particle ${i} (iteration ${k})`);
         values[i] = v;
         if (v < Number.POSITIVE_INFINITY) finite = true;
       }
@@ -153,7 +152,11 @@ export function cboHooks(
           `${fn}(): f is +∞ at every particle (iteration ${k}); no consensus point`,
         );
     },
-    value: (c) => call(c.slice(), 'the consensus point'),
+    value: (c) => {
+      const v = f(c.slice());
+      if (typeof v !== 'number' || !(v <= Number.POSITIVE_INFINITY)) fail(v, 'the consensus point');
+      return v;
+    },
     iteration: extra?.iteration,
   };
 }
