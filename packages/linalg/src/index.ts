@@ -141,3 +141,24 @@ export type {
   AcceleratorThresholds,
   ChebyshevFilterOptions,
 } from './accelerator.js';
+
+// --- sparse: CSR matrices, products, orderings, sparse Cholesky, CG and extreme eigenpairs ---
+export type { CsrMatrix } from './sparse/csr-matrix.js';
+export { assertCsr, assertSymmetricCsr } from './sparse/csr-matrix.js';
+export type { CsrFromDenseOptions } from './sparse/csr-dense.js';
+export { csrFromDense, csrToDense } from './sparse/csr-dense.js';
+export { csrFromTriplets } from './sparse/csr-from-triplets.js';
+export { csrDiagonal, csrTranspose } from './sparse/csr-transpose.js';
+export type { EigenpairsResult, LanczosEigenpairsOptions } from './sparse/lanczos-eigenpairs.js';
+export { lanczosEigenpairs } from './sparse/lanczos-eigenpairs.js';
+export type { LobpcgOptions } from './sparse/lobpcg.js';
+export { lobpcg } from './sparse/lobpcg.js';
+export { reverseCuthillMcKee } from './sparse/reverse-cuthill-mckee.js';
+export type { SparseCholesky, SparseCholeskyOptions } from './sparse/sparse-cholesky.js';
+export { sparseCholesky } from './sparse/sparse-cholesky.js';
+export type { SparseConjugateGradientOptions } from './sparse/sparse-conjugate-gradient.js';
+export { sparseConjugateGradient } from './sparse/sparse-conjugate-gradient.js';
+export type { SparseEigshOptions } from './sparse/sparse-eigsh.js';
+export { sparseEigsh } from './sparse/sparse-eigsh.js';
+export type { CsrOperatorOptions } from './sparse/spmv.js';
+export { csrOperator, spmm, spmv, spmvTrans } from './sparse/spmv.js';

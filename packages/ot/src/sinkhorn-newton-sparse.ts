@@ -3,11 +3,14 @@
 import {
   ConvergenceError,
   conjugateGradient,
+  csrFromDense,
+  csrOperator,
   InvalidArgumentError,
-  NotPositiveDefiniteError,
   type IterativeOptions,
   type IterativeResult,
+  type LinearOperator,
   type Matrix,
+  NotPositiveDefiniteError,
   throwIfAborted,
 } from '@rg/linalg';
 import { checkCount, checkProblem, checkReg, checkTol, type Weights } from './problem.js';
@@ -114,7 +117,7 @@ function kthLargest(x: Float64Array, k: number, scratch: Float64Array): number {
  * Sinkhorn warm-up, then Newton steps on the concave dual
  * L(α, β) = a·α + b·β − Σ exp(α_i + β_j − C_ij/reg) whose Hessian
  * −[[diag(P1), P], [Pᵀ, diag(Pᵀ1)]] keeps only the ⌈λ·n·m⌉ largest plan entries off the
- * diagonal. Each Newton system is solved by Jacobi-preconditioned conjugate gradient (linalg's `conjugateGradient`)
+ * diagonal (held as a linalg `CsrMatrix`). Each Newton system is solved by Jacobi-preconditioned conjugate gradient (linalg's `conjugateGradient`)
  * with the last column potential fixed (this removes the Hessian's null direction
  * (1, −1)); a backtracking (Armijo) line search on L keeps every step an ascent step.
  * When P is close to sparse (small reg) Newton converges in tens of iterations where
@@ -235,38 +238,35 @@ export function sinkhornNewtonSparse(
   let lsEvals = 0;
   let converged = err < tol;
 
-  // Sparse Hessian storage (CSR) and CG work vectors over the n + m − 1 free unknowns.
-  const rowPtr = new Int32Array(n + 1);
-  let colIdx = new Int32Array(kept + 16);
-  let vals = new Float64Array(kept + 16);
+  // The sparsified plan S (linalg's CSR type, rebuilt each Newton step) applied as S and Sᵀ,
+  // and CG work vectors over the n + m − 1 free unknowns.
+  let applyS: LinearOperator = () => {};
+  let applySt: LinearOperator = () => {};
   const N = n + m;
   const rhs = new Float64Array(N);
   const x = new Float64Array(N);
   const xFull = new Float64Array(N);
   const yFull = new Float64Array(N);
+  const xAlpha = xFull.subarray(0, n);
+  const xBeta = xFull.subarray(n);
+  const yAlpha = yFull.subarray(0, n);
+  const yBeta = yFull.subarray(n);
   const diagInv = new Float64Array(N);
-  // y = M x with x[N − 1] ≡ 0 (last β fixed) and y[N − 1] ignored.
-  const apply = (xin: Float64Array, y: Float64Array): void => {
-    for (let i = 0; i < n; i++) y[i] = r[i] * xin[i];
-    for (let j = 0; j < m; j++) y[n + j] = c[j] * xin[n + j];
-    for (let i = 0; i < n; i++) {
-      const xi = xin[i];
-      let s = 0;
-      for (let k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
-        const j = colIdx[k];
-        s += vals[k] * xin[n + j];
-        y[n + j] += vals[k] * xi;
-      }
-      y[i] += s;
-    }
-    y[N - 1] = 0;
+  // y = M x with x[N − 1] ≡ 0 (last β fixed) and y[N − 1] ignored: the diagonal blocks, then
+  // S x_β added to the α rows and Sᵀ x_α to the β rows.
+  const apply = (): void => {
+    for (let i = 0; i < n; i++) yFull[i] = r[i] * xFull[i];
+    for (let j = 0; j < m; j++) yFull[n + j] = c[j] * xFull[n + j];
+    applyS(xBeta, yAlpha);
+    applySt(xAlpha, yBeta);
+    yFull[N - 1] = 0;
   };
   // The CG unknowns are (Δα, Δβ without its last entry): fixing one potential removes
   // the null direction (1, −1) of the dual Hessian.
   const reducedOp = (xr: Float64Array, out: Float64Array): void => {
     xFull.set(xr);
     xFull[N - 1] = 0;
-    apply(xFull, yFull);
+    apply();
     out.set(yFull.subarray(0, N - 1));
   };
   const jacobi = (rr: Float64Array, out: Float64Array): void => {
@@ -297,27 +297,10 @@ export function sinkhornNewtonSparse(
       keep *= 2;
     }
     keptLast = keep;
-    let nnz = 0;
-    for (let i = 0; i < n; i++) {
-      rowPtr[i] = nnz;
-      const o = i * m;
-      for (let j = 0; j < m; j++) {
-        const v = P[o + j];
-        if (v >= thr) {
-          if (nnz === colIdx.length) {
-            const ci2 = new Int32Array(colIdx.length * 2);
-            ci2.set(colIdx);
-            colIdx = ci2;
-            const v2 = new Float64Array(vals.length * 2);
-            v2.set(vals);
-            vals = v2;
-          }
-          colIdx[nnz] = j;
-          vals[nnz++] = v;
-        }
-      }
-    }
-    rowPtr[n] = nnz;
+    // P ≥ 0, so |P_ij| ≥ thr keeps exactly the entries P_ij ≥ thr (all of them at −∞)
+    const S = csrFromDense({ rows: n, cols: m, data: P }, { threshold: thr });
+    applyS = csrOperator(S, { accumulate: true });
+    applySt = csrOperator(S, { transpose: true, accumulate: true });
     // Newton system M Δ = ∇L, ∇L = (a − P1, b − Pᵀ1), M = [[diag(P1), S], [Sᵀ, diag(Pᵀ1)]]
     // with S the kept entries; the diagonal keeps the full marginals so M stays
     // diagonally dominant (positive semidefinite).

@@ -1,12 +1,14 @@
 // Geodesic distance on triangle meshes by the heat method (Crane, Weischedel & Wardetzky,
 // "Geodesics in heat", ACM TOG 32(5), 2013).
-import { InvalidArgumentError, NotPositiveDefiniteError } from '@rg/linalg';
-import { type Csr, csrFromTriplets } from '../internal/csr.js';
 import {
-  envelopeCholesky,
-  envelopeSolve,
-  reverseCuthillMcKee,
-} from '../internal/envelope-cholesky.js';
+  type CsrMatrix,
+  csrFromTriplets,
+  InvalidArgumentError,
+  NotPositiveDefiniteError,
+  type SparseCholesky,
+  type SparseCholeskyOptions,
+  sparseCholesky,
+} from '@rg/linalg';
 import { faceGeometry, vertexAreas } from '../internal/mesh-kernels.js';
 import { checkMesh } from '../internal/validate-mesh.js';
 import type { TriangleMesh } from './triangle-mesh.js';
@@ -90,6 +92,7 @@ export function meshGeodesicDistance(
   const comp = new Int32Array(n).fill(-1);
   const adjacency = csrFromTriplets(
     n,
+    n,
     Array.from(F, (_, k) => F[k]),
     Array.from(F, (_, k) => F[3 * Math.floor(k / 3) + ((k + 1) % 3)]),
     new Float64Array(F.length),
@@ -138,17 +141,11 @@ export function meshGeodesicDistance(
     vals.push(area[i] > 0 ? area[i] : 1);
   }
   const heatVals = vals.map((v, k) => (k < nc ? t * v : v));
-  const heatOp = csrFromTriplets(n, rows, cols, heatVals);
-  const perm = reverseCuthillMcKee(heatOp);
-  const heatFactor = envelopeCholesky(heatOp, perm);
-  if (typeof heatFactor === 'number')
-    throw new NotPositiveDefiniteError(
-      `${fn}(): the heat operator A + tC is not positive definite at vertex ${heatFactor} (too many obtuse triangles around it?)`,
-      { pivot: heatFactor },
-    );
+  const heatOp = csrFromTriplets(n, n, rows, cols, heatVals);
+  const heatFactor = factor(fn, heatOp, 'the heat operator A + tC');
   const delta = new Float64Array(n);
   for (const s of src) delta[s] = 1;
-  const u = envelopeSolve(heatFactor, delta);
+  const u = heatFactor.solve(delta);
 
   // normalized gradient per face and its integrated divergence per vertex
   const div = new Float64Array(n);
@@ -206,16 +203,13 @@ export function meshGeodesicDistance(
       pCols.push(i);
       pVals.push(1);
     }
-  const poissonOp = csrFromTriplets(n, pRows, pCols, pVals);
-  const poissonFactor = envelopeCholesky(poissonOp, perm);
-  if (typeof poissonFactor === 'number')
-    throw new NotPositiveDefiniteError(
-      `${fn}(): the cotangent Laplacian is not positive definite at vertex ${poissonFactor} (too many obtuse triangles around it?)`,
-      { pivot: poissonFactor },
-    );
+  const poissonOp = csrFromTriplets(n, n, pRows, pCols, pVals);
+  const poissonFactor = factor(fn, poissonOp, 'the cotangent Laplacian', {
+    ordering: heatFactor.permutation,
+  });
   const rhs = new Float64Array(n);
   for (let i = 0; i < n; i++) rhs[i] = isPinned[i] ? 0 : -div[i];
-  const phi = envelopeSolve(poissonFactor, rhs);
+  const phi = poissonFactor.solve(rhs);
   const base = new Float64Array(nComp).fill(Number.POSITIVE_INFINITY);
   for (const s of src) base[comp[s]] = Math.min(base[comp[s]], phi[s]);
   const distance = new Float64Array(n);
@@ -224,6 +218,24 @@ export function meshGeodesicDistance(
   return { distance, time: t };
 }
 
-function* neighbours(a: Csr, i: number): Generator<number> {
-  for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) yield a.col[p];
+function* neighbours(a: CsrMatrix, i: number): Generator<number> {
+  for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) yield a.colIndex[p];
+}
+
+/** linalg's sparse (envelope) Cholesky, its failure reported at the mesh vertex. */
+function factor(
+  fn: string,
+  a: CsrMatrix,
+  what: string,
+  options?: SparseCholeskyOptions,
+): SparseCholesky {
+  try {
+    return sparseCholesky(a, options);
+  } catch (e) {
+    if (!(e instanceof NotPositiveDefiniteError)) throw e;
+    throw new NotPositiveDefiniteError(
+      `${fn}(): ${what} is not positive definite at vertex ${e.pivot} (too many obtuse triangles around it?)`,
+      { pivot: e.pivot },
+    );
+  }
 }

@@ -1,15 +1,15 @@
 // Sparse symmetric positive definite solves by envelope (profile) Cholesky after a reverse
 // Cuthill–McKee ordering (George & Liu, "Computer Solution of Large Sparse Positive Definite
 // Systems", 1981, ch. 4). The factor keeps the envelope of the reordered matrix, so nothing
-// fills outside it. For M-matrices (the heat operator A + tC on meshes without obtuse-angle
-// pairs) forward and back substitution add only terms of one sign, so tiny solution entries far
-// from the source keep their relative accuracy, which iterative solvers with a relative
-// residual test do not. Unchecked kernels; a candidate for @rg/linalg's kernels.
-import type { Csr } from './csr.js';
+// fills outside it. For M-matrices (graph Laplacians plus a positive diagonal, heat operators
+// on meshes without obtuse-angle pairs) forward and back substitution add only terms of one
+// sign, so tiny solution entries far from the source keep their relative accuracy, which an
+// iterative solver stopped on a relative residual does not. Unchecked kernels.
+import type { CsrMatrix } from './csr.js';
 
-/** Reverse Cuthill–McKee permutation: perm[k] = original index of the k-th unknown. */
-export function reverseCuthillMcKee(a: Csr): Int32Array {
-  const { n, rowPtr, col } = a;
+/** Reverse Cuthill–McKee permutation of a square, structurally symmetric A: perm[k] = original index of the k-th unknown. */
+export function reverseCuthillMcKee(a: CsrMatrix): Int32Array {
+  const { rows: n, rowPtr, colIndex: col } = a;
   const degree = new Int32Array(n);
   for (let i = 0; i < n; i++) degree[i] = rowPtr[i + 1] - rowPtr[i];
   const seen = new Uint8Array(n);
@@ -44,8 +44,8 @@ export function reverseCuthillMcKee(a: Csr): Int32Array {
   return Int32Array.from(order.reverse());
 }
 
-function bfsLast(a: Csr, root: number, degree: Int32Array): number {
-  const { n, rowPtr, col } = a;
+function bfsLast(a: CsrMatrix, root: number, degree: Int32Array): number {
+  const { rows: n, rowPtr, colIndex: col } = a;
   const dist = new Int32Array(n).fill(-1);
   dist[root] = 0;
   const queue = [root];
@@ -65,7 +65,7 @@ function bfsLast(a: Csr, root: number, degree: Int32Array): number {
 }
 
 /** Envelope Cholesky factor L (row k holds columns first[k]..k) of P A Pᵀ. */
-export interface EnvelopeCholesky {
+export interface EnvelopeFactor {
   n: number;
   perm: Int32Array;
   first: Int32Array;
@@ -74,12 +74,31 @@ export interface EnvelopeCholesky {
   values: Float64Array;
 }
 
+/** Number of entries the envelope factor of P A Pᵀ will hold (to bound memory before factoring). */
+export function envelopeSize(a: CsrMatrix, perm: Int32Array): number {
+  const { rows: n, rowPtr, colIndex: col } = a;
+  const inv = new Int32Array(n);
+  for (let k = 0; k < n; k++) inv[perm[k]] = k;
+  let size = 0;
+  for (let k = 0; k < n; k++) {
+    const i = perm[k];
+    let f = k;
+    for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+      const c = inv[col[p]];
+      if (c < f) f = c;
+    }
+    size += k - f + 1;
+  }
+  return size;
+}
+
 /**
- * Factor P A Pᵀ = L Lᵀ for SPD A with permutation `perm`. Returns the index (in original
- * numbering) of the first non-positive pivot instead of a factor when A is not positive definite.
+ * Factor P A Pᵀ = L Lᵀ for SPD A (the entries on and below the diagonal of P A Pᵀ are read)
+ * with permutation `perm`. Returns the index (in original numbering) of the first
+ * non-positive pivot instead of a factor when A is not positive definite.
  */
-export function envelopeCholesky(a: Csr, perm: Int32Array): EnvelopeCholesky | number {
-  const { n, rowPtr, col, val } = a;
+export function envelopeCholesky(a: CsrMatrix, perm: Int32Array): EnvelopeFactor | number {
+  const { rows: n, rowPtr, colIndex: col, values: val } = a;
   const inv = new Int32Array(n);
   for (let k = 0; k < n; k++) inv[perm[k]] = k;
   const first = new Int32Array(n);
@@ -120,10 +139,18 @@ export function envelopeCholesky(a: Csr, perm: Int32Array): EnvelopeCholesky | n
   return { n, perm, first, start, values: L };
 }
 
-/** Solve A x = b with a factor from {@link envelopeCholesky}; returns x in original numbering. */
-export function envelopeSolve(f: EnvelopeCholesky, b: Float64Array): Float64Array {
+/**
+ * Solve A x = b with a factor from {@link envelopeCholesky}; x (original numbering) goes into
+ * `out`, `work` (length n) holds the permuted intermediate. `out` may alias `b`.
+ */
+export function envelopeSolve(
+  f: EnvelopeFactor,
+  b: Float64Array,
+  out: Float64Array,
+  work: Float64Array = new Float64Array(f.n),
+): Float64Array {
   const { n, perm, first, start, values: L } = f;
-  const y = new Float64Array(n);
+  const y = work;
   for (let k = 0; k < n; k++) y[k] = b[perm[k]];
   for (let k = 0; k < n; k++) {
     const rk = start[k] - first[k];
@@ -137,7 +164,6 @@ export function envelopeSolve(f: EnvelopeCholesky, b: Float64Array): Float64Arra
     y[k] = xk;
     for (let m = first[k]; m < k; m++) y[m] -= L[rk + m] * xk;
   }
-  const x = new Float64Array(n);
-  for (let k = 0; k < n; k++) x[perm[k]] = y[k];
-  return x;
+  for (let k = 0; k < n; k++) out[perm[k]] = y[k];
+  return out;
 }
