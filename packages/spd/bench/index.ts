@@ -26,6 +26,32 @@
 //   tiny eigenvalues, which NumPy's eigh does not keep); that refinement is most of the
 //   difference. The backward pass costs about half a forward pass (no new eigendecompositions).
 //
+//   After the metric refactor (cores validated once, metric-owned means, one Karcher rule),
+//   2026-12-04, machine shared with other jobs (load average 6–8 on 2 cores, so absolute times
+//   and NumPy ratios move by ±30% between runs):
+//   benchmark                                                            ours ms  numpy ms  numpy/ours  note
+//   @rg/spd:frechetMean:airm:100x32                                      148      619       4.18x       8 iterations; numpy 8 iterations
+//   @rg/spd:pairwiseDistances:airm:200x16                                536      1321      2.47x
+//   @rg/spd:frechetMean:log-euclidean:100x32                             25.0     21.9      0.88x
+//   @rg/spd:pairwiseDistances:log-euclidean:200x16                       25.3     15.7      0.62x
+//   @rg/spd:MDM:fit+predict:300x22                                       248      1424      5.74x
+//   @rg/spd:RiemannianBatchNorm:gbw:forward:32x16                        215      143       0.67x       18 mean iterations; numpy 18 iterations; outputs agree to 3.7e-14
+//   @rg/spd:RiemannianBatchNorm:gbw:forward+backward:32x16               380      —         —           629 eigendecompositions per batch, 62% of the time
+//   @rg/spd:RiemannianBatchNorm:gbw:forward:32x16:refine=false           46.9     143       3.06x
+//   @rg/spd:RiemannianBatchNorm:gbw:forward+backward:32x16:refine=false  135      —         —
+//   @rg/spd:RiemannianBatchNorm:airm:forward:32x16                       15.7     —         —           12 mean iterations
+//   Before/after in one process, alternating calls (median of 5–30 runs each, same load):
+//   frechetMean:log-euclidean:100x32        145 → 27 ms (closed form; the gradient is measured
+//                                           in the log chart instead of through N public logs)
+//   pairwiseDistances:log-euclidean:200x16  2048 → 42 ms (one log per point instead of per pair)
+//   MDM log-euclidean fit+predict 100x32    143 → 64 ms
+//   RiemannianBatchNorm:gbw:forward         310 → 243 ms, forward+backward 210 → 140 ms
+//                                           (18 instead of 20 mean iterations: the fixed point
+//                                           now stops on the gradient norm, as frechetMean)
+//   RiemannianBatchNorm:airm:forward        60 → 56 ms (12 instead of 17 mean iterations)
+//   frechetMean:airm, :gbw, :log-cholesky, pairwiseDistances:airm: unchanged within noise
+//   (same algorithms; the AIRM mean is bitwise the previous one: pyRiemann's iterates).
+//
 // Pairwise distances win clearly (one whitening per row point, eigenvalue-only solves). The
 // Karcher-mean cases are dominated by per-matrix eigendecompositions and products.
 import { measure, pythonHas, report, runPython } from '@rg/bench';
@@ -34,6 +60,7 @@ import {
   affineInvariant,
   covariance,
   frechetMean,
+  logEuclidean,
   MDM,
   pairwiseDistances,
   RiemannianBatchNorm,
@@ -82,6 +109,28 @@ const opts = { minRuns: 3, minTime: 300, maxRuns: 10, warmup: 2 };
     name: '@rg/spd:pairwiseDistances:airm:200x16',
     kind: 'pairwise',
     points: rowsOf(xs),
+    repeat: 3,
+  });
+}
+// Log-Euclidean Fréchet mean of 100 32×32 matrices (closed form; the gradient at the mean is
+// measured too) and pairwise log-Euclidean distances of 200 16×16 matrices.
+{
+  const xs = Array.from({ length: 100 }, (_, i) => randomSPD(32, 1000 + i, 100));
+  const t = measure(() => frechetMean(xs, logEuclidean), opts);
+  rows.push({ name: '@rg/spd:frechetMean:log-euclidean:100x32', ours: t.median });
+  tasks.push({
+    name: '@rg/spd:frechetMean:log-euclidean:100x32',
+    kind: 'mean-logeuclid',
+    points: rowsOf(xs),
+    repeat: 3,
+  });
+  const ys = Array.from({ length: 200 }, (_, i) => randomSPD(16, 2000 + i, 100));
+  const p = measure(() => pairwiseDistances(ys, undefined, logEuclidean), opts);
+  rows.push({ name: '@rg/spd:pairwiseDistances:log-euclidean:200x16', ours: p.median });
+  tasks.push({
+    name: '@rg/spd:pairwiseDistances:log-euclidean:200x16',
+    kind: 'pairwise-logeuclid',
+    points: rowsOf(ys),
     repeat: 3,
   });
 }
@@ -186,6 +235,19 @@ let rbnOutputs: Matrix[] = [];
     w: rowsOf([w])[0],
     s: 0.8,
     repeat: 5,
+  });
+}
+
+// AIRM batch normalization, 32 matrices 16×16 (condition 1e3): the Karcher flow on the tape.
+{
+  const n = 16;
+  const xs = Array.from({ length: 32 }, (_, i) => randomSPD(n, 3000 + i, 1e3));
+  const bn = new RiemannianBatchNorm({ n, metric: 'affine-invariant' });
+  const fwd = measure(() => bn.forward(xs), opts);
+  rows.push({
+    name: '@rg/spd:RiemannianBatchNorm:airm:forward:32x16',
+    ours: fwd.median,
+    note: `${bn.batchStatistics?.iterations} mean iterations`,
   });
 }
 

@@ -2,13 +2,13 @@
 // (Wang et al., "Learning to normalize on the SPD manifold under Bures–Wasserstein geometry"):
 // the same network trained without normalization and with AIRM-, LEM-, BW- and GBW-RBN.
 import { defineExample, Plot, plotToSVG } from '@rg/gallery';
+import { adam } from '@rg/optim';
 import {
   type BatchNormMetric,
   BiMap,
   LogEig,
   ReEig,
   RiemannianBatchNorm,
-  riemannianAdam,
   type SPDLayer,
   SPDNet,
   SoftmaxHead,
@@ -90,7 +90,7 @@ export function runExperiment(
         ...train,
         epochs: cfg.epochs,
         batchSize: cfg.batchSize,
-        optimizer: riemannianAdam({ lr: cfg.lr }),
+        optimizer: adam({ lr: cfg.lr }),
         seed,
         validation: test,
       });

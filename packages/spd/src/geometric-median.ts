@@ -6,11 +6,13 @@ import {
   InvalidArgumentError,
   type Matrix,
   type ProgressInfo,
+  ShapeError,
   throwIfAborted,
 } from '@rg/linalg';
-import { frechetMean } from './frechet-mean.js';
 import { assertPoints, normalizedWeights } from './internal/points.js';
 import { sq } from './internal/sq.js';
+import { spdCholesky } from './internal/validate.js';
+import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';
 import type { SPDMetric } from './metrics/spd-metric.js';
 
 /** Options of {@link geometricMedian}. */
@@ -44,7 +46,7 @@ export interface GeometricMedianResult {
  * coincide with G.
  *
  * @param points - SPD matrices of the same size
- * @param metric - the metric
+ * @param metric - the metric, or its name (see {@link resolveMetric})
  * @returns `{ median, iterations, converged, residual, objective }`
  * @throws {NotPositiveDefiniteError | ShapeError | InvalidArgumentError | AbortError}
  * @example
@@ -54,9 +56,11 @@ export interface GeometricMedianResult {
  */
 export function geometricMedian(
   points: readonly Matrix[],
-  metric: SPDMetric,
+  metric: SPDMetric | MetricName,
   options: GeometricMedianOptions = {},
 ): GeometricMedianResult {
+  const m = resolveMetric('geometricMedian', metric);
+  const core = m.unchecked;
   const n = assertPoints('geometricMedian', 'points', points);
   const w = normalizedWeights('geometricMedian', points.length, options.weights);
   const tol = options.tol ?? 1e-8;
@@ -65,7 +69,18 @@ export function geometricMedian(
     throw new InvalidArgumentError(
       'geometricMedian(): tol must be ≥ 0 and maxIter a non-negative integer',
     );
-  let g = options.init ?? frechetMean(points, metric, { weights: w, maxIter: 20, tol: 1e-6 }).mean;
+  if (options.init !== undefined) {
+    spdCholesky('geometricMedian', 'init', options.init);
+    if (options.init.rows !== n)
+      throw new ShapeError(
+        `geometricMedian(): init must be ${n}×${n} (is ${options.init.rows}×${options.init.cols})`,
+      );
+  }
+  // the points are validated: start from the metric's own mean algorithm directly
+  let g =
+    options.init ??
+    core.mean(points, w, { maxIter: 20, tol: 1e-6, signal: options.signal, fn: 'geometricMedian' })
+      .mean;
   let residual = Number.POSITIVE_INFINITY;
   let it = 0;
   let converged = false;
@@ -74,8 +89,8 @@ export function geometricMedian(
     const step = new Float64Array(n * n);
     let wsum = 0;
     for (let i = 0; i < points.length; i++) {
-      const l = metric.log(g, points[i]);
-      const d = metric.norm(g, l);
+      const l = core.log(g, points[i]);
+      const d = core.norm(g, l);
       // a point at the current iterate contributes no direction (Weiszfeld's singularity)
       if (d <= 1e-14) continue;
       const c = w[i] / d;
@@ -89,9 +104,9 @@ export function geometricMedian(
     }
     for (let k = 0; k < n * n; k++) step[k] /= wsum;
     const v = sq(n, step);
-    residual = metric.norm(g, v);
+    residual = core.norm(g, v);
     options.onProgress?.({ iteration: it, residual });
-    g = metric.exp(g, v);
+    g = core.exp(g, v);
     if (residual <= tol) {
       converged = true;
       it++;
@@ -107,6 +122,7 @@ export function geometricMedian(
       },
     );
   const median = g;
-  const objective = points.reduce((a, x, i) => a + w[i] * metric.distance(median, x), 0);
+  const from = core.squaredDistanceFrom(median);
+  const objective = points.reduce((a, x, i) => a + w[i] * Math.sqrt(from(x)), 0);
   return { median, iterations: it, converged, residual, objective };
 }

@@ -22,14 +22,38 @@ export { MDM } from './mdm.js';
 // --- metrics ---
 export { affineInvariant } from './metrics/affine-invariant.js';
 export { buresWasserstein } from './metrics/bures-wasserstein.js';
+export type { DefineMetricOptions } from './metrics/define-metric.js';
+export { defineMetric } from './metrics/define-metric.js';
 export { euclidean } from './metrics/euclidean.js';
+export { frobeniusCore } from './metrics/frobenius-core.js';
 export type { GeneralizedBuresWassersteinMetric } from './metrics/generalized-bures-wasserstein.js';
 export { generalizedBuresWasserstein } from './metrics/generalized-bures-wasserstein.js';
 export { logCholesky } from './metrics/log-cholesky.js';
 export { logEuclidean } from './metrics/log-euclidean.js';
 export type { PowerDeformedMetric } from './metrics/power-deformed.js';
-export { powerDeformed } from './metrics/power-deformed.js';
-export type { SPDMetric, SPDMetricKind } from './metrics/spd-metric.js';
+export { matrixPower, powerDeformed } from './metrics/power-deformed.js';
+export type { PowerEuclideanMetric } from './metrics/power-euclidean.js';
+export { powerEuclidean } from './metrics/power-euclidean.js';
+export type { Diffeomorphism, DiffeomorphismAt, PullbackOptions } from './metrics/pullback.js';
+export { pullback } from './metrics/pullback.js';
+export type {
+  CanonicalMetricName,
+  MetricName,
+  ResolveMetricOptions,
+} from './metrics/resolve-metric.js';
+export { resolveMetric } from './metrics/resolve-metric.js';
+export { spdManifold } from './metrics/spd-manifold.js';
+export type {
+  BatchNormPieces,
+  CompleteSPDMetricCore,
+  MetricMeanOptions,
+  MetricMeanResult,
+  SPDMetric,
+  SPDMetricCore,
+  SPDMetricKind,
+  TapeCentred,
+  TapeGeometry,
+} from './metrics/spd-metric.js';
 export type { PairwiseDistancesOptions } from './pairwise-distances.js';
 export { pairwiseDistances } from './pairwise-distances.js';
 export type { PotatoOptions } from './potato.js';
@@ -37,6 +61,7 @@ export { Potato } from './potato.js';
 export type {
   BatchNormMetric,
   BatchStatistics,
+  RiemannianBatchNormConfig,
   RiemannianBatchNormGradients,
   RiemannianBatchNormOptions,
   RiemannianBatchNormState,
@@ -54,6 +79,7 @@ export type { BiMapOptions } from './spdnet/bimap.js';
 export { BiMap } from './spdnet/bimap.js';
 export type { LogEigOptions } from './spdnet/logeig.js';
 export { LogEig } from './spdnet/logeig.js';
+export { optimParameters, parameterManifold } from './spdnet/optim-parameters.js';
 export type {
   RiemannianAdamOptions,
   RiemannianOptimizer,

@@ -2,20 +2,17 @@
 // brain–computer interface classification by Riemannian geometry", IEEE TBME 59(4)).
 import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
 import type { SPDClassifier } from './classifier.js';
-import { type FrechetMeanOptions, frechetMean } from './frechet-mean.js';
+import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
 import { classesOf } from './internal/labels.js';
 import { assertPoints } from './internal/points.js';
-import {
-  affineInvariant,
-  airmSquaredDistanceWhitened,
-  airmWhitener,
-} from './metrics/affine-invariant.js';
+import { affineInvariant } from './metrics/affine-invariant.js';
+import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';
 import type { SPDMetric } from './metrics/spd-metric.js';
 
 /** Options of {@link MDM}. */
 export interface MDMOptions {
-  /** metric for the class means and the distances (default {@link affineInvariant}) */
-  metric?: SPDMetric;
+  /** metric (or its name, see {@link resolveMetric}) for the class means and the distances (default {@link affineInvariant}) */
+  metric?: SPDMetric | MetricName;
   /** options passed to {@link frechetMean} for each class mean */
   meanOptions?: Omit<FrechetMeanOptions, 'weights' | 'init'>;
 }
@@ -37,29 +34,25 @@ export class MDM implements SPDClassifier {
   classes: number[] = [];
   /** class means, aligned with `classes` (after fit) */
   means: Matrix[] = [];
-  private whiteners: Float64Array[] = [];
+  private distanceFrom: Array<(x: Matrix) => number> = [];
 
   constructor(options: MDMOptions = {}) {
-    this.metric = options.metric ?? affineInvariant;
+    this.metric = resolveMetric('MDM', options.metric ?? affineInvariant);
     this.meanOptions = options.meanOptions ?? {};
   }
 
   /** Learn the class means; returns this. */
   fit(covs: readonly Matrix[], labels: readonly number[]): this {
-    assertPoints('MDM.fit', 'covs', covs);
+    const n = assertPoints('MDM.fit', 'covs', covs);
     this.classes = classesOf('MDM.fit', labels, covs.length);
-    this.means = this.classes.map(
-      (c) =>
-        frechetMean(
-          covs.filter((_, i) => labels[i] === c),
-          this.metric,
-          this.meanOptions,
-        ).mean,
-    );
-    this.whiteners =
-      this.metric.kind === 'affine-invariant'
-        ? this.means.map((m) => airmWhitener('MDM.fit', 'mean', m).w)
-        : [];
+    // the covariances are validated once above; each class mean runs the metric's algorithm
+    this.means = this.classes.map((c) => {
+      const members = covs.filter((_, i) => labels[i] === c);
+      const w = new Float64Array(members.length).fill(1 / members.length);
+      return meanOfValidPoints('MDM.fit', this.metric, members, n, w, this.meanOptions).mean;
+    });
+    const core = this.metric.unchecked;
+    this.distanceFrom = this.means.map((m) => core.squaredDistanceFrom(m));
     return this;
   }
 
@@ -72,11 +65,7 @@ export class MDM implements SPDClassifier {
       throw new ShapeError(
         `MDM.${fn}(): covs are ${covs[0].rows}×${covs[0].rows}, the model was fitted on ${n}×${n}`,
       );
-    return covs.map((x) =>
-      this.whiteners.length > 0
-        ? this.whiteners.map((w) => airmSquaredDistanceWhitened(w, x.data, n))
-        : this.means.map((m) => this.metric.squaredDistance(m, x)),
-    );
+    return covs.map((x) => this.distanceFrom.map((d) => d(x)));
   }
 
   /** Distances to each class mean (trials × classes, columns in `classes` order). */

@@ -1,26 +1,29 @@
-// Pairwise geodesic distances; the affine-invariant path whitens each row point once
-// (Pennec, Fillard & Ayache 2006) so a pair costs one congruence and one eigenvalue solve.
+// Pairwise geodesic distances through the metric's core: a metric with a flat chart (Euclidean,
+// log-Euclidean, log-Cholesky, power-Euclidean) maps each point once and takes Frobenius
+// distances; otherwise each row point is prepared once (the affine-invariant core whitens it,
+// Pennec, Fillard & Ayache 2006) so a pair costs one congruence and one eigenvalue solve.
 import {
   type Accelerator,
   assertMatrix,
   InvalidArgumentError,
-  logmSym,
   type Matrix,
   ShapeError,
 } from '@rg/linalg';
 import { spdCholesky } from './internal/validate.js';
-import { airmSquaredDistanceWhitened, airmWhitener } from './metrics/affine-invariant.js';
+import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';
 import type { SPDMetric } from './metrics/spd-metric.js';
 
 /** Options of {@link pairwiseDistances}. */
 export interface PairwiseDistancesOptions {
   /**
    * An accelerator (the `Accelerator` interface of @rg/linalg, e.g. `createAccelerator()` from
-   * @rg/gpu). Used for the metrics that are Euclidean in a chart — `euclidean` (the matrices
-   * themselves) and `logEuclidean` (their logarithms, computed in float64 first) — whose
-   * distance matrix is one `pairwiseSqDist` call on the flattened points; the accelerator's
-   * precision (float32 on a GPU: relative error about n²·2⁻²⁴ on squared distances, worse
-   * for nearly equal points by cancellation) then applies. Other metrics stay float64 on the CPU.
+   * @rg/gpu). Used for the metrics that are Euclidean in a chart (`flatChart` of their core) —
+   * `euclidean` (the matrices themselves), `logEuclidean` (their logarithms), `logCholesky`
+   * (the log-Cholesky chart), power-Euclidean (X^α/|α|), charts computed in float64 first —
+   * whose distance matrix is one `pairwiseSqDist` call on the flattened charts; the
+   * accelerator's precision (float32 on a GPU: relative error about n²·2⁻²⁴ on squared
+   * distances, worse for nearly equal points by cancellation) then applies. Other metrics stay
+   * float64 on the CPU.
    */
   accelerator?: Accelerator;
   /** return squared distances (default false) */
@@ -50,7 +53,7 @@ function checkList(name: string, xs: readonly Matrix[]): number {
  *
  * @param xs - SPD matrices, all n×n
  * @param ys - SPD matrices, all n×n (default: xs)
- * @param metric - the metric (e.g. {@link affineInvariant})
+ * @param metric - the metric (e.g. {@link affineInvariant}) or its name (see {@link resolveMetric})
  * @returns an xs.length × ys.length Matrix
  * @throws {NotPositiveDefiniteError | ShapeError | InvalidArgumentError}
  * @example
@@ -60,9 +63,10 @@ function checkList(name: string, xs: readonly Matrix[]): number {
 export function pairwiseDistances(
   xs: readonly Matrix[],
   ys: readonly Matrix[] | undefined,
-  metric: SPDMetric,
+  metric: SPDMetric | MetricName,
   options: PairwiseDistancesOptions = {},
 ): Matrix {
+  const core = resolveMetric('pairwiseDistances', metric).unchecked;
   const n = checkList('xs', xs);
   const same = ys === undefined || ys === xs;
   const other = same ? xs : ys;
@@ -73,17 +77,33 @@ export function pairwiseDistances(
   const m = xs.length;
   const k = other.length;
   const acc = options.accelerator;
-  if (acc !== undefined && (metric.kind === 'euclidean' || metric.kind === 'log-euclidean'))
-    return acceleratedChart(acc, xs, other, same, metric.kind === 'log-euclidean', options.squared);
+  const chart = core.flatChart?.bind(core);
+  if (chart) {
+    // each point mapped once; the distance is the Frobenius distance of the charts
+    const cx = xs.map(chart);
+    const cy = same ? cx : other.map(chart);
+    if (acc !== undefined) return acceleratedChart(acc, cx, cy, same, options.squared);
+    return fill(m, k, same, options.squared, (i, j) => frobenius2(cx[i].data, cy[j].data));
+  }
+  const from = xs.map((x) => core.squaredDistanceFrom(x));
+  return fill(m, k, same, options.squared, (i, j) => from[i](other[j]));
+}
+
+function frobenius2(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
+  return s;
+}
+
+function fill(
+  m: number,
+  k: number,
+  same: boolean,
+  squared: boolean | undefined,
+  d2: (i: number, j: number) => number,
+): Matrix {
   const out = new Float64Array(m * k);
-  const fin = options.squared ? (d2: number) => d2 : (d2: number) => Math.sqrt(d2);
-  const d2: (i: number, j: number) => number =
-    metric.kind === 'affine-invariant'
-      ? (() => {
-          const w = xs.map((x, i) => airmWhitener('pairwiseDistances', `xs[${i}]`, x).w);
-          return (i: number, j: number) => airmSquaredDistanceWhitened(w[i], other[j].data, n);
-        })()
-      : (i: number, j: number) => metric.squaredDistance(xs[i], other[j]);
+  const fin = squared ? (v: number) => v : (v: number) => Math.sqrt(v);
   for (let i = 0; i < m; i++) {
     for (let j = same ? i + 1 : 0; j < k; j++) {
       const v = fin(d2(i, j));
@@ -94,13 +114,12 @@ export function pairwiseDistances(
   return { rows: m, cols: k, data: out };
 }
 
-/** Distances of a metric that is Euclidean in the chart X ↦ X or X ↦ log X, on the accelerator. */
+/** Frobenius distances of charts on the accelerator. */
 function acceleratedChart(
   acc: Accelerator,
   xs: readonly Matrix[],
   ys: readonly Matrix[],
   same: boolean,
-  useLog: boolean,
   squared: boolean | undefined,
 ): Matrix {
   if (typeof acc.pairwiseSqDist !== 'function')
@@ -110,8 +129,7 @@ function acceleratedChart(
   const flatten = (list: readonly Matrix[]): Matrix => {
     const d = list[0].rows * list[0].cols;
     const data = new Float64Array(list.length * d);
-    for (let i = 0; i < list.length; i++)
-      data.set(useLog ? logmSym(list[i]).data : list[i].data, i * d);
+    for (let i = 0; i < list.length; i++) data.set(list[i].data, i * d);
     return { rows: list.length, cols: d, data };
   };
   const fx = flatten(xs);

@@ -2,14 +2,16 @@
 // Potato: an automatic and adaptive artifact detection method for online experiments using
 // Riemannian geometry", TOBI Workshop IV), as in pyRiemann's `Potato`.
 import { InvalidArgumentError, type Matrix } from '@rg/linalg';
-import { type FrechetMeanOptions, frechetMean } from './frechet-mean.js';
+import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
 import { assertPoints } from './internal/points.js';
 import { affineInvariant } from './metrics/affine-invariant.js';
+import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';
 import type { SPDMetric } from './metrics/spd-metric.js';
 
 /** Options of {@link Potato}. */
 export interface PotatoOptions {
-  metric?: SPDMetric;
+  /** the metric or its name (see {@link resolveMetric}; default {@link affineInvariant}) */
+  metric?: SPDMetric | MetricName;
   /** z-score above which a matrix is an artifact (default 3) */
   threshold?: number;
   /** refits on the clean matrices until the clean set is stable, at most this often (default 10) */
@@ -42,7 +44,7 @@ export class Potato {
   iterations = 0;
 
   constructor(options: PotatoOptions = {}) {
-    this.metric = options.metric ?? affineInvariant;
+    this.metric = resolveMetric('Potato', options.metric ?? affineInvariant);
     this.threshold = options.threshold ?? 3;
     this.maxIter = options.maxIter ?? 10;
     this.meanOptions = options.meanOptions ?? {};
@@ -51,14 +53,17 @@ export class Potato {
   }
 
   fit(covs: readonly Matrix[]): this {
-    assertPoints('Potato.fit', 'covs', covs);
+    const n = assertPoints('Potato.fit', 'covs', covs);
     if (covs.length < 2) throw new InvalidArgumentError('Potato.fit(): needs at least 2 matrices');
     let clean = covs.map(() => true);
     this.iterations = 0;
     for (let it = 0; it <= this.maxIter; it++) {
       const subset = covs.filter((_, i) => clean[i]);
-      this.reference = frechetMean(subset, this.metric, this.meanOptions).mean;
-      const d = subset.map((x) => this.metric.distance(this.reference as Matrix, x));
+      const w = new Float64Array(subset.length).fill(1 / subset.length);
+      const ref = meanOfValidPoints('Potato.fit', this.metric, subset, n, w, this.meanOptions).mean;
+      this.reference = ref;
+      const from = this.metric.unchecked.squaredDistanceFrom(ref);
+      const d = subset.map((x) => Math.sqrt(from(x)));
       this.mean = d.reduce((a, b) => a + b, 0) / d.length;
       this.std = Math.sqrt(d.reduce((a, b) => a + (b - this.mean) ** 2, 0) / d.length);
       this.iterations = it;
@@ -77,7 +82,8 @@ export class Potato {
     if (!ref) throw new InvalidArgumentError('Potato.transform(): call fit() first');
     assertPoints('Potato.transform', 'covs', covs);
     const s = this.std > 0 ? this.std : Number.MIN_VALUE;
-    return covs.map((x) => (this.metric.distance(ref, x) - this.mean) / s);
+    const from = this.metric.unchecked.squaredDistanceFrom(ref);
+    return covs.map((x) => (Math.sqrt(from(x)) - this.mean) / s);
   }
 
   /** 1 for clean (z < threshold), 0 for artifact. */

@@ -3,16 +3,17 @@
 // Neurocomputing 112), with pyRiemann's vectorization (upper triangle, √2 off the diagonal).
 import { assertFinite, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
 import { congruence, eigensystem, reconstruct } from '@rg/linalg/kernels';
-import { type FrechetMeanOptions, frechetMean } from './frechet-mean.js';
+import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
 import { assertPoints } from './internal/points.js';
 import { spdCholesky } from './internal/validate.js';
 import { affineInvariant } from './metrics/affine-invariant.js';
+import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';
 import type { SPDMetric } from './metrics/spd-metric.js';
 
 /** Options of {@link TangentSpace}. */
 export interface TangentSpaceOptions {
-  /** metric of the reference mean computed by `fit` (default {@link affineInvariant}) */
-  metric?: SPDMetric;
+  /** metric (or its name, see {@link resolveMetric}) of the reference mean computed by `fit` (default {@link affineInvariant}) */
+  metric?: SPDMetric | MetricName;
   /** a fixed reference point: `fit` then learns nothing */
   reference?: Matrix;
   meanOptions?: Omit<FrechetMeanOptions, 'weights' | 'init'>;
@@ -38,7 +39,7 @@ export class TangentSpace {
   private readonly fixed: boolean;
 
   constructor(options: TangentSpaceOptions = {}) {
-    this.metric = options.metric ?? affineInvariant;
+    this.metric = resolveMetric('TangentSpace', options.metric ?? affineInvariant);
     this.meanOptions = options.meanOptions ?? {};
     if (options.reference) spdCholesky('TangentSpace', 'reference', options.reference);
     this.reference = options.reference
@@ -53,8 +54,18 @@ export class TangentSpace {
 
   /** Learn the reference (the Fréchet mean of covs) unless one was given; returns this. */
   fit(covs: readonly Matrix[], _labels?: readonly number[]): this {
-    assertPoints('TangentSpace.fit', 'covs', covs);
-    if (!this.fixed) this.reference = frechetMean(covs, this.metric, this.meanOptions).mean;
+    const n = assertPoints('TangentSpace.fit', 'covs', covs);
+    if (!this.fixed) {
+      const w = new Float64Array(covs.length).fill(1 / covs.length);
+      this.reference = meanOfValidPoints(
+        'TangentSpace.fit',
+        this.metric,
+        covs,
+        n,
+        w,
+        this.meanOptions,
+      ).mean;
+    }
     return this;
   }
 

@@ -1,7 +1,9 @@
-// Bures–Wasserstein metric (Bhatia, Jain & Lim 2019; Malagò, Montrucchio & Pistone 2018).
+// Bures–Wasserstein metric (Bhatia, Jain & Lim 2019; Malagò, Montrucchio & Pistone 2018), with the
+// barycenter fixed point of Álvarez-Esteban et al. (2016) as its mean algorithm.
 import type { Matrix } from '@rg/linalg';
+import { congruence, eigensystem, gemm, reconstruct } from '@rg/linalg/kernels';
+import { bwWeight, INV_SQRT, SQRT, type Tape, type TNode } from '../internal/autodiff.js';
 import { sq } from '../internal/sq.js';
-import { assertSameSize, assertTangent, isSPD, isSym, spdCholesky } from '../internal/validate.js';
 import {
   bwExp,
   bwGeodesic,
@@ -10,20 +12,137 @@ import {
   bwSquaredDistance,
   bwTransport,
 } from './bures-wasserstein-kernels.js';
-import type { SPDMetric } from './spd-metric.js';
+import { bwFixedPoint, type BWFixedPointBackend, bwGradientNorm } from './bw-fixed-point.js';
+import { arithmeticMean, defineMetric } from './define-metric.js';
+import type {
+  MetricMeanOptions,
+  MetricMeanResult,
+  SPDMetricCore,
+  TapeGeometry,
+} from './spd-metric.js';
 
-function pair(fn: string, na: string, a: Matrix, nb: string, b: Matrix): void {
-  spdCholesky(`buresWasserstein.${fn}`, na, a);
-  spdCholesky(`buresWasserstein.${fn}`, nb, b);
-  assertSameSize(`buresWasserstein.${fn}`, na, a, nb, b);
+/** The fixed point on plain arrays, from `init` or the weighted arithmetic mean. */
+function mean(
+  points: readonly Matrix[],
+  weights: Float64Array,
+  options: MetricMeanOptions,
+): MetricMeanResult {
+  const n = points[0].rows;
+  let s: Float64Array = new Float64Array(n * n);
+  let invHalf: Float64Array = new Float64Array(n * n);
+  const backend: BWFixedPointBackend<Float64Array> = {
+    gradient(g) {
+      const e = eigensystem(n, g);
+      const half = reconstruct(n, e.vectors, e.values.map(Math.sqrt));
+      invHalf = reconstruct(
+        n,
+        e.vectors,
+        e.values.map((x) => 1 / Math.sqrt(x)),
+      );
+      s = new Float64Array(n * n);
+      for (let i = 0; i < points.length; i++) {
+        const ei = eigensystem(n, congruence(n, n, half, points[i].data));
+        const r = reconstruct(
+          n,
+          ei.vectors,
+          ei.values.map((x) => Math.sqrt(Math.max(0, x))),
+        );
+        const wi = weights[i];
+        for (let k = 0; k < n * n; k++) s[k] += wi * r[k];
+      }
+      // A = T̄ − I = G^{-½} S G^{-½} − I
+      const a = congruence(n, n, invHalf, s);
+      for (let i = 0; i < n; i++) a[i * n + i] -= 1;
+      return bwGradientNorm(n, a, half);
+    },
+    step() {
+      const s2 = new Float64Array(n * n);
+      gemm(n, n, n, s, s, s2);
+      return congruence(n, n, invHalf, s2);
+    },
+  };
+  const init = options.init
+    ? Float64Array.from(options.init.data)
+    : arithmeticMean(points, weights).data;
+  const r = bwFixedPoint(backend, init, { ...options, fn: options.fn ?? 'frechetMean' });
+  return { ...r, mean: sq(n, r.mean) };
 }
 
-function inner(p: Matrix, u: Matrix, v: Matrix): number {
-  spdCholesky('buresWasserstein.inner', 'p', p);
-  assertTangent('buresWasserstein.inner', 'u', u, p.rows);
-  assertTangent('buresWasserstein.inner', 'v', v, p.rows);
-  return bwInner(p.data, u.data, v.data, p.rows);
+function record(tape: Tape): TapeGeometry {
+  const t = tape;
+  const to = bwWeight(0.5);
+  /** Log_G(Xᵢ) transported to the identity: in G's eigenbasis (Tᵢ − I) scaled by √(2(gᵢ + gⱼ)) */
+  const centred = (g: TNode, maps: readonly TNode[]) => {
+    const v = maps.map((m) => t.bilinear(g, m, to));
+    // ‖Log‖²_G = ¼‖v‖²_F for the isometry above
+    return { v, sqNorm: v.map((x) => t.linear([t.dot(x, x)], [0.25])) };
+  };
+  const mapsAt = (points: readonly TNode[], g: TNode) => {
+    const gh = t.spectral(g, SQRT);
+    const gih = t.spectral(g, INV_SQRT);
+    const roots = points.map((x) => t.spectral(t.congruence(gh, x), SQRT));
+    return { gh, gih, roots, maps: roots.map((r) => t.addIdentity(t.congruence(gih, r), -1)) };
+  };
+  return {
+    centre(points, options) {
+      const w = new Float64Array(points.length).fill(1 / points.length);
+      let last: ReturnType<typeof mapsAt> | undefined;
+      const backend: BWFixedPointBackend<TNode> = {
+        gradient(g) {
+          last = mapsAt(points, g);
+          const a = t.linear(last.maps, w);
+          return bwGradientNorm(g.rows, a.value, last.gh.value);
+        },
+        step: () => {
+          const m = last as ReturnType<typeof mapsAt>;
+          return t.congruence(m.gih, t.gramNT(t.linear(m.roots, w)));
+        },
+      };
+      const r = bwFixedPoint(backend, t.linear(points, w), {
+        ...options,
+        fn: 'RiemannianBatchNorm.forward',
+      });
+      return {
+        ...centred(r.mean, (last as ReturnType<typeof mapsAt>).maps),
+        mean: r.mean,
+        iterations: r.iterations,
+        converged: r.converged,
+      };
+    },
+    centreAt: (points, g) => centred(g, mapsAt(points, g).maps),
+    // K = L_W[T_{I→W} v]; Exp_W(T_{I→W} v) = (I + K) W (I + K)
+    placer: (w) => (v) => t.congruence(t.addIdentity(t.bilinear(w, v, bwWeight(-0.5)), 1), w),
+  };
 }
+
+const core: SPDMetricCore = {
+  parallelTransport: false,
+  squaredDistance: (a, b) => bwSquaredDistance(a.data, b.data, a.rows),
+  inner: (p, u, v) => bwInner(p.data, u.data, v.data, p.rows),
+  exp: (p, v) => sq(p.rows, bwExp(p.data, v.data, p.rows)),
+  log: (p, q) => sq(p.rows, bwLog(p.data, q.data, p.rows)),
+  geodesic: (p, q, t) => sq(p.rows, bwGeodesic(p.data, q.data, p.rows, t)),
+  transport: (p, q, v) => sq(p.rows, bwTransport(p.data, q.data, v.data, p.rows)),
+  riemannianGradient(p, g) {
+    // ½ tr(L_P[ξ] V) = tr(sym(G) V) for all V gives L_P[ξ] = 2 sym(G), ξ = 2(P·sym(G) + sym(G)·P)
+    const n = p.rows;
+    const s = new Float64Array(n * n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) s[i * n + j] = 0.5 * (g.data[i * n + j] + g.data[j * n + i]);
+    const ps = new Float64Array(n * n);
+    gemm(n, n, n, p.data, s, ps);
+    const out = new Float64Array(n * n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j <= i; j++) {
+        const x = 2 * (ps[i * n + j] + ps[j * n + i]);
+        out[i * n + j] = x;
+        out[j * n + i] = x;
+      }
+    return sq(n, out);
+  },
+  mean,
+  batchNorm: { record },
+};
 
 /**
  * The Bures–Wasserstein metric: the 2-Wasserstein distance between centred Gaussians,
@@ -34,7 +153,8 @@ function inner(p: Matrix, u: Matrix, v: Matrix): number {
  * (the manifold is not complete). `transport` is an isometric vector transport through the
  * identity (closed-form parallel transport is not known in general), so `parallelTransport`
  * is false. The squared distance is a difference of traces: its absolute error is about
- * ε·(tr A + tr B), which dominates for nearby ill-conditioned matrices.
+ * ε·(tr A + tr B), which dominates for nearby ill-conditioned matrices. Its mean algorithm is
+ * the barycenter fixed point G ← G^{-½}[Σ wᵢ (G^½XᵢG^½)^½]²G^{-½}.
  *
  * @example
  * import { fromRows, identity } from '@rg/linalg';
@@ -43,35 +163,8 @@ function inner(p: Matrix, u: Matrix, v: Matrix): number {
  * import { fromRows, identity } from '@rg/linalg';
  * buresWasserstein.geodesic(identity(2), fromRows([[4, 0], [0, 9]]), 0.5) // => ~[[2.25, 0], [0, 4]]
  */
-export const buresWasserstein: SPDMetric = {
+export const buresWasserstein = defineMetric(core, {
   name: 'bures-wasserstein',
   kind: 'bures-wasserstein',
-  parallelTransport: false,
-  distance: (a, b) => Math.sqrt(buresWasserstein.squaredDistance(a, b)),
-  squaredDistance: (a, b) => {
-    pair('distance', 'a', a, 'b', b);
-    return bwSquaredDistance(a.data, b.data, a.rows);
-  },
-  inner,
-  norm: (p, u) => Math.sqrt(Math.max(0, inner(p, u, u))),
-  exp: (p, v) => {
-    spdCholesky('buresWasserstein.exp', 'p', p);
-    assertTangent('buresWasserstein.exp', 'v', v, p.rows);
-    return sq(p.rows, bwExp(p.data, v.data, p.rows));
-  },
-  log: (p, q) => {
-    pair('log', 'p', p, 'q', q);
-    return sq(p.rows, bwLog(p.data, q.data, p.rows));
-  },
-  geodesic: (p, q, t) => {
-    pair('geodesic', 'p', p, 'q', q);
-    return sq(p.rows, bwGeodesic(p.data, q.data, p.rows, t));
-  },
-  transport: (p, q, v) => {
-    pair('transport', 'p', p, 'q', q);
-    assertTangent('buresWasserstein.transport', 'v', v, p.rows);
-    return sq(p.rows, bwTransport(p.data, q.data, v.data, p.rows));
-  },
-  isPoint: (x) => isSPD(x),
-  isTangent: (p, v) => isSym(v, p.rows),
-};
+  label: 'buresWasserstein',
+});

@@ -1,18 +1,14 @@
 // Generalized Bures–Wasserstein metric with SPD parameter M (Han, Mishra, Jawanpuria & Gao 2021,
 // "Generalized Bures–Wasserstein geometry for positive definite matrices"): the BW geometry of
-// M^{-½}XM^{-½}.
+// M^{-½}XM^{-½}, i.e. the pullback of BW by the whitening X ↦ M^{-½}XM^{-½}.
 import { InvalidArgumentError, type Matrix } from '@rg/linalg';
 import { congruence, eigensystem, reconstruct } from '@rg/linalg/kernels';
+import { INV_SQRT, SQRT } from '../internal/autodiff.js';
 import { sq } from '../internal/sq.js';
-import { assertSameSize, assertTangent, isSPD, isSym, spdCholesky } from '../internal/validate.js';
-import {
-  bwExp,
-  bwGeodesic,
-  bwInner,
-  bwLog,
-  bwSquaredDistance,
-  bwTransport,
-} from './bures-wasserstein-kernels.js';
+import { spdCholesky } from '../internal/validate.js';
+import { buresWasserstein } from './bures-wasserstein.js';
+import { defineMetric } from './define-metric.js';
+import { type Diffeomorphism, pullback } from './pullback.js';
 import type { SPDMetric } from './spd-metric.js';
 
 /** A GBW metric also exposes its parameter and the congruences it is built from. */
@@ -25,11 +21,34 @@ export interface GeneralizedBuresWassersteinMetric extends SPDMetric {
   unwhiten(x: Matrix): Matrix;
 }
 
+/** X ↦ M^{-½}XM^{-½}: linear, so it is its own differential; M may be a tape variable. */
+function whitening(m: Matrix, half: Float64Array, invHalf: Float64Array): Diffeomorphism {
+  const n = m.rows;
+  const w = (x: Matrix) => sq(n, congruence(n, n, invHalf, x.data));
+  const uw = (x: Matrix) => sq(n, congruence(n, n, half, x.data));
+  return {
+    selfAdjoint: true,
+    parameter: m,
+    forward: w,
+    inverse: uw,
+    differential: (_x, v) => w(v),
+    differentialInverse: (_x, v) => uw(v),
+    at: (x) => ({ image: w(x), differential: w, differentialInverse: uw }),
+    onTape(t, parameter) {
+      const node = parameter ?? t.constant(m.data, n);
+      const h = t.spectral(node, SQRT);
+      const ih = t.spectral(node, INV_SQRT);
+      return { forward: (x) => t.congruence(ih, x), inverse: (y) => t.congruence(h, y) };
+    },
+  };
+}
+
 /**
  * The generalized Bures–Wasserstein metric with SPD parameter M:
  * d_M(X, Y) = d_BW(M^{-½}XM^{-½}, M^{-½}YM^{-½}); M = I gives {@link buresWasserstein}.
- * Invariant under joint congruence (X, Y, M) ↦ (WXWᵀ, WYWᵀ, WMWᵀ). Every operation is the
- * BW operation conjugated by M^{±½}; `transport` is the isometric (not parallel) BW transport.
+ * Invariant under joint congruence (X, Y, M) ↦ (WXWᵀ, WYWᵀ, WMWᵀ). Every operation (the mean and
+ * batch normalization included) is the BW operation conjugated by M^{±½}; `transport` is the
+ * isometric (not parallel) BW transport.
  *
  * @param m - the SPD parameter M (copied)
  * @throws {NotPositiveDefiniteError} when m is not SPD
@@ -53,58 +72,17 @@ export function generalizedBuresWasserstein(m: Matrix): GeneralizedBuresWasserst
     e.values.map((x) => 1 / Math.sqrt(x)),
   );
   const parameter = sq(n, Float64Array.from(m.data));
-  const w = (x: Float64Array) => congruence(n, n, invHalf, x);
-  const uw = (x: Float64Array) => congruence(n, n, half, x);
-  const point = (fn: string, name: string, x: Matrix) => {
-    spdCholesky(`generalizedBuresWasserstein.${fn}`, name, x);
-    assertSameSize(`generalizedBuresWasserstein.${fn}`, 'm', m, name, x);
-  };
-  const tangent = (fn: string, name: string, v: Matrix) =>
-    assertTangent(`generalizedBuresWasserstein.${fn}`, name, v, n);
-  const squaredDistance = (a: Matrix, b: Matrix) => {
-    point('distance', 'a', a);
-    point('distance', 'b', b);
-    return bwSquaredDistance(w(a.data), w(b.data), n);
-  };
-  const inner = (p: Matrix, u: Matrix, v: Matrix) => {
-    point('inner', 'p', p);
-    tangent('inner', 'u', u);
-    tangent('inner', 'v', v);
-    return bwInner(w(p.data), w(u.data), w(v.data), n);
-  };
-  return {
+  const phi = whitening(parameter, half, invHalf);
+  const metric = defineMetric(pullback(buresWasserstein, phi), {
     name: 'generalized-bures-wasserstein',
     kind: 'generalized-bures-wasserstein',
-    parallelTransport: false,
+    label: 'generalizedBuresWasserstein',
+    size: n,
     parameter,
-    whiten: (x) => sq(n, w(x.data)),
-    unwhiten: (x) => sq(n, uw(x.data)),
-    distance: (a, b) => Math.sqrt(squaredDistance(a, b)),
-    squaredDistance,
-    inner,
-    norm: (p, u) => Math.sqrt(Math.max(0, inner(p, u, u))),
-    exp: (p, v) => {
-      point('exp', 'p', p);
-      tangent('exp', 'v', v);
-      return sq(n, uw(bwExp(w(p.data), w(v.data), n)));
-    },
-    log: (p, q) => {
-      point('log', 'p', p);
-      point('log', 'q', q);
-      return sq(n, uw(bwLog(w(p.data), w(q.data), n)));
-    },
-    geodesic: (p, q, t) => {
-      point('geodesic', 'p', p);
-      point('geodesic', 'q', q);
-      return sq(n, uw(bwGeodesic(w(p.data), w(q.data), n, t)));
-    },
-    transport: (p, q, v) => {
-      point('transport', 'p', p);
-      point('transport', 'q', q);
-      tangent('transport', 'v', v);
-      return sq(n, uw(bwTransport(w(p.data), w(q.data), w(v.data), n)));
-    },
-    isPoint: (x) => isSPD(x) && x.rows === n,
-    isTangent: (p, v) => p.rows === n && isSym(v, n),
-  };
+    withParameter: generalizedBuresWasserstein,
+  });
+  return Object.assign(metric, {
+    whiten: (x: Matrix) => phi.forward(x),
+    unwhiten: (x: Matrix) => phi.inverse(x),
+  }) as GeneralizedBuresWassersteinMetric;
 }

@@ -1,7 +1,9 @@
 // Log-Cholesky metric (Lin 2019, "Riemannian geometry of symmetric positive definite matrices
-// via Cholesky decomposition", SIAM J. Matrix Anal. Appl. 40(4)).
+// via Cholesky decomposition", SIAM J. Matrix Anal. Appl. 40(4)): the Frobenius metric pulled back
+// by the chart P = LLᵀ ↦ ⌊L⌋ + log D(L) onto lower-triangular matrices.
 import type { Matrix } from '@rg/linalg';
 import {
+  choleskyLower,
   congruence,
   gemm,
   gemmTransB,
@@ -9,133 +11,101 @@ import {
   triangularInverse,
 } from '@rg/linalg/kernels';
 import { sq } from '../internal/sq.js';
-import { assertSameSize, assertTangent, isSPD, isSym, spdCholesky } from '../internal/validate.js';
-import type { SPDMetric } from './spd-metric.js';
+import { defineMetric } from './define-metric.js';
+import { frobeniusCore } from './frobenius-core.js';
+import { type Diffeomorphism, type DiffeomorphismAt, pullback } from './pullback.js';
 
-/** P = LLᵀ from a lower-triangular L. */
-function llt(l: Float64Array, n: number): Float64Array {
-  const out = new Float64Array(n * n);
-  gemmTransB(n, n, n, l, l, out);
-  return symmetrizeInPlace(n, out);
-}
-
-/** Differential of the Cholesky map: X = L (L⁻¹VL⁻ᵀ)_½ (strict lower part plus half the diagonal). */
-function cholTangent(l: Float64Array, v: Float64Array, n: number): Float64Array {
-  const w = triangularInverse(n, l, { lower: true });
-  const m = congruence(n, n, w, v);
-  for (let i = 0; i < n; i++) {
-    m[i * n + i] *= 0.5;
-    for (let j = i + 1; j < n; j++) m[i * n + j] = 0;
-  }
-  const out = new Float64Array(n * n);
-  gemm(n, n, n, l, m, out);
-  return out;
-}
-
-/** V = LXᵀ + XLᵀ: the tangent vector of P = LLᵀ that the Cholesky tangent X represents. */
-function symTangent(l: Float64Array, x: Float64Array, n: number): Float64Array {
-  const a = new Float64Array(n * n);
-  gemmTransB(n, n, n, l, x, a);
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      const s = a[i * n + j] + a[j * n + i];
-      out[i * n + j] = s;
-      out[j * n + i] = s;
-    }
-  return out;
-}
-
-/** ⟨X, Y⟩_L = Σ_{i>j} X_ij Y_ij + Σ_i X_ii Y_ii / L_ii². */
-function cholInner(l: Float64Array, x: Float64Array, y: Float64Array, n: number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) s += x[i * n + j] * y[i * n + j];
-    const d = l[i * n + i];
-    s += (x[i * n + i] * y[i * n + i]) / (d * d);
-  }
-  return s;
-}
-
-function squaredDistance(a: Matrix, b: Matrix): number {
-  const la = spdCholesky('logCholesky.distance', 'a', a);
-  const lb = spdCholesky('logCholesky.distance', 'b', b);
-  assertSameSize('logCholesky.distance', 'a', a, 'b', b);
-  const n = a.rows;
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) s += (la[i * n + j] - lb[i * n + j]) ** 2;
-    s += Math.log(la[i * n + i] / lb[i * n + i]) ** 2;
-  }
-  return s;
-}
-
-function inner(p: Matrix, u: Matrix, v: Matrix): number {
+/** Lower Cholesky factor with a clean upper triangle. */
+function lowerFactor(p: Matrix): Float64Array {
   const n = p.rows;
-  const l = spdCholesky('logCholesky.inner', 'p', p);
-  assertTangent('logCholesky.inner', 'u', u, n);
-  assertTangent('logCholesky.inner', 'v', v, n);
-  return cholInner(l, cholTangent(l, u.data, n), cholTangent(l, v.data, n), n);
+  const l = new Float64Array(n * n);
+  choleskyLower(n, p.data, l);
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) l[i * n + j] = 0;
+  return l;
 }
 
-function exp(p: Matrix, v: Matrix): Matrix {
-  const n = p.rows;
-  const l = spdCholesky('logCholesky.exp', 'p', p);
-  assertTangent('logCholesky.exp', 'v', v, n);
-  const x = cholTangent(l, v.data, n);
+/** ⌊L⌋ + log D(L) */
+function chartOf(l: Float64Array, n: number): Matrix {
+  const c = Float64Array.from(l);
+  for (let i = 0; i < n; i++) c[i * n + i] = Math.log(l[i * n + i]);
+  return sq(n, c);
+}
+
+/** The point KKᵀ of a chart value C = ⌊K⌋ + log D(K). */
+function unchart(c: Matrix): Matrix {
+  const n = c.rows;
   const k = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) k[i * n + j] = l[i * n + j] + x[i * n + j];
-    const d = l[i * n + i];
-    k[i * n + i] = d * Math.exp(x[i * n + i] / d);
+    for (let j = 0; j < i; j++) k[i * n + j] = c.data[i * n + j];
+    k[i * n + i] = Math.exp(c.data[i * n + i]);
   }
-  return sq(n, llt(k, n));
-}
-
-function log(p: Matrix, q: Matrix): Matrix {
-  const n = p.rows;
-  const l = spdCholesky('logCholesky.log', 'p', p);
-  const k = spdCholesky('logCholesky.log', 'q', q);
-  assertSameSize('logCholesky.log', 'p', p, 'q', q);
-  const x = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) x[i * n + j] = k[i * n + j] - l[i * n + j];
-    const d = l[i * n + i];
-    x[i * n + i] = d * Math.log(k[i * n + i] / d);
-  }
-  return sq(n, symTangent(l, x, n));
-}
-
-function geodesic(p: Matrix, q: Matrix, t: number): Matrix {
-  const n = p.rows;
-  const l = spdCholesky('logCholesky.geodesic', 'p', p);
-  const k = spdCholesky('logCholesky.geodesic', 'q', q);
-  assertSameSize('logCholesky.geodesic', 'p', p, 'q', q);
-  const g = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) g[i * n + j] = (1 - t) * l[i * n + j] + t * k[i * n + j];
-    g[i * n + i] = l[i * n + i] ** (1 - t) * k[i * n + i] ** t;
-  }
-  return sq(n, llt(g, n));
-}
-
-function transport(p: Matrix, q: Matrix, v: Matrix): Matrix {
-  const n = p.rows;
-  const l = spdCholesky('logCholesky.transport', 'p', p);
-  const k = spdCholesky('logCholesky.transport', 'q', q);
-  assertSameSize('logCholesky.transport', 'p', p, 'q', q);
-  assertTangent('logCholesky.transport', 'v', v, n);
-  // Lin 2019, Prop. 7: strict lower part unchanged, diagonal rescaled by D(K)D(L)⁻¹.
-  const x = cholTangent(l, v.data, n);
-  for (let i = 0; i < n; i++) x[i * n + i] *= k[i * n + i] / l[i * n + i];
-  return sq(n, symTangent(k, x, n));
+  const out = new Float64Array(n * n);
+  gemmTransB(n, n, n, k, k, out);
+  return sq(n, symmetrizeInPlace(n, out));
 }
 
 /**
+ * The chart at P = LLᵀ. A tangent V at P corresponds to the Cholesky tangent X = L(L⁻¹VL⁻ᵀ)_½
+ * (strict lower part plus half the diagonal), and Dφ[V] = ⌊X⌋ + D(X)/D(L); back, a lower-
+ * triangular W gives X = ⌊W⌋ + D(W)D(L) and V = LXᵀ + XLᵀ.
+ */
+function chartAt(p: Matrix): DiffeomorphismAt {
+  const n = p.rows;
+  const l = lowerFactor(p);
+  return {
+    image: chartOf(l, n),
+    differential(v) {
+      const w = triangularInverse(n, l, { lower: true });
+      const m = congruence(n, n, w, v.data);
+      for (let i = 0; i < n; i++) {
+        m[i * n + i] *= 0.5;
+        for (let j = i + 1; j < n; j++) m[i * n + j] = 0;
+      }
+      const x = new Float64Array(n * n);
+      gemm(n, n, n, l, m, x);
+      for (let i = 0; i < n; i++) x[i * n + i] /= l[i * n + i];
+      return sq(n, x);
+    },
+    differentialInverse(wv) {
+      const x = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < i; j++) x[i * n + j] = wv.data[i * n + j];
+        x[i * n + i] = wv.data[i * n + i] * l[i * n + i];
+      }
+      const a = new Float64Array(n * n);
+      gemmTransB(n, n, n, l, x, a);
+      const out = new Float64Array(n * n);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j <= i; j++) {
+          const s = a[i * n + j] + a[j * n + i];
+          out[i * n + j] = s;
+          out[j * n + i] = s;
+        }
+      return sq(n, out);
+    },
+  };
+}
+
+/** The log-Cholesky chart as a diffeomorphism onto lower-triangular matrices. */
+const logCholeskyChart: Diffeomorphism = {
+  forward: (x) => chartOf(lowerFactor(x), x.rows),
+  inverse: unchart,
+  differential: (x, v) => chartAt(x).differential(v),
+  differentialInverse: (x, w) => chartAt(x).differentialInverse(w),
+  at: chartAt,
+  onTape: (t) => ({
+    forward: (x) => t.mapDiagonal(t.cholesky(x), Math.log, (v) => 1 / v),
+    inverse: (c) => t.gramNT(t.mapDiagonal(c, Math.exp, Math.exp)),
+  }),
+};
+
+/**
  * The log-Cholesky metric of Lin (2019): with A = LLᵀ and B = KKᵀ (Cholesky factors),
- * d² = ‖⌊L⌋ − ⌊K⌋‖²_F + ‖log D(L) − log D(K)‖²_F (⌊·⌋ strict lower part, D(·) diagonal).
- * Cheap (one Cholesky per point, no eigendecomposition); `transport` is exact parallel
- * transport; Fréchet means have a closed form. Not invariant under orthogonal congruence.
+ * d² = ‖⌊L⌋ − ⌊K⌋‖²_F + ‖log D(L) − log D(K)‖²_F (⌊·⌋ strict lower part, D(·) diagonal) — the
+ * pullback of the Frobenius metric by the chart ⌊L⌋ + log D(L). Cheap (one Cholesky per
+ * point, no eigendecomposition); `transport` is exact parallel transport (Lin 2019, Prop. 7:
+ * strict lower part unchanged, diagonal rescaled by D(K)D(L)⁻¹); the mean is the closed form
+ * through the chart. Not invariant under orthogonal congruence.
  *
  * @example
  * import { fromRows, identity } from '@rg/linalg';
@@ -144,18 +114,8 @@ function transport(p: Matrix, q: Matrix, v: Matrix): Matrix {
  * import { fromRows, identity } from '@rg/linalg';
  * logCholesky.geodesic(identity(2), fromRows([[4, 0], [0, 9]]), 0.5) // => ~[[2, 0], [0, 3]]
  */
-export const logCholesky: SPDMetric = {
+export const logCholesky = defineMetric(pullback(frobeniusCore, logCholeskyChart), {
   name: 'log-cholesky',
   kind: 'log-cholesky',
-  parallelTransport: true,
-  distance: (a, b) => Math.sqrt(squaredDistance(a, b)),
-  squaredDistance,
-  inner,
-  norm: (p, u) => Math.sqrt(Math.max(0, inner(p, u, u))),
-  exp,
-  log,
-  geodesic,
-  transport,
-  isPoint: (x) => isSPD(x),
-  isTangent: (p, v) => isSym(v, p.rows),
-};
+  label: 'logCholesky',
+});

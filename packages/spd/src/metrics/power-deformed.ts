@@ -4,13 +4,14 @@
 import { InvalidArgumentError, type Matrix } from '@rg/linalg';
 import {
   dividedDifferencePower,
-  type Eigensystem,
   eigensystem,
   frechetDerivative,
   reconstruct,
 } from '@rg/linalg/kernels';
+import { powFn } from '../internal/autodiff.js';
 import { sq } from '../internal/sq.js';
-import { assertSameSize, assertTangent, isSPD, isSym, spdCholesky } from '../internal/validate.js';
+import { defineMetric } from './define-metric.js';
+import { type Diffeomorphism, type DiffeomorphismAt, pullback } from './pullback.js';
 import type { SPDMetric } from './spd-metric.js';
 
 /** A power-deformed metric also exposes its base metric and power. */
@@ -20,11 +21,67 @@ export interface PowerDeformedMetric extends SPDMetric {
 }
 
 /**
+ * φ(X) = X^θ (θ ≠ 0) as a diffeomorphism of the SPD cone: Dφ_X is entry-wise multiplication by
+ * the Loewner matrix of x ↦ x^θ in X's eigenbasis, so its inverse divides. Self-adjoint; its
+ * tape form records X^θ and Y^{1/θ} as spectral functions.
+ *
+ * @param theta - the power θ ≠ 0 (not checked: see {@link powerDeformed})
+ * @example
+ * import { fromRows } from '@rg/linalg';
+ * const phi = matrixPower(0.5);
+ * phi.forward(fromRows([[4, 0], [0, 9]])) // => ~[[2, 0], [0, 3]]
+ * phi.differential(fromRows([[4, 0], [0, 9]]), fromRows([[1, 0], [0, 0]])) // => ~[[0.25, 0], [0, 0]]
+ */
+export function matrixPower(theta: number): Diffeomorphism {
+  const dd = dividedDifferencePower(theta);
+  const ddInv = (a: number, b: number) => 1 / dd(a, b);
+  const pow = (x: Matrix, s: number) => {
+    const e = eigensystem(x.rows, x.data);
+    return sq(
+      x.rows,
+      reconstruct(
+        x.rows,
+        e.vectors,
+        e.values.map((v) => v ** s),
+      ),
+    );
+  };
+  const at = (x: Matrix): DiffeomorphismAt => {
+    const n = x.rows;
+    const e = eigensystem(n, x.data);
+    return {
+      image: sq(
+        n,
+        reconstruct(
+          n,
+          e.vectors,
+          e.values.map((v) => v ** theta),
+        ),
+      ),
+      differential: (v) => sq(n, frechetDerivative(n, e.values, e.vectors, dd, v.data)),
+      differentialInverse: (w) => sq(n, frechetDerivative(n, e.values, e.vectors, ddInv, w.data)),
+    };
+  };
+  const up = powFn(theta);
+  const down = powFn(1 / theta);
+  return {
+    selfAdjoint: true,
+    forward: (x) => pow(x, theta),
+    inverse: (y) => pow(y, 1 / theta),
+    differential: (x, v) => at(x).differential(v),
+    differentialInverse: (x, w) => at(x).differentialInverse(w),
+    at,
+    onTape: (t) => ({ forward: (x) => t.spectral(x, up), inverse: (y) => t.spectral(y, down) }),
+  };
+}
+
+/**
  * The θ-power deformation of `metric`: d(X, Y) = d_base(X^θ, Y^θ) / |θ|, i.e. the pullback of
  * the base metric by φ(X) = X^θ scaled by 1/θ². Geodesics are φ⁻¹ of base geodesics, tangent
- * vectors are mapped by the Daleckii–Krein derivative Dφ, and `transport` is exact parallel
- * transport exactly when the base metric's is. As θ → 0 the deformed affine-invariant metric
- * tends to the log-Euclidean one; θ = 0 itself is rejected (use {@link logEuclidean}).
+ * vectors are mapped by the Daleckii–Krein derivative Dφ, `transport` is exact parallel
+ * transport exactly when the base metric's is, and the mean is (base mean of the Xᵢ^θ)^{1/θ}.
+ * As θ → 0 the deformed affine-invariant metric tends to the log-Euclidean one; θ = 0 itself
+ * is rejected (use {@link logEuclidean}).
  * Conditioning: the tangent map Dφ_P has condition number κ(P)^{|1−θ|}, so `exp`/`log`/
  * `transport` lose about that factor times ε (θ = ½: κ^{½}; θ = −1: κ², useless beyond κ ≈ 1e6),
  * while `distance` and `geodesic` only go through X^θ (condition |θ|).
@@ -38,84 +95,18 @@ export interface PowerDeformedMetric extends SPDMetric {
  * m.distance(identity(2), fromRows([[4, 0], [0, 4]])) // => ~1.171573
  */
 export function powerDeformed(metric: SPDMetric, theta: number): PowerDeformedMetric {
-  if (!Number.isFinite(theta) || theta === 0)
+  if (typeof theta !== 'number' || !Number.isFinite(theta) || theta === 0)
     throw new InvalidArgumentError(
       `powerDeformed(): theta must be finite and non-zero (got ${theta}); theta → 0 is the log-Euclidean limit, use logEuclidean`,
     );
   const label = `powerDeformed(${metric.name}, ${theta})`;
-  const dd = dividedDifferencePower(theta);
-  const ddInv = (a: number, b: number) => 1 / dd(a, b);
-  const pointEig = (fn: string, name: string, x: Matrix): Eigensystem => {
-    spdCholesky(`${label}.${fn}`, name, x);
-    return eigensystem(x.rows, x.data);
-  };
-  const pow = (e: Eigensystem, s: number) =>
-    sq(
-      e.n,
-      reconstruct(
-        e.n,
-        e.vectors,
-        e.values.map((x) => x ** s),
-      ),
-    );
-  const powRaw = (x: Matrix, s: number) => {
-    const e = eigensystem(x.rows, x.data);
-    return pow(e, s);
-  };
-  /** Dφ_P[V] (tangent at P^θ). */
-  const push = (e: Eigensystem, v: Matrix) =>
-    sq(e.n, frechetDerivative(e.n, e.values, e.vectors, dd, v.data));
-  /** (Dφ_P)⁻¹[W]: in P's eigenbasis Dφ_P is entry-wise multiplication, so divide. */
-  const pull = (e: Eigensystem, w: Matrix) =>
-    sq(e.n, frechetDerivative(e.n, e.values, e.vectors, ddInv, w.data));
-  const s = 1 / Math.abs(theta);
-  const inner = (p: Matrix, u: Matrix, v: Matrix) => {
-    const e = pointEig('inner', 'p', p);
-    assertTangent(`${label}.inner`, 'u', u, p.rows);
-    assertTangent(`${label}.inner`, 'v', v, p.rows);
-    return s * s * metric.inner(pow(e, theta), push(e, u), push(e, v));
-  };
-  const squaredDistance = (a: Matrix, b: Matrix) => {
-    const ea = pointEig('distance', 'a', a);
-    const eb = pointEig('distance', 'b', b);
-    assertSameSize(`${label}.distance`, 'a', a, 'b', b);
-    return s * s * metric.squaredDistance(pow(ea, theta), pow(eb, theta));
-  };
-  return {
-    name: label,
-    kind: 'power-deformed',
-    parallelTransport: metric.parallelTransport,
-    base: metric,
-    theta,
-    distance: (a, b) => Math.sqrt(squaredDistance(a, b)),
-    squaredDistance,
-    inner,
-    norm: (p, u) => Math.sqrt(Math.max(0, inner(p, u, u))),
-    exp: (p, v) => {
-      const e = pointEig('exp', 'p', p);
-      assertTangent(`${label}.exp`, 'v', v, p.rows);
-      return powRaw(metric.exp(pow(e, theta), push(e, v)), 1 / theta);
-    },
-    log: (p, q) => {
-      const ep = pointEig('log', 'p', p);
-      const eq = pointEig('log', 'q', q);
-      assertSameSize(`${label}.log`, 'p', p, 'q', q);
-      return pull(ep, metric.log(pow(ep, theta), pow(eq, theta)));
-    },
-    geodesic: (p, q, t) => {
-      const ep = pointEig('geodesic', 'p', p);
-      const eq = pointEig('geodesic', 'q', q);
-      assertSameSize(`${label}.geodesic`, 'p', p, 'q', q);
-      return powRaw(metric.geodesic(pow(ep, theta), pow(eq, theta), t), 1 / theta);
-    },
-    transport: (p, q, v) => {
-      const ep = pointEig('transport', 'p', p);
-      const eq = pointEig('transport', 'q', q);
-      assertSameSize(`${label}.transport`, 'p', p, 'q', q);
-      assertTangent(`${label}.transport`, 'v', v, p.rows);
-      return pull(eq, metric.transport(pow(ep, theta), pow(eq, theta), push(ep, v)));
-    },
-    isPoint: (x) => isSPD(x),
-    isTangent: (p, v) => isSym(v, p.rows),
-  };
+  const withParameter = metric.withParameter
+    ? (m: Matrix) => powerDeformed((metric.withParameter as (m: Matrix) => SPDMetric)(m), theta)
+    : undefined;
+  const parameter = metric.parameter;
+  const deformed = defineMetric(
+    pullback(metric, matrixPower(theta), { scale: 1 / (theta * theta) }),
+    { name: label, kind: 'power-deformed', label, parameter, withParameter, size: parameter?.rows },
+  );
+  return Object.assign(deformed, { base: metric, theta });
 }

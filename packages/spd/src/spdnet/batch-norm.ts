@@ -1,42 +1,30 @@
 // Riemannian batch normalization on the SPD manifold (Brooks et al. 2019, "Riemannian batch
 // normalization for SPD neural networks"; Chen et al. 2024, "A Lie group approach to Riemannian
 // batch normalization" (LieBN); Wang, Chen, Sebe et al., "Learning to normalize on the SPD
-// manifold under Bures–Wasserstein geometry" (GBW-RBN)). One algorithm for every metric:
-// deform X ↦ X^θ (and whiten by M^{−½} for GBW), centre the batch at its Fréchet mean G by a
-// linear isometry T_G → T_I, scale the tangent vectors by s/√(var + ε), move them to the bias W and
-// map back. The backward pass is exact reverse-mode differentiation of that computation, the
-// fixed-point mean iterations included.
+// manifold under Bures–Wasserstein geometry" (GBW-RBN)). One algorithm for every metric, with the
+// metric-specific pieces supplied by the metric itself (its batch-normalization pieces, recorded
+// on the tape): centre the batch at its Fréchet mean G by a linear isometry T_G → T_I, scale the
+// tangent vectors by s/√(var + ε), move them to the bias W and map back. Pullback metrics (power
+// deformation X ↦ X^θ, GBW's whitening by M) run their base's pieces through their chart. The
+// backward pass is exact reverse-mode differentiation of that computation, the mean iterations
+// included.
 import {
   assertFiniteArray,
-  frobeniusNorm,
   identity,
   InvalidArgumentError,
   type Matrix,
   ShapeError,
   symmetrize,
 } from '@rg/linalg';
-import {
-  bwWeight,
-  EXP,
-  INV_SQRT,
-  LOG,
-  powFn,
-  SQRT,
-  Tape,
-  type TNode,
-} from '../internal/autodiff.js';
+import { Tape, type TNode } from '../internal/autodiff.js';
 import { sq } from '../internal/sq.js';
 import { spdCholesky } from '../internal/validate.js';
-import { affineInvariant } from '../metrics/affine-invariant.js';
-import { buresWasserstein } from '../metrics/bures-wasserstein.js';
-import { generalizedBuresWasserstein } from '../metrics/generalized-bures-wasserstein.js';
-import { logCholesky } from '../metrics/log-cholesky.js';
-import { logEuclidean } from '../metrics/log-euclidean.js';
 import { powerDeformed } from '../metrics/power-deformed.js';
+import { canonicalMetricName, type MetricName, resolveMetric } from '../metrics/resolve-metric.js';
 import type { SPDMetric } from '../metrics/spd-metric.js';
 import type { ForwardOptions, Parameter, SPDLayer } from './types.js';
 
-/** The metrics RiemannianBatchNorm normalizes under. */
+/** The names of the metrics with batch-normalization pieces (pyRiemann's aliases also work). */
 export type BatchNormMetric =
   | 'affine-invariant'
   | 'log-euclidean'
@@ -44,33 +32,31 @@ export type BatchNormMetric =
   | 'bures-wasserstein'
   | 'generalized-bures-wasserstein';
 
-const METRICS: readonly BatchNormMetric[] = [
-  'affine-invariant',
-  'log-euclidean',
-  'log-cholesky',
-  'bures-wasserstein',
-  'generalized-bures-wasserstein',
-];
+const METRICS_TEXT =
+  "'affine-invariant' ('riemann'), 'log-euclidean' ('logeuclid'), 'log-cholesky' ('logchol'), 'bures-wasserstein' ('wasserstein'), 'generalized-bures-wasserstein'";
 
 /** Options of {@link RiemannianBatchNorm}. */
 export interface RiemannianBatchNormOptions {
   /** matrix size n (inputs are n×n SPD) */
   n: number;
-  /** the metric the batch is normalized under */
-  metric: BatchNormMetric;
+  /**
+   * the metric the batch is normalized under, by name (pyRiemann's aliases accepted); to pass a
+   * metric object instead, see {@link RiemannianBatchNormConfig}
+   */
+  metric: BatchNormMetric | MetricName;
   /** weight of the batch statistics in the running statistics (default 0.1) */
   momentum?: number;
   /** added to the variance before dividing (default 1e−5) */
   eps?: number;
   /** power deformation: the layer works on X^θ with distances scaled by 1/θ (default 1) */
   theta?: number;
-  /** learn the GBW parameter M (default true for GBW; only allowed for GBW) */
+  /** learn the metric's SPD parameter M (default true for GBW; only for metrics with a parameter) */
   learnMetric?: boolean;
   /** initial bias W (default I) */
   bias?: Matrix;
   /** initial scale s (default 1) */
   scale?: number;
-  /** initial GBW parameter M (default I; GBW only) */
+  /** initial GBW parameter M (default I, or the metric object's own; metrics with a parameter only) */
   metricParameter?: Matrix;
   /**
    * refinement of the eigendecompositions (default 'auto', see `eigh` in @rg/linalg): 'auto'
@@ -84,6 +70,14 @@ export interface RiemannianBatchNormOptions {
   /** stop the mean iteration when the norm of the mean tangent vector at the current estimate (the Riemannian gradient of the Fréchet function) is below this (default 1e−8, pyRiemann's) */
   meanTol?: number;
 }
+
+/**
+ * What the {@link RiemannianBatchNorm} constructor takes: the options with the metric by name,
+ * or with a metric object whose core has batch-normalization pieces (e.g. a composed pullback).
+ */
+export type RiemannianBatchNormConfig =
+  | RiemannianBatchNormOptions
+  | (Omit<RiemannianBatchNormOptions, 'metric'> & { metric: SPDMetric });
 
 /** What {@link RiemannianBatchNorm.backward} returns: Euclidean gradients of the loss. */
 export interface RiemannianBatchNormGradients {
@@ -112,7 +106,8 @@ export interface BatchStatistics {
 export interface RiemannianBatchNormState {
   version: 1;
   n: number;
-  metric: BatchNormMetric;
+  /** the metric's name (pass the metric object to `fromJSON` for a metric without a name) */
+  metric: BatchNormMetric | string;
   theta: number;
   momentum: number;
   eps: number;
@@ -172,13 +167,17 @@ function spdCopy(fn: string, name: string, m: Matrix, n: number): Matrix {
 /**
  * Riemannian batch normalization of SPD matrices under the affine-invariant (AIRM),
  * log-Euclidean (LEM), log-Cholesky (LCM), Bures–Wasserstein (BW) or generalized BW (GBW, with a
- * learnable SPD parameter M) metric, each optionally power-deformed by θ.
+ * learnable SPD parameter M) metric — or any metric object whose core has batch-normalization
+ * pieces — each optionally power-deformed by θ. The metric may be given by name (pyRiemann's
+ * aliases 'riemann', 'logeuclid', 'logchol', 'wasserstein' work) or as an object.
  *
- * Training mode: the batch's Fréchet mean G and variance var = mean d²(Xᵢ, G) are computed (AIRM:
- * Karcher flow; BW/GBW: the fixed point G ← G^{−½}[mean (G^½XᵢG^½)^½]²G^{−½} from the arithmetic
- * mean; LEM and LCM: closed forms), each Xᵢ is centred by a linear isometry from T_G to T_I, its
- * tangent vector is scaled by s/√(var + ε) and moved to the bias W along the metric's exponential
- * map. The output batch then has Fréchet mean W and dispersion s²·var/(var + ε), under
+ * Training mode: the batch's Fréchet mean G and variance var = mean d²(Xᵢ, G) are computed by the
+ * metric's own mean algorithm recorded on the tape (AIRM: the same pyRiemann Karcher flow as
+ * {@link frechetMean}, started from the log-Euclidean mean; BW/GBW: the same fixed point
+ * G ← G^{−½}[mean (G^½XᵢG^½)^½]²G^{−½} from the arithmetic mean; LEM and LCM: closed forms in
+ * their chart), each Xᵢ is centred by a linear isometry from T_G to T_I, its tangent vector is
+ * scaled by s/√(var + ε) and moved to the bias W along the metric's exponential map. The output
+ * batch then has Fréchet mean W and dispersion s²·var/(var + ε), under
  * {@link RiemannianBatchNorm.geometry}. For GBW, W is the output mean under d_M (the layer whitens
  * by M^{−½}, normalizes under BW and unwhitens). Running statistics: the mean moves along the
  * geodesic towards the batch mean by `momentum`, the variance is an exponential moving average;
@@ -199,7 +198,8 @@ function spdCopy(fn: string, name: string, m: Matrix, n: number): Matrix {
 export class RiemannianBatchNorm implements SPDLayer {
   readonly name: string;
   readonly n: number;
-  readonly metric: BatchNormMetric;
+  /** the metric's canonical name, e.g. 'affine-invariant' (for an alias, the name it stands for) */
+  readonly metric: BatchNormMetric | string;
   readonly theta: number;
   readonly momentum: number;
   readonly eps: number;
@@ -207,6 +207,8 @@ export class RiemannianBatchNorm implements SPDLayer {
   readonly meanMaxIter: number;
   readonly meanTol: number;
   readonly refine: boolean | 'auto';
+  /** the metric with the parameter it was created with (before power deformation) */
+  private readonly baseMetric: SPDMetric;
   private readonly biasParam: Parameter;
   private readonly scaleParam: Parameter;
   private readonly metricParam: Parameter | undefined;
@@ -215,18 +217,25 @@ export class RiemannianBatchNorm implements SPDLayer {
   private recorded: Recorded | undefined;
   private lastStats: BatchStatistics | undefined;
 
-  constructor(options: RiemannianBatchNormOptions) {
+  constructor(options: RiemannianBatchNormConfig) {
     const fn = `${FN}()`;
     if (options === null || typeof options !== 'object')
       throw new InvalidArgumentError(`${fn}: options must be an object`);
     const n = positiveInt(fn, 'n', options.n);
-    if (!METRICS.includes(options.metric))
+    const requested = options.metric;
+    const canonical = typeof requested === 'string' ? canonicalMetricName(requested) : undefined;
+    let base: SPDMetric | undefined;
+    if (requested !== null && typeof requested === 'object') base = resolveMetric(FN, requested);
+    else if (canonical !== undefined && canonical !== 'power-euclidean')
+      // a named GBW starts at M = I; the layer's own M (metricParameter) is set below
+      base = resolveMetric(FN, canonical, { parameter: identity(n) });
+    if (!base?.unchecked.batchNorm)
       throw new InvalidArgumentError(
-        `${fn}: metric must be one of ${METRICS.map((m) => `'${m}'`).join(', ')} (got ${String(options.metric)})`,
+        `${fn}: metric must be one of ${METRICS_TEXT}, or a metric object with batch-normalization pieces (got ${base ? `'${base.name}', which has none` : String(requested)})`,
       );
-    const gbw = options.metric === 'generalized-bures-wasserstein';
+    const hasParameter = typeof base.withParameter === 'function';
     this.n = n;
-    this.metric = options.metric;
+    this.metric = canonical ?? base.name;
     this.momentum = finiteIn(fn, 'momentum', options.momentum ?? 0.1, 0, 1);
     this.eps = finiteIn(fn, 'eps', options.eps ?? 1e-5, 0, Number.MAX_VALUE);
     const theta = options.theta ?? 1;
@@ -235,15 +244,15 @@ export class RiemannianBatchNorm implements SPDLayer {
         `${fn}: theta must be a finite number > 0 (got ${String(theta)})`,
       );
     this.theta = theta;
-    if (options.learnMetric && !gbw)
+    if (options.learnMetric && !hasParameter)
       throw new InvalidArgumentError(
-        `${fn}: learnMetric is only available for the 'generalized-bures-wasserstein' metric (got metric '${options.metric}')`,
+        `${fn}: learnMetric is only available for metrics with an SPD parameter, e.g. 'generalized-bures-wasserstein' (got metric '${this.metric}')`,
       );
-    if (options.metricParameter !== undefined && !gbw)
+    if (options.metricParameter !== undefined && !hasParameter)
       throw new InvalidArgumentError(
-        `${fn}: metricParameter is only available for the 'generalized-bures-wasserstein' metric`,
+        `${fn}: metricParameter is only available for metrics with an SPD parameter, e.g. 'generalized-bures-wasserstein' (got metric '${this.metric}')`,
       );
-    this.learnMetric = gbw && (options.learnMetric ?? true);
+    this.learnMetric = hasParameter && (options.learnMetric ?? true);
     this.meanMaxIter = positiveInt(fn, 'meanMaxIter', options.meanMaxIter ?? 50);
     const refine = options.refine ?? 'auto';
     if (refine !== true && refine !== false && refine !== 'auto')
@@ -263,17 +272,18 @@ export class RiemannianBatchNorm implements SPDLayer {
       value: sq(1, Float64Array.of(scale)),
       grad: undefined,
     };
-    this.metricParam = gbw
-      ? {
-          name: 'metric',
-          manifold: 'spd',
-          value:
-            options.metricParameter === undefined
-              ? identity(n)
-              : spdCopy(fn, 'metricParameter', options.metricParameter, n),
-          grad: undefined,
-        }
-      : undefined;
+    let metricValue: Matrix | undefined;
+    if (hasParameter) {
+      const given = options.metricParameter ?? base.parameter ?? identity(n);
+      metricValue = spdCopy(fn, 'metricParameter', given, n);
+      if (options.metricParameter !== undefined)
+        base = (base.withParameter as (m: Matrix) => SPDMetric)(metricValue);
+    }
+    this.baseMetric = base;
+    this.metricParam =
+      metricValue === undefined
+        ? undefined
+        : { name: 'metric', manifold: 'spd', value: metricValue, grad: undefined };
     this.name = `RiemannianBatchNorm(${this.metric}${theta === 1 ? '' : `, θ=${theta}`})`;
     this.runMean = identity(n);
     this.runVar = 1;
@@ -289,7 +299,7 @@ export class RiemannianBatchNorm implements SPDLayer {
     return this.scaleParam.value.data[0];
   }
 
-  /** The GBW parameter M (a copy), or undefined for other metrics. */
+  /** The GBW parameter M (a copy), or undefined for metrics without a parameter. */
   get metricParameter(): Matrix | undefined {
     const m = this.metricParam?.value;
     return m === undefined ? undefined : sq(this.n, Float64Array.from(m.data));
@@ -315,24 +325,9 @@ export class RiemannianBatchNorm implements SPDLayer {
    * the current M: the base metric, power-deformed when θ ≠ 1.
    */
   get geometry(): SPDMetric {
-    let base: SPDMetric;
-    switch (this.metric) {
-      case 'affine-invariant':
-        base = affineInvariant;
-        break;
-      case 'log-euclidean':
-        base = logEuclidean;
-        break;
-      case 'log-cholesky':
-        base = logCholesky;
-        break;
-      case 'bures-wasserstein':
-        base = buresWasserstein;
-        break;
-      case 'generalized-bures-wasserstein':
-        base = generalizedBuresWasserstein((this.metricParam as Parameter).value);
-        break;
-    }
+    const withParameter = this.baseMetric.withParameter;
+    const base =
+      this.metricParam && withParameter ? withParameter(this.metricParam.value) : this.baseMetric;
     return this.theta === 1 ? base : powerDeformed(base, this.theta);
   }
 
@@ -361,6 +356,12 @@ export class RiemannianBatchNorm implements SPDLayer {
         throw new ShapeError(`${fn}: batch[${i}] must be ${n}×${n} (got ${x?.rows}×${x?.cols})`);
       spdCholesky(fn, `batch[${i}]`, x);
     }
+    const geometry = this.geometry;
+    const pieces = geometry.unchecked.batchNorm;
+    if (!pieces)
+      throw new InvalidArgumentError(
+        `${fn}: metric '${geometry.name}' has no batch-normalization pieces`,
+      );
     const tape = new Tape(this.refine);
     const inputs = batch.map((x) => tape.variable(symmetrize(x).data, n));
     const bias = tape.variable(Float64Array.from(this.biasParam.value.data), n);
@@ -368,29 +369,19 @@ export class RiemannianBatchNorm implements SPDLayer {
     const metric = this.metricParam
       ? tape.variable(Float64Array.from(this.metricParam.value.data), n)
       : undefined;
-    const ctx = new Pipeline(tape, n, this.theta, metric);
-    const d = inputs.map((x) => ctx.pre(x));
-    let centred: {
-      v: TNode[];
-      sqNorm: TNode[];
-      mean: TNode;
-      iterations: number;
-      converged: boolean;
-    };
-    if (training) centred = ctx.batchCentre(this.metric, d, this.meanMaxIter, this.meanTol);
-    else {
-      const g = ctx.pre(tape.constant(Float64Array.from(this.runMean.data), n));
-      centred = { ...ctx.centreAt(this.metric, d, g), mean: g, iterations: 0, converged: true };
-    }
-    // var = (1/θ²) mean ‖Vᵢ‖²; a = s/√(var + ε)
+    // the metric's pieces on this tape (the parameter M, when there is one, as a variable)
+    const geo = pieces.record(tape, metric);
+    const centred = training
+      ? geo.centre(inputs, { tol: this.meanTol, maxIter: this.meanMaxIter })
+      : (() => {
+          const g = tape.constant(Float64Array.from(this.runMean.data), n);
+          return { ...geo.centreAt(inputs, g), mean: g, iterations: 0, converged: true };
+        })();
+    // var = mean of the squared norms (already in the geometry's units); a = s/√(var + ε)
     const nb = batch.length;
-    let variance: TNode;
-    if (training)
-      variance = tape.linear(
-        centred.sqNorm,
-        new Float64Array(nb).fill(1 / (nb * this.theta * this.theta)),
-      );
-    else variance = tape.scalar(this.runVar);
+    const variance = training
+      ? tape.linear(centred.sqNorm, new Float64Array(nb).fill(1 / nb))
+      : tape.scalar(this.runVar);
     const eps = this.eps;
     const factor = tape.mul(
       scale,
@@ -400,11 +391,11 @@ export class RiemannianBatchNorm implements SPDLayer {
         (x) => -0.5 / ((x + eps) * Math.sqrt(x + eps)),
       ),
     );
-    const place = ctx.placer(this.metric, ctx.pre(bias));
-    const outputs = centred.v.map((v) => ctx.post(place(tape.mulScalar(v, factor))));
+    const place = geo.placer(bias);
+    const outputs = centred.v.map((v) => place(tape.mulScalar(v, factor)));
     this.recorded = { tape, inputs, outputs, bias, scale, metric, used: false };
     if (training) {
-      const meanIn = ctx.postValue(centred.mean);
+      const meanIn = symmetrize(sq(n, Float64Array.from(centred.mean.value)));
       const varValue = variance.value[0];
       this.lastStats = {
         mean: meanIn,
@@ -414,7 +405,7 @@ export class RiemannianBatchNorm implements SPDLayer {
       };
       const m = this.momentum;
       if (m > 0) {
-        this.runMean = symmetrize(this.geometry.geodesic(this.runMean, meanIn, m));
+        this.runMean = symmetrize(geometry.unchecked.geodesic(this.runMean, meanIn, m));
         this.runVar = (1 - m) * this.runVar + m * varValue;
       }
     }
@@ -491,7 +482,8 @@ export class RiemannianBatchNorm implements SPDLayer {
   }
 
   /**
-   * Restores a layer saved with `toJSON` (after `JSON.parse`).
+   * Restores a layer saved with `toJSON` (after `JSON.parse`). The metric is found by its
+   * name; pass the metric object for one that has no name {@link resolveMetric} knows.
    *
    * @throws {InvalidArgumentError | ShapeError | NotPositiveDefiniteError} when the state is malformed
    * @example
@@ -499,7 +491,7 @@ export class RiemannianBatchNorm implements SPDLayer {
    * const copy = RiemannianBatchNorm.fromJSON(JSON.parse(JSON.stringify(bn)));
    * copy.scale // => 2
    */
-  static fromJSON(state: RiemannianBatchNormState): RiemannianBatchNorm {
+  static fromJSON(state: RiemannianBatchNormState, metric?: SPDMetric): RiemannianBatchNorm {
     const fn = `${FN}.fromJSON()`;
     if (state === null || typeof state !== 'object' || state.version !== 1)
       throw new InvalidArgumentError(`${fn}: state must be an object with version 1`);
@@ -511,13 +503,12 @@ export class RiemannianBatchNorm implements SPDLayer {
       assertFiniteArray(fn, name, m.data);
       return m;
     };
-    const bn = new RiemannianBatchNorm({
+    const config: Omit<RiemannianBatchNormOptions, 'metric'> = {
       n,
-      metric: state.metric,
       theta: state.theta,
       momentum: state.momentum,
       eps: state.eps,
-      learnMetric: state.metric === 'generalized-bures-wasserstein' ? state.learnMetric : undefined,
+      learnMetric: state.metricParameter === null ? undefined : state.learnMetric,
       meanMaxIter: state.meanMaxIter,
       meanTol: state.meanTol,
       refine: state.refine ?? 'auto',
@@ -527,237 +518,12 @@ export class RiemannianBatchNorm implements SPDLayer {
         state.metricParameter === null
           ? undefined
           : mat('state.metricParameter', state.metricParameter),
-    });
+    };
+    const bn = metric
+      ? new RiemannianBatchNorm({ ...config, metric })
+      : new RiemannianBatchNorm({ ...config, metric: state.metric as MetricName });
     bn.runMean = spdCopy(fn, 'state.runningMean', mat('state.runningMean', state.runningMean), n);
     bn.runVar = finiteIn(fn, 'state.runningVariance', state.runningVariance, 0, Number.MAX_VALUE);
     return bn;
-  }
-}
-
-/** The per-metric pieces of the normalization, recorded on one tape. */
-class Pipeline {
-  private mHalf: TNode | undefined;
-  private mInvHalf: TNode | undefined;
-
-  constructor(
-    private readonly tape: Tape,
-    private readonly n: number,
-    private readonly theta: number,
-    m: TNode | undefined,
-  ) {
-    if (m) {
-      this.mHalf = tape.spectral(m, SQRT);
-      this.mInvHalf = tape.spectral(m, INV_SQRT);
-    }
-  }
-
-  /** X ↦ M^{−½} X^θ M^{−½} */
-  pre(x: TNode): TNode {
-    const t = this.tape;
-    let y = this.theta === 1 ? x : t.spectral(x, powFn(this.theta));
-    if (this.mInvHalf) y = t.congruence(this.mInvHalf, y);
-    return y;
-  }
-
-  /** Y ↦ (M^{½} Y M^{½})^{1/θ} */
-  post(y: TNode): TNode {
-    const t = this.tape;
-    let x = this.mHalf ? t.congruence(this.mHalf, y) : y;
-    if (this.theta !== 1) x = t.spectral(x, powFn(1 / this.theta));
-    return x;
-  }
-
-  /** `post` on values only (the running statistics are not differentiated). */
-  postValue(y: TNode): Matrix {
-    const t = new Tape();
-    let x = this.mHalf
-      ? t.congruence(t.constant(this.mHalf.value, this.n), t.constant(y.value, this.n))
-      : y;
-    if (this.theta !== 1) x = t.spectral(t.constant(x.value, this.n), powFn(1 / this.theta));
-    return symmetrize(sq(this.n, x.value));
-  }
-
-  private mean(xs: readonly TNode[]): TNode {
-    return this.tape.linear(xs, new Float64Array(xs.length).fill(1 / xs.length));
-  }
-
-  private sqNorms(vs: readonly TNode[], c: number): TNode[] {
-    const t = this.tape;
-    return vs.map((v) => {
-      const d = t.dot(v, v);
-      return c === 1 ? d : t.linear([d], [c]);
-    });
-  }
-
-  /** Batch mean and centred tangent vectors at the identity (training mode). */
-  batchCentre(
-    metric: BatchNormMetric,
-    d: readonly TNode[],
-    maxIter: number,
-    tol: number,
-  ): { v: TNode[]; sqNorm: TNode[]; mean: TNode; iterations: number; converged: boolean } {
-    const t = this.tape;
-    switch (metric) {
-      case 'log-euclidean': {
-        const logs = d.map((x) => t.spectral(x, LOG));
-        const lbar = this.mean(logs);
-        const v = logs.map((l) => t.linear([l, lbar], [1, -1]));
-        return {
-          v,
-          sqNorm: this.sqNorms(v, 1),
-          mean: t.spectral(lbar, EXP),
-          iterations: 0,
-          converged: true,
-        };
-      }
-      case 'log-cholesky': {
-        const charts = d.map((x) => this.chart(x));
-        const cbar = this.mean(charts);
-        const v = charts.map((c) => t.linear([c, cbar], [1, -1]));
-        return {
-          v,
-          sqNorm: this.sqNorms(v, 1),
-          mean: this.unchart(cbar),
-          iterations: 0,
-          converged: true,
-        };
-      }
-      case 'affine-invariant': {
-        // Karcher flow G ← G^½ exp(t·mean log(G^{-½}XᵢG^{-½})) G^½ from the log-Euclidean mean.
-        // t = 1 overshoots (or diverges) for spread batches, where the Hessian of the Fréchet
-        // function exceeds 1: t adapts to the observed contraction, and is halved (the step
-        // retried) whenever the gradient norm would grow.
-        let g = t.spectral(this.mean(d.map((x) => t.spectral(x, LOG))), EXP);
-        let step = 1;
-        let prev: { g: TNode; gh: TNode; lbar: TNode; res: number } | undefined;
-        for (let it = 1; ; it++) {
-          const p = t.spectral(g, INV_SQRT);
-          const logs = d.map((x) => t.spectral(t.congruence(p, x), LOG));
-          const lbar = this.mean(logs);
-          const res = frobeniusNorm(sq(this.n, lbar.value));
-          if (prev && res > prev.res && step > 1 / 64 && it < maxIter) {
-            step /= 2;
-            g = t.congruence(prev.gh, t.spectral(t.linear([prev.lbar], [step]), EXP));
-            continue;
-          }
-          if (res <= tol || it >= maxIter)
-            return {
-              v: logs,
-              sqNorm: this.sqNorms(logs, 1),
-              mean: g,
-              iterations: it,
-              converged: res <= tol,
-            };
-          if (prev) {
-            // Near the mean the error contracts by max|1 − t·h| over the Hessian's eigenvalues
-            // h ∈ [1, h_max] (Hadamard manifold). A ratio worse than 1 − t is overshoot along
-            // h_max ≈ (1 + ρ)/t: take the step 2/(1 + h_max) that balances both ends.
-            const rho = res / prev.res;
-            if (rho > Math.max(0.3, 1 - step + 0.05)) step = 2 / (1 + (1 + rho) / step);
-          }
-          const gh = t.spectral(g, SQRT);
-          prev = { g, gh, lbar, res };
-          g = t.congruence(gh, t.spectral(step === 1 ? lbar : t.linear([lbar], [step]), EXP));
-        }
-      }
-      case 'bures-wasserstein':
-      case 'generalized-bures-wasserstein': {
-        let g = this.mean(d);
-        for (let it = 1; ; it++) {
-          const gh = t.spectral(g, SQRT);
-          const gih = t.spectral(g, INV_SQRT);
-          const roots = d.map((x) => t.spectral(t.congruence(gh, x), SQRT));
-          const maps = roots.map((r) => t.addIdentity(t.congruence(gih, r), -1));
-          const sbar = this.mean(maps);
-          const res = frobeniusNorm(sq(this.n, sbar.value));
-          if (res <= tol || it >= maxIter) {
-            const v = maps.map((s) => t.bilinear(g, s, bwWeight(0.5)));
-            return {
-              v,
-              sqNorm: this.sqNorms(v, 0.25),
-              mean: g,
-              iterations: it,
-              converged: res <= tol,
-            };
-          }
-          g = t.congruence(gih, t.gramNT(this.mean(roots)));
-        }
-      }
-    }
-  }
-
-  /** Tangent vectors at the identity of a batch centred at a given mean g (evaluation mode). */
-  centreAt(
-    metric: BatchNormMetric,
-    d: readonly TNode[],
-    g: TNode,
-  ): { v: TNode[]; sqNorm: TNode[] } {
-    const t = this.tape;
-    let v: TNode[];
-    let c = 1;
-    switch (metric) {
-      case 'log-euclidean': {
-        const lg = t.spectral(g, LOG);
-        v = d.map((x) => t.linear([t.spectral(x, LOG), lg], [1, -1]));
-        break;
-      }
-      case 'log-cholesky': {
-        const cg = this.chart(g);
-        v = d.map((x) => t.linear([this.chart(x), cg], [1, -1]));
-        break;
-      }
-      case 'affine-invariant': {
-        const p = t.spectral(g, INV_SQRT);
-        v = d.map((x) => t.spectral(t.congruence(p, x), LOG));
-        break;
-      }
-      default: {
-        const gh = t.spectral(g, SQRT);
-        const gih = t.spectral(g, INV_SQRT);
-        v = d.map((x) =>
-          t.bilinear(
-            g,
-            t.addIdentity(t.congruence(gih, t.spectral(t.congruence(gh, x), SQRT)), -1),
-            bwWeight(0.5),
-          ),
-        );
-        c = 0.25;
-      }
-    }
-    return { v, sqNorm: this.sqNorms(v, c) };
-  }
-
-  /**
-   * v ↦ Exp at the bias w of the tangent vector v at the identity moved to w by the metric's
-   * isometry (the pieces that depend on w only are recorded once).
-   */
-  placer(metric: BatchNormMetric, w: TNode): (v: TNode) => TNode {
-    const t = this.tape;
-    switch (metric) {
-      case 'log-euclidean': {
-        const lw = t.spectral(w, LOG);
-        return (v) => t.spectral(t.add(v, lw), EXP);
-      }
-      case 'log-cholesky': {
-        const cw = this.chart(w);
-        return (v) => this.unchart(t.add(v, cw));
-      }
-      case 'affine-invariant': {
-        const wh = t.spectral(w, SQRT);
-        return (v) => t.congruence(wh, t.spectral(v, EXP));
-      }
-      default:
-        // K = L_W[T_{I→W} v]; Exp_W(T_{I→W} v) = (I + K) W (I + K)
-        return (v) => t.congruence(t.addIdentity(t.bilinear(w, v, bwWeight(-0.5)), 1), w);
-    }
-  }
-
-  /** log-Cholesky chart: strictly lower part of L plus log of its diagonal */
-  private chart(x: TNode): TNode {
-    return this.tape.mapDiagonal(this.tape.cholesky(x), Math.log, (v) => 1 / v);
-  }
-
-  private unchart(c: TNode): TNode {
-    return this.tape.gramNT(this.tape.mapDiagonal(c, Math.exp, Math.exp));
   }
 }

@@ -7,8 +7,10 @@ import {
   type ProgressInfo,
   rng,
 } from '@rg/linalg';
+import type { Optimizer } from '@rg/optim';
 import { BiMap } from './bimap.js';
 import { LogEig } from './logeig.js';
+import { optimParameters } from './optim-parameters.js';
 import type { RiemannianOptimizer } from './optimizers.js';
 import { ReEig } from './reeig.js';
 import {
@@ -21,7 +23,7 @@ import {
   firstSize,
 } from './shared.js';
 import { SoftmaxHead } from './softmax-head.js';
-import { RiemannianBatchNorm, type RiemannianBatchNormOptions } from './batch-norm.js';
+import { RiemannianBatchNorm, type RiemannianBatchNormConfig } from './batch-norm.js';
 import type { ForwardOptions, Parameter, SPDLayer } from './types.js';
 
 /** Options of {@link SPDNet}. */
@@ -133,7 +135,7 @@ export interface CreateSPDNetOptions {
    * insert a {@link RiemannianBatchNorm} after every BiMap with these options (its size `n` is
    * filled in), e.g. `{ metric: 'generalized-bures-wasserstein', theta: 0.5 }`
    */
-  batchNorm?: Omit<RiemannianBatchNormOptions, 'n'>;
+  batchNorm?: Omit<RiemannianBatchNormConfig, 'n'>;
 }
 
 /**
@@ -178,7 +180,12 @@ export function createSPDNet(options: CreateSPDNetOptions): SPDNet {
       }),
     );
     if (options.batchNorm !== undefined)
-      layers.push(new RiemannianBatchNorm({ ...options.batchNorm, n: sizes[i + 1] }));
+      layers.push(
+        new RiemannianBatchNorm({
+          ...options.batchNorm,
+          n: sizes[i + 1],
+        } as RiemannianBatchNormConfig),
+      );
     layers.push(new ReEig({ epsilon: options.epsilon, name: `reeig${i + 1}` }));
   }
   layers.push(new LogEig());
@@ -218,8 +225,11 @@ export interface TrainSPDNetOptions {
   epochs: number;
   /** matrices per optimizer step (default 32) */
   batchSize?: number;
-  /** a {@link riemannianSGD} or {@link riemannianAdam} optimizer */
-  optimizer: RiemannianOptimizer;
+  /**
+   * an @rg/optim optimizer (`sgd`, `adam`, `adamw`, …), or a deprecated {@link riemannianSGD} /
+   * {@link riemannianAdam}; it steps the network's parameters as {@link optimParameters} views
+   */
+  optimizer: Optimizer | RiemannianOptimizer;
   /** seed of the per-epoch shuffling (default 0) */
   seed?: number;
   /** reshuffle the training set every epoch (default true) */
@@ -258,7 +268,9 @@ function checkInputs(fn: string, name: string, inputs: readonly Matrix[]): numbe
 /**
  * Train an {@link SPDNet} by minibatch Riemannian optimization of the mean cross-entropy: each
  * epoch shuffles the training set (seeded), and for every batch runs `lossAndBackward` and one
- * `optimizer.step` over all parameters. The network is trained in place. History records, per
+ * `optimizer.step` over all parameters (as {@link optimParameters} views, so @rg/optim's `sgd` and
+ * `adam` work directly: Stiefel weights by QR retraction, SPD parameters by the affine-invariant
+ * exponential). The network is trained in place. History records, per
  * epoch, the mean batch loss, the training accuracy of the predictions made during the epoch,
  * and the validation accuracy (evaluation mode) when `validation` is given. An aborted `signal`
  * is checked before each batch; training then stops and the result says `aborted: true`
@@ -269,9 +281,10 @@ function checkInputs(fn: string, name: string, inputs: readonly Matrix[]): numbe
  * @throws {NonFiniteError} when the loss becomes NaN or infinite (learning rate too large?)
  * @example
  * import { fromRows } from '@rg/linalg';
+ * import { adam } from '@rg/optim';
  * const net = createSPDNet({ sizes: [2, 2], classes: 2, seed: 3 });
  * const inputs = [fromRows([[4, 0], [0, 1]]), fromRows([[1, 0], [0, 4]])];
- * const r = trainSPDNet(net, { inputs, labels: [0, 1], epochs: 60, optimizer: riemannianAdam({ lr: 0.05 }) });
+ * const r = trainSPDNet(net, { inputs, labels: [0, 1], epochs: 60, optimizer: adam({ lr: 0.05 }) });
  * r.history[r.epochs - 1].accuracy // => 1
  * net.predict(inputs) // => [0, 1]
  */
@@ -293,7 +306,7 @@ export function trainSPDNet(net: SPDNet, options: TrainSPDNetOptions): TrainSPDN
   assertPositiveInteger(fn, 'batchSize', batchSize);
   if (!optimizer || typeof optimizer.step !== 'function')
     throw new InvalidArgumentError(
-      `${fn}(): optimizer must be a Riemannian optimizer (riemannianSGD or riemannianAdam)`,
+      `${fn}(): optimizer must be an optimizer with step(params), e.g. sgd or adam from @rg/optim`,
     );
   const shuffle = options.shuffle ?? true;
   if (validation !== undefined) {
@@ -317,7 +330,7 @@ export function trainSPDNet(net: SPDNet, options: TrainSPDNetOptions): TrainSPDN
   const r = rng(options.seed ?? 0);
   const count = inputs.length;
   const indices = Array.from({ length: count }, (_, i) => i);
-  const params = net.parameters();
+  const params = optimParameters(net.parameters());
   const history: TrainSPDNetEpoch[] = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const order = shuffle ? r.shuffle(indices) : indices;
@@ -336,7 +349,7 @@ export function trainSPDNet(net: SPDNet, options: TrainSPDNetOptions): TrainSPDN
         );
       lossSum += loss * idx.length;
       for (let j = 0; j < idx.length; j++) if (predicted[j] === batchLabels[j]) correct++;
-      optimizer.step(params);
+      (optimizer.step as (p: typeof params) => void)(params);
     }
     const row: TrainSPDNetEpoch = { epoch, loss: lossSum / count, accuracy: correct / count };
     if (validation)

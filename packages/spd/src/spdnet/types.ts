@@ -1,14 +1,19 @@
 // Shared contract of the trainable SPD network pieces (layers, batch normalization, optimizers).
 import type { Matrix } from '@rg/linalg';
 
-/** The manifold a trainable parameter lives on; it tells an optimizer how to step. */
+/**
+ * The name of the manifold a layer parameter lives on. {@link parameterManifold} maps it to the
+ * @rg/optim manifold object ('spd' to {@link spdManifold}, the affine-invariant geometry).
+ */
 export type ParameterManifold = 'euclidean' | 'stiefel' | 'spd';
 
 /**
- * A trainable parameter. Optimizers replace `value` with a new Matrix (they never write into
- * the old one), so a layer reads `value` afresh at every forward pass. `grad` is the Euclidean
- * gradient of the loss with respect to `value`, written by the owning layer's `backward`
- * (overwritten, not accumulated); for 'spd' parameters it is symmetric.
+ * A trainable layer parameter, with its manifold by name. To step it with an @rg/optim
+ * optimizer, use {@link optimParameters} (trainSPDNet does): optim's optimizers update `value`
+ * in place (they write into `value.data`), while the deprecated riemannianSGD/riemannianAdam
+ * replace `value` with a new Matrix; either way a layer reads `value` afresh at every forward
+ * pass. `grad` is the Euclidean gradient of the loss with respect to `value`, written by the
+ * owning layer's `backward` (overwritten, not accumulated); for 'spd' parameters it is symmetric.
  */
 export interface Parameter {
   readonly name: string;

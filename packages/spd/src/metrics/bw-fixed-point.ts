@@ -1,0 +1,60 @@
+// The Bures–Wasserstein barycenter fixed point G ← G^{-½}[Σ wᵢ (G^½XᵢG^½)^½]²G^{-½} (Álvarez-Esteban,
+// del Barrio, Cuesta-Albertos & Matrán 2016, "A fixed-point approach to barycenters in
+// Wasserstein space") with one stopping rule, run on plain arrays by frechetMean and on the
+// autodiff tape by batch normalization.
+import { type ProgressInfo, throwIfAborted } from '@rg/linalg';
+import { gemm } from '@rg/linalg/kernels';
+
+/**
+ * The Riemannian norm of the BW gradient −Σ wᵢ Log_G(Xᵢ) = −(A G + G A), A = T̄ − I with T̄ the
+ * weighted mean of the optimal maps Tᵢ = G^{-½}(G^½XᵢG^½)^½G^{-½}: ‖A G^½‖_F (since
+ * L_G[AG + GA] = A and ½ tr(A (AG + GA)) = tr(A G A)).
+ *
+ * @param a - A = T̄ − I (symmetric, n×n)
+ * @param gHalf - G^½
+ */
+export function bwGradientNorm(n: number, a: Float64Array, gHalf: Float64Array): number {
+  const p = new Float64Array(n * n);
+  gemm(n, n, n, a, gHalf, p);
+  let s = 0;
+  for (let k = 0; k < n * n; k++) s += p[k] * p[k];
+  return Math.sqrt(s);
+}
+
+/** The two operations of one fixed-point step, on some representation P of the iterate. */
+export interface BWFixedPointBackend<P> {
+  /** measure the gradient norm at g ({@link bwGradientNorm}); keep what `step` needs */
+  gradient(g: P): number;
+  /** G^{-½} S² G^{-½} with S = Σ wᵢ (G^½XᵢG^½)^½ of the last `gradient` call */
+  step(g: P): P;
+}
+
+export interface BWFixedPointOptions {
+  tol: number;
+  maxIter: number;
+  signal?: AbortSignal;
+  onProgress?: (info: ProgressInfo) => void;
+  fn: string;
+}
+
+/**
+ * Run the fixed point from `init`: measure, stop when the gradient norm is ≤ tol or after
+ * maxIter steps; the gradient is always measured at the returned iterate.
+ */
+export function bwFixedPoint<P>(
+  backend: BWFixedPointBackend<P>,
+  init: P,
+  options: BWFixedPointOptions,
+): { mean: P; iterations: number; converged: boolean; gradientNorm: number } {
+  let g = init;
+  let gn = Number.POSITIVE_INFINITY;
+  for (let it = 0; it <= options.maxIter; it++) {
+    throwIfAborted(options.fn, options.signal);
+    gn = backend.gradient(g);
+    options.onProgress?.({ iteration: it, residual: gn });
+    if (gn <= options.tol) return { mean: g, iterations: it, converged: true, gradientNorm: gn };
+    if (it === options.maxIter) break;
+    g = backend.step(g);
+  }
+  return { mean: g, iterations: options.maxIter, converged: false, gradientNorm: gn };
+}
