@@ -1,7 +1,8 @@
-// Symmetric eigendecomposition: Householder tridiagonalization + implicit QL (Golub & Van Loan,
-// Matrix Computations, 4th ed., §8.3), cyclic Jacobi for small n (Demmel & Veselić 1992).
+// Symmetric eigendecomposition: Householder tridiagonalization + implicit QL or divide and
+// conquer (Golub & Van Loan, Matrix Computations, 4th ed., §8.3, §8.4.4; Gu & Eisenstat 1995),
+// cyclic Jacobi for small n (Demmel & Veselić 1992).
 import { ConvergenceError, InvalidArgumentError } from './errors.js';
-import { EIGH_JACOBI_MAX, eighKernel } from './kernels/eigh.js';
+import { type EighMethod, eighKernel } from './kernels/eigh.js';
 import type { Matrix } from './matrix.js';
 import { assertSymmetric, SYMMETRY_TOLERANCE } from './validate.js';
 
@@ -18,10 +19,12 @@ export interface EighOptions {
   /** compute eigenvectors (default true) */
   vectors?: boolean;
   /**
-   * 'jacobi' (cyclic Jacobi: slower for large n, high relative accuracy), 'ql' (tridiagonal QL)
-   * or 'auto' (default: Jacobi for n ≤ {@link EIGH_JACOBI_MAX}, QL above)
+   * 'jacobi' (cyclic Jacobi: slower for large n, high relative accuracy), 'ql' (tridiagonal QL),
+   * 'dc' (tridiagonal divide and conquer for the eigenvectors; eigenvalues alone always come
+   * from QL) or 'auto' (default: Jacobi for n ≤ {@link EIGH_JACOBI_MAX}, QL below
+   * {@link EIGH_DC_MIN}, divide and conquer from there when vectors are wanted)
    */
-  method?: 'auto' | 'jacobi' | 'ql';
+  method?: EighMethod;
   /** relative asymmetry accepted (default {@link SYMMETRY_TOLERANCE}); only the lower triangle is used */
   symmetryTolerance?: number;
   /**
@@ -31,6 +34,9 @@ export interface EighOptions {
    * max|λ| / min|λ| > {@link EIGH_REFINE_AUTO_RATIO}).
    * Gives eigenvalues with relative error ≈ ε (and matrix functions with ≈ ε relative error)
    * even when cond(A) approaches 1/ε, at O(30 n³) extra flops per step (usually 2–4 steps).
+   * With `vectors: false`, `refine: true` computes the eigenvectors internally so that the
+   * values get the same relative accuracy ('auto' stays off there: values alone are meant to be
+   * cheap).
    */
   refine?: boolean | 'auto';
 }
@@ -55,9 +61,9 @@ export interface EighOptions {
 export function eigh(a: Matrix, options: EighOptions = {}): EighResult {
   assertSymmetric('eigh', 'a', a, options.symmetryTolerance ?? SYMMETRY_TOLERANCE);
   const method = options.method ?? 'auto';
-  if (method !== 'auto' && method !== 'jacobi' && method !== 'ql')
+  if (method !== 'auto' && method !== 'jacobi' && method !== 'ql' && method !== 'dc')
     throw new InvalidArgumentError(
-      `eigh(): method must be 'auto', 'jacobi' or 'ql' (got ${method})`,
+      `eigh(): method must be 'auto', 'jacobi', 'ql' or 'dc' (got ${method})`,
     );
   const wantVectors = options.vectors ?? true;
   const n = a.rows;
@@ -69,14 +75,7 @@ export function eigh(a: Matrix, options: EighOptions = {}): EighResult {
   const refine = options.refine ?? 'auto';
   if (refine !== true && refine !== false && refine !== 'auto')
     throw new InvalidArgumentError(`eigh(): refine must be true, false or 'auto' (got ${refine})`);
-  const ok = eighKernel(
-    n,
-    a.data,
-    values,
-    wantVectors ? vectors.data : null,
-    method === 'jacobi' || (method === 'auto' && n <= EIGH_JACOBI_MAX),
-    refine,
-  );
+  const ok = eighKernel(n, a.data, values, wantVectors ? vectors.data : null, method, refine);
   if (!ok)
     throw new ConvergenceError(`eigh(): the ${method} iteration did not converge (n = ${n})`, {
       iterations: -1,
@@ -85,4 +84,10 @@ export function eigh(a: Matrix, options: EighOptions = {}): EighResult {
   return { values, vectors };
 }
 
-export { EIGH_JACOBI_MAX, EIGH_REFINE_AUTO_MAX_N, EIGH_REFINE_AUTO_RATIO } from './kernels/eigh.js';
+export {
+  EIGH_DC_MIN,
+  EIGH_JACOBI_MAX,
+  EIGH_REFINE_AUTO_MAX_N,
+  EIGH_REFINE_AUTO_RATIO,
+  type EighMethod,
+} from './kernels/eigh.js';

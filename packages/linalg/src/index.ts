@@ -98,8 +98,9 @@ export type { PowerIterationOptions, PowerIterationResult } from './power-iterat
 export { powerIteration } from './power-iteration.js';
 
 // --- symmetric spectral: eigh, eighTridiagonal, svd, symmetric matrix functions, Daleckii–Krein, Lyapunov ---
-export type { EighOptions, EighResult } from './eigh.js';
+export type { EighMethod, EighOptions, EighResult } from './eigh.js';
 export {
+  EIGH_DC_MIN,
   EIGH_JACOBI_MAX,
   EIGH_REFINE_AUTO_MAX_N,
   EIGH_REFINE_AUTO_RATIO,

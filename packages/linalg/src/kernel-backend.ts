@@ -10,15 +10,16 @@ import {
 } from './kernels/backend.js';
 
 /**
- * Describe the product kernels available on this host and which one runs.
- * The WebAssembly module (about 2.5 KB, embedded) is compiled synchronously on first use
- * with `new WebAssembly.Module`, so products stay synchronous in Node and browsers;
- * Chromium's main thread allows synchronous compilation only for modules under 4 KB,
- * which this one is. If compilation or instantiation throws, or the host lacks
- * WebAssembly SIMD, `simd` is false and everything runs in TypeScript. The module works
- * in one WebAssembly.Memory owned by the loader: operands are copied in and the result
- * copied out; it grows to the largest product seen and is kept for reuse (a product that
- * would need more than 4 GiB runs in TypeScript).
+ * Describe the WebAssembly SIMD kernels available on this host and which backend runs.
+ * The kernels come as small embedded modules (products; tridiagonalization; QL; …), each
+ * under 4 KB and compiled synchronously on first use with `new WebAssembly.Module`, so every
+ * call stays synchronous in Node and browsers (older Chromium allows synchronous compilation on
+ * the main thread only below 4 KB). If compilation or instantiation throws, or the host lacks
+ * WebAssembly SIMD, `simd` is false and everything runs in TypeScript. The modules share one
+ * WebAssembly.Memory owned by the loader: operands are copied in and results copied out; it
+ * grows to the largest operation seen and is kept for reuse (one that would need more than
+ * 4 GiB runs in TypeScript). `crossover` is the product size from which 'auto' picks
+ * WebAssembly; the other kernels have their own measured crossovers.
  *
  * @example
  * typeof kernelInfo().simd // => 'boolean'
@@ -35,10 +36,13 @@ export function kernelInfo(): KernelInfo {
 }
 
 /**
- * Force the backend of the dense products (`matmul`, `matmulTransA`, `matmulTransB`,
- * `gram`), or restore size-based selection with 'auto'. Forcing 'wasm-simd' where
- * WebAssembly SIMD is unavailable falls back to TypeScript (see {@link kernelInfo}).
- * The setting is global to the module instance; returns the previous mode.
+ * Force the backend of the WebAssembly SIMD kernels — the dense products (`matmul`,
+ * `matmulTransA`, `matmulTransB`, `gram`) and the kernels built on them or beside them (the
+ * tridiagonalization and QL of `eigh`, …) — or restore size-based selection with 'auto'.
+ * Every WebAssembly kernel has a TypeScript twin that rounds identically, so results do not
+ * depend on the backend. Forcing 'wasm-simd' where WebAssembly SIMD is unavailable falls back
+ * to TypeScript (see {@link kernelInfo}). The setting is global to the module instance;
+ * returns the previous mode.
  *
  * @throws {InvalidArgumentError} on an unknown backend name
  * @example

@@ -7,7 +7,7 @@ import {
   ShapeError,
   SingularMatrixError,
 } from './errors.js';
-import { EIGH_JACOBI_MAX, eighKernel } from './kernels/eigh.js';
+import { eighKernel } from './kernels/eigh.js';
 import type { Matrix } from './matrix.js';
 import { assertSymmetric } from './validate.js';
 
@@ -38,7 +38,7 @@ export function spectrumOf(
   }
   const values = new Float64Array(n);
   const vectors: Matrix = { rows: n, cols: n, data: new Float64Array(n * n) };
-  if (n > 0 && !eighKernel(n, a.data, values, vectors.data, n <= EIGH_JACOBI_MAX, refine))
+  if (n > 0 && !eighKernel(n, a.data, values, vectors.data, 'auto', refine))
     throw new ConvergenceError(`${fn}(): eigendecomposition of ${name} did not converge`, {
       iterations: -1,
       residual: Number.NaN,

@@ -56,6 +56,17 @@ function wasm(): GemmImpl | null {
  */
 export const WASM_CROSSOVER = 216;
 
+/**
+ * True when a kernel of this size should run on WebAssembly: never under 'typescript', always
+ * under 'wasm-simd', and from the kernel's measured crossover up under 'auto'. The caller falls
+ * back to the TypeScript twin when the module is unavailable.
+ *
+ * @internal
+ */
+export function preferWasm(size: number, crossover: number): boolean {
+  return mode !== 'typescript' && (mode === 'wasm-simd' || size >= crossover);
+}
+
 /** The current backend mode ('auto' unless forced). @internal */
 export function kernelMode(): KernelBackend | 'auto' {
   return mode;

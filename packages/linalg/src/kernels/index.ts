@@ -40,7 +40,7 @@ export { solveTriangularInPlace } from './solve-triangular.js';
 export { triangularInverse } from './triangular-inverse.js';
 
 // --- spectral: eigh, SVD (Golub–Kahan and one-sided Jacobi) ---
-export type { EighKernelOptions, Eigensystem } from './eigh.js';
+export type { EighKernelOptions, EighMethod, Eigensystem } from './eigh.js';
 export { eigensystem, eigh } from './eigh.js';
 export type { OneSidedJacobiOptions } from './one-sided-jacobi.js';
 export { oneSidedJacobi } from './one-sided-jacobi.js';

@@ -28,9 +28,17 @@ export function pythag(a: number, b: number): number {
 }
 
 /**
- * Reduce the symmetric n×n matrix `a` (row-major, both triangles, overwritten) to tridiagonal
- * form T = Qᵀ A Q. Writes the diagonal into `d`, the sub-diagonal into `e` (e[i] couples i and
- * i+1, e[n-1] = 0) and, when `qt` is given, Qᵀ into `qt` (row-major n×n).
+ * Reduce the symmetric n×n matrix `a` (row-major, lower triangle read, overwritten) to
+ * tridiagonal form T = Qᵀ A Q. Writes the diagonal into `d`, the sub-diagonal into `e` (e[i]
+ * couples i and i+1, e[n-1] = 0), the Householder vector of step k into row k of `a` (columns
+ * k+1..n−1, H_k = I − β_k v vᵀ) with β_k in work[2n + k], and, when `qt` is given, Qᵀ into `qt`
+ * (row-major n×n). `work` holds 3n doubles.
+ *
+ * Each step makes one pass over the trailing lower triangle that both applies the previous
+ * step's rank-2 update A −= v wᵀ + w vᵀ and accumulates p = A v for the new reflector (a dot
+ * for p_i and an axpy into p_j, j < i, from the same row). Sums run in two lanes (even and odd
+ * offsets from the loop start, added at the end): the TypeScript twin of the WebAssembly
+ * kernel in assembly/tridiagonal.ts, which rounds identically.
  */
 export function tridiagonalize(
   n: number,
@@ -40,93 +48,193 @@ export function tridiagonalize(
   qt: Float64Array | null,
   work: Float64Array,
 ): void {
-  // work[0..n) holds p = βAv, then w = p − (βpᵀv/2)v; the Householder vector of step k is
-  // kept in row k of `a` (entries k+1..n-1) for the accumulation of Qᵀ afterwards.
-  const betas = work.subarray(n, 2 * n);
+  // p (the new product) and wp (the pending w) trade places after every step.
+  let p = 0;
+  let wp = n;
+  const bo = 2 * n;
   for (let k = 0; k < n - 2; k++) {
     const rk = k * n;
-    // Only the lower triangle is updated: refresh row k right of the diagonal from column k.
+    const pending = k > 0;
+    const vp = rk - n; // v of step k−1: row k−1, columns ≥ k
+    if (pending) {
+      const vpk = a[vp + k];
+      const wpk = work[wp + k];
+      for (let i = k; i < n; i++) a[i * n + k] -= a[vp + i] * wpk + work[wp + i] * vpk;
+    }
+    // Column k below the diagonal into row k (the upper triangle is never read).
     for (let j = k + 1; j < n; j++) a[rk + j] = a[j * n + k];
+    d[k] = a[rk + k];
     let scale = 0;
     for (let j = k + 1; j < n; j++) scale += Math.abs(a[rk + j]);
-    d[k] = a[rk + k];
+    let beta = 0;
     if (scale === 0) {
       e[k] = 0;
-      betas[k] = 0;
-      continue;
+    } else {
+      let s0 = 0;
+      let s1 = 0;
+      let j = k + 1;
+      for (; j + 1 < n; j += 2) {
+        const x0 = a[rk + j] / scale;
+        const x1 = a[rk + j + 1] / scale;
+        a[rk + j] = x0;
+        a[rk + j + 1] = x1;
+        s0 += x0 * x0;
+        s1 += x1 * x1;
+      }
+      let sigma = s0 + s1;
+      if (j < n) {
+        const x = a[rk + j] / scale;
+        a[rk + j] = x;
+        sigma += x * x;
+      }
+      const x0 = a[rk + k + 1];
+      const alpha = x0 >= 0 ? -Math.sqrt(sigma) : Math.sqrt(sigma);
+      // v = x − αe₁, β = 1/(σ − αx₀) so that H = I − βvvᵀ maps x to αe₁.
+      a[rk + k + 1] = x0 - alpha;
+      beta = 1 / (sigma - alpha * x0);
+      e[k] = alpha * scale;
     }
-    // Scale to avoid overflow/underflow in the norm; v is stored unscaled-by-β.
-    let sigma = 0;
-    for (let j = k + 1; j < n; j++) {
-      const x = a[rk + j] / scale;
-      a[rk + j] = x;
-      sigma += x * x;
-    }
-    const x0 = a[rk + k + 1];
-    const alpha = x0 >= 0 ? -Math.sqrt(sigma) : Math.sqrt(sigma);
-    // v = x − αe₁, β = 1/(σ − αx₀) so that H = I − βvvᵀ maps x to αe₁.
-    a[rk + k + 1] = x0 - alpha;
-    const beta = 1 / (sigma - alpha * x0);
-    betas[k] = beta;
-    e[k] = alpha * scale;
-    // p = β A22 v from the lower triangle only: row i contributes a dot over j < i and
-    // an axpy into p_j (both contiguous), halving the flops of a full-storage update.
-    for (let i = k + 1; i < n; i++) work[i] = 0;
+    work[bo + k] = beta;
+    for (let j = k + 1; j < n; j++) work[p + j] = 0;
     for (let i = k + 1; i < n; i++) {
       const ri = i * n;
       const vi = a[rk + i];
-      let s = a[ri + i] * vi;
-      for (let j = k + 1; j < i; j++) {
-        const aij = a[ri + j];
-        s += aij * a[rk + j];
-        work[j] += aij * vi;
+      let s0 = 0;
+      let s1 = 0;
+      let j = k + 1;
+      if (pending) {
+        const vpi = a[vp + i];
+        const wpi = work[wp + i];
+        for (; j + 1 < i; j += 2) {
+          const x0 = a[ri + j] - (vpi * work[wp + j] + wpi * a[vp + j]);
+          const x1 = a[ri + j + 1] - (vpi * work[wp + j + 1] + wpi * a[vp + j + 1]);
+          a[ri + j] = x0;
+          a[ri + j + 1] = x1;
+          s0 += x0 * a[rk + j];
+          s1 += x1 * a[rk + j + 1];
+          work[p + j] += x0 * vi;
+          work[p + j + 1] += x1 * vi;
+        }
+        let s = s0 + s1;
+        for (; j < i; j++) {
+          const x = a[ri + j] - (vpi * work[wp + j] + wpi * a[vp + j]);
+          a[ri + j] = x;
+          s += x * a[rk + j];
+          work[p + j] += x * vi;
+        }
+        const x = a[ri + i] - (vpi * work[wp + i] + wpi * a[vp + i]);
+        a[ri + i] = x;
+        work[p + i] += s + x * vi;
+      } else {
+        for (; j + 1 < i; j += 2) {
+          const x0 = a[ri + j];
+          const x1 = a[ri + j + 1];
+          s0 += x0 * a[rk + j];
+          s1 += x1 * a[rk + j + 1];
+          work[p + j] += x0 * vi;
+          work[p + j + 1] += x1 * vi;
+        }
+        let s = s0 + s1;
+        for (; j < i; j++) {
+          const x = a[ri + j];
+          s += x * a[rk + j];
+          work[p + j] += x * vi;
+        }
+        work[p + i] += s + a[ri + i] * vi;
       }
-      work[i] += s;
     }
-    let pv = 0;
-    for (let i = k + 1; i < n; i++) {
-      const pi = work[i] * beta;
-      work[i] = pi;
-      pv += pi * a[rk + i];
+    // w = βp − (β²pᵀv/2) v becomes the pending update of the next step.
+    let s0 = 0;
+    let s1 = 0;
+    let j = k + 1;
+    for (; j + 1 < n; j += 2) {
+      const x0 = work[p + j] * beta;
+      const x1 = work[p + j + 1] * beta;
+      work[p + j] = x0;
+      work[p + j + 1] = x1;
+      s0 += x0 * a[rk + j];
+      s1 += x1 * a[rk + j + 1];
+    }
+    let pv = s0 + s1;
+    if (j < n) {
+      const x = work[p + j] * beta;
+      work[p + j] = x;
+      pv += x * a[rk + j];
     }
     const half = 0.5 * beta * pv;
-    for (let i = k + 1; i < n; i++) work[i] -= half * a[rk + i];
-    // lower(A22) −= v wᵀ + w vᵀ (the Householder vector stays in row k, right of the diagonal)
-    for (let i = k + 1; i < n; i++) {
-      const ri = i * n;
-      const vi = a[rk + i];
-      const wi = work[i];
-      for (let j = k + 1; j <= i; j++) a[ri + j] -= vi * work[j] + wi * a[rk + j];
-    }
+    for (let i = k + 1; i < n; i++) work[p + i] -= half * a[rk + i];
+    const t = wp;
+    wp = p;
+    p = t;
   }
   if (n >= 2) {
-    d[n - 2] = a[(n - 2) * n + n - 2];
-    e[n - 2] = a[(n - 1) * n + n - 2];
-    betas[n - 2] = 0;
+    const r0 = (n - 2) * n;
+    const r1 = r0 + n;
+    if (n >= 3) {
+      const vp = r0 - n;
+      const v0 = a[vp + n - 2];
+      const v1 = a[vp + n - 1];
+      const w0 = work[wp + n - 2];
+      const w1 = work[wp + n - 1];
+      a[r0 + n - 2] -= v0 * w0 + w0 * v0;
+      a[r1 + n - 2] -= v1 * w0 + w1 * v0;
+      a[r1 + n - 1] -= v1 * w1 + w1 * v1;
+    }
+    d[n - 2] = a[r0 + n - 2];
+    e[n - 2] = a[r1 + n - 2];
+    work[bo + n - 2] = 0;
   }
-  d[n - 1] = a[n * n - 1];
-  e[n - 1] = 0;
-  if (!qt) return;
-  // Qᵀ = H_{n-3} ··· H_0, built by right multiplication from the last reflector so that
-  // only the trailing block M[k+1:, k+1:] is ever non-trivial.
-  qt.fill(0);
+  if (n >= 1) {
+    d[n - 1] = a[n * n - 1];
+    e[n - 1] = 0;
+  }
+  if (qt) formQt(n, a, work.subarray(bo, bo + n), qt);
+}
+
+/**
+ * Qᵀ = H_{n-3} ··· H_0 from the reflectors in the rows of `a` (after {@link tridiagonalize}),
+ * built by right multiplication from the last reflector so that only the trailing block
+ * M[k+1:, k+1:] is ever non-trivial. Two reflectors per pass (H_k then H_{k−1}): both dot
+ * products come from the same row (x·v₂ after H_k is x·v₂ − β₁(x·v₁)(v₁·v₂)), halving the
+ * passes over the trailing block. Sums in two lanes, as the WebAssembly twin.
+ */
+function formQt(n: number, a: Float64Array, betas: Float64Array, qt: Float64Array): void {
+  qt.fill(0, 0, n * n);
   for (let i = 0; i < n; i++) qt[i * n + i] = 1;
   let k = n - 3;
-  // Two reflectors per pass (H_k then H_{k−1}): both dot products come from the same row
-  // (x·v₂ after H_k is x·v₂ − β₁(x·v₁)(v₁·v₂)), halving the passes over the trailing block.
   for (; k >= 1; k -= 2) {
     const b1 = betas[k];
     const b2 = betas[k - 1];
     const r1 = k * n; // v1 = row k, columns k+1..n-1
     const r2 = (k - 1) * n; // v2 = row k−1, columns k..n-1
-    let v12 = 0;
-    for (let j = k + 1; j < n; j++) v12 += a[r1 + j] * a[r2 + j];
+    let s0 = 0;
+    let s1 = 0;
+    let j = k + 1;
+    for (; j + 1 < n; j += 2) {
+      s0 += a[r1 + j] * a[r2 + j];
+      s1 += a[r1 + j + 1] * a[r2 + j + 1];
+    }
+    let v12 = s0 + s1;
+    if (j < n) v12 += a[r1 + j] * a[r2 + j];
     // rows k+1..n-1: entries live in columns k+1..n-1 (column k is still 0 there)
     for (let i = k + 1; i < n; i++) {
       const ri = i * n;
-      let d1 = 0;
-      let d2 = 0;
-      for (let j = k + 1; j < n; j++) {
+      let d10 = 0;
+      let d11 = 0;
+      let d20 = 0;
+      let d21 = 0;
+      j = k + 1;
+      for (; j + 1 < n; j += 2) {
+        const x0 = qt[ri + j];
+        const x1 = qt[ri + j + 1];
+        d10 += x0 * a[r1 + j];
+        d11 += x1 * a[r1 + j + 1];
+        d20 += x0 * a[r2 + j];
+        d21 += x1 * a[r2 + j + 1];
+      }
+      let d1 = d10 + d11;
+      let d2 = d20 + d21;
+      if (j < n) {
         const x = qt[ri + j];
         d1 += x * a[r1 + j];
         d2 += x * a[r2 + j];
@@ -134,23 +242,30 @@ export function tridiagonalize(
       const s1 = b1 * d1;
       const s2 = b2 * (d2 - s1 * v12);
       qt[ri + k] -= s2 * a[r2 + k];
-      for (let j = k + 1; j < n; j++) qt[ri + j] -= s1 * a[r1 + j] + s2 * a[r2 + j];
+      for (j = k + 1; j < n; j++) qt[ri + j] -= s1 * a[r1 + j] + s2 * a[r2 + j];
     }
     // row k is still e_k: only H_{k−1} touches it
     if (b2 !== 0) {
       const s2 = b2 * a[r2 + k];
       const rk = k * n;
-      for (let j = k; j < n; j++) qt[rk + j] -= s2 * a[r2 + j];
+      for (j = k; j < n; j++) qt[rk + j] -= s2 * a[r2 + j];
     }
   }
   if (k === 0 && betas[0] !== 0) {
     const beta = betas[0];
     for (let i = 1; i < n; i++) {
       const ri = i * n;
-      let s = 0;
-      for (let j = 1; j < n; j++) s += qt[ri + j] * a[j];
+      let s0 = 0;
+      let s1 = 0;
+      let j = 1;
+      for (; j + 1 < n; j += 2) {
+        s0 += qt[ri + j] * a[j];
+        s1 += qt[ri + j + 1] * a[j + 1];
+      }
+      let s = s0 + s1;
+      if (j < n) s += qt[ri + j] * a[j];
       s *= beta;
-      for (let j = 1; j < n; j++) qt[ri + j] -= s * a[j];
+      for (j = 1; j < n; j++) qt[ri + j] -= s * a[j];
     }
   }
 }

@@ -1,12 +1,18 @@
-// Synchronous loader for the WebAssembly SIMD product kernel (assembly/kernels.ts).
-// Synchronous compilation keeps every product call synchronous in Node and browsers;
-// the module is kept small (about 2.5 KB) because Chromium's main thread refuses
-// synchronous compilation of modules over 4 KB.
+// Synchronous loader for the WebAssembly SIMD kernels (assembly/*.ts). Synchronous compilation
+// keeps every kernel call synchronous in Node and browsers; each module is kept under 4 KB
+// (older Chromium refuses synchronous compilation of larger modules on the main thread) and
+// compiled lazily, on the first call that needs it. All modules import one WebAssembly.Memory
+// owned by this loader: a kernel call copies its operands in, runs, and copies its results out,
+// so nothing in that memory survives from one wrapper call to the next.
 import type { GemmImpl } from '../kernels/backend.js';
 import { gemmTs } from '../kernels/gemm-ts.js';
-import { KERNELS_WASM_BASE64 } from './kernels.generated.js';
+import {
+  KERNELS_WASM_BASE64,
+  QL_WASM_BASE64,
+  TRIDIAGONAL_WASM_BASE64,
+} from './kernels.generated.js';
 
-interface KernelExports {
+interface GemmExports {
   gemm(
     transA: number,
     transB: number,
@@ -26,9 +32,42 @@ interface KernelExports {
   packBBytes(): number;
 }
 
+/** Exports of assembly/tridiagonal.ts (byte offsets into the shared memory). @internal */
+export interface TridiagonalExports {
+  tridiagonalize(n: number, a: number, d: number, e: number, qt: number, work: number): void;
+}
+
+/** Exports of assembly/ql.ts. @internal */
+export interface QlExports {
+  ql(
+    n: number,
+    d: number,
+    e: number,
+    zt: number,
+    nz: number,
+    rot: number,
+    maxSweeps: number,
+  ): number;
+}
+
+/** The modules by name, with the exports each provides. @internal */
+export interface WasmModules {
+  gemm: GemmExports;
+  tridiagonal: TridiagonalExports;
+  ql: QlExports;
+}
+
+const SOURCES: { [K in keyof WasmModules]: string } = {
+  gemm: KERNELS_WASM_BASE64,
+  tridiagonal: TRIDIAGONAL_WASM_BASE64,
+  ql: QL_WASM_BASE64,
+};
+
 const PAGE = 65536;
-/** wasm32 memories stop at 4 GiB; past that the product runs in TypeScript. */
+/** wasm32 memories stop at 4 GiB; past that the kernels run in TypeScript. */
 const MAX_PAGES = 65536;
+/** First byte offset handed to kernels (the bytes below stay unused). */
+export const WASM_BASE = 64;
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const bin = atob(text);
@@ -39,29 +78,74 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
 
 const align16 = (x: number) => (x + 15) & ~15;
 
+let memory: WebAssembly.Memory | null = null;
+let view = new Float64Array(0);
+const instances: { [K in keyof WasmModules]?: WasmModules[K] | null } = {};
+
 /**
- * Compile and instantiate the kernel module, returning a GEMM that copies operands into
- * the loader's one growable memory, checks them finite there (SIMD), runs and copies C
- * back (false, C untouched, on a non-finite operand); null when the host lacks
- * WebAssembly SIMD or instantiation throws (the caller then stays on TypeScript).
+ * The exports of the named module, compiled and instantiated on first use; null when the host
+ * lacks WebAssembly SIMD or instantiation throws (the caller then stays on TypeScript).
+ *
+ * @internal
+ */
+export function wasmModule<K extends keyof WasmModules>(name: K): WasmModules[K] | null {
+  const cached = instances[name];
+  if (cached !== undefined) return cached;
+  let ex: WasmModules[K] | null = null;
+  if (typeof WebAssembly === 'object' && typeof WebAssembly.Module === 'function') {
+    try {
+      const bytes = decodeBase64(SOURCES[name]);
+      // Hosts without the SIMD proposal reject the module at validation.
+      if (WebAssembly.validate(bytes)) {
+        memory ??= new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
+        // Math.hypot is the one host function (ql.hypot): the TypeScript twins call it too.
+        const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+          env: { memory },
+          ql: { hypot: Math.hypot },
+        });
+        ex = instance.exports as unknown as WasmModules[K];
+      }
+    } catch {
+      ex = null;
+    }
+  }
+  instances[name] = ex;
+  return ex;
+}
+
+/**
+ * A float64 view of the shared memory with at least `bytes` bytes, growing it when needed;
+ * null when it cannot grow (past 4 GiB). The view is invalidated by the next growth: take a
+ * fresh one after any call that may grow the memory.
+ *
+ * @internal
+ */
+export function wasmHeap(bytes: number): Float64Array | null {
+  if (!memory) return null;
+  const pages = Math.ceil(bytes / PAGE);
+  const have = memory.buffer.byteLength / PAGE;
+  if (pages > have) {
+    try {
+      memory.grow(pages - have);
+    } catch {
+      return null;
+    }
+  }
+  if (view.buffer !== memory.buffer) view = new Float64Array(memory.buffer);
+  return view;
+}
+
+/**
+ * Compile and instantiate the product module, returning a GEMM that copies operands into the
+ * shared memory, checks them finite there (SIMD), runs and copies C back (false, C untouched,
+ * on a non-finite operand); null when the host lacks WebAssembly SIMD.
  *
  * @internal
  */
 export function loadWasmGemm(): GemmImpl | null {
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.Module !== 'function') return null;
-  let ex: KernelExports;
-  let memory: WebAssembly.Memory;
-  try {
-    const bytes = decodeBase64(KERNELS_WASM_BASE64);
-    // Hosts without the SIMD proposal reject the module at validation.
-    if (!WebAssembly.validate(bytes)) return null;
-    memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    ex = instance.exports as unknown as KernelExports;
-  } catch {
-    return null;
-  }
-  const packA = 64;
+  const ex = wasmModule('gemm');
+  if (!ex) return null;
+  const packA = WASM_BASE;
   const packB = align16(packA + ex.packABytes());
   const tile = align16(packB + ex.packBBytes());
   const scratchEnd = tile + 16 * 8;
@@ -73,19 +157,10 @@ export function loadWasmGemm(): GemmImpl | null {
     const offA = align16(scratchEnd);
     const offB = shared ? offA : align16(offA + lenA * 8);
     const offC = align16(shared ? offA + lenA * 8 : offB + lenB * 8);
-    const end = offC + m * n * 8;
-    const pages = Math.ceil(end / PAGE);
-    const have = memory.buffer.byteLength / PAGE;
-    if (pages > have) {
-      try {
-        memory.grow(pages - have);
-      } catch {
-        return gemmTs(transA, transB, m, n, k, a, b, c, upper);
-      }
-    }
-    const buf = memory.buffer;
-    new Float64Array(buf, offA, lenA).set(a.subarray(0, lenA));
-    if (!shared) new Float64Array(buf, offB, lenB).set(b.subarray(0, lenB));
+    const heap = wasmHeap(offC + m * n * 8);
+    if (!heap) return gemmTs(transA, transB, m, n, k, a, b, c, upper);
+    heap.set(a.subarray(0, lenA), offA >> 3);
+    if (!shared) heap.set(b.subarray(0, lenB), offB >> 3);
     if (ex.allFinite(offA, lenA) === 0 || (!shared && ex.allFinite(offB, lenB) === 0)) return false;
     ex.gemm(
       transA ? 1 : 0,
@@ -101,7 +176,7 @@ export function loadWasmGemm(): GemmImpl | null {
       packB,
       tile,
     );
-    c.set(new Float64Array(buf, offC, m * n));
+    c.set(heap.subarray(offC >> 3, (offC >> 3) + m * n));
     return true;
   };
 }
