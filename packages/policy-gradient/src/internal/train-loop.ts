@@ -1,0 +1,267 @@
+// The bookkeeping every training algorithm shares: validated options, the seeded generator,
+// sample counts, history, evaluation, stopping rules, abort and progress; and the registry that
+// turns each algorithm's generator into a plain function and an iterator (trainingSteps).
+import { InvalidArgumentError, NonFiniteError, type Rng, rng, throwIfAborted } from '@rg/linalg';
+import { dot } from '@rg/linalg/kernels';
+import type { Environment, VectorEnvironment } from '../environment.js';
+import type { Policy } from '../policy.js';
+import { checkEnvironment, rolloutKernel, type Trajectories } from '../rollout.js';
+import type {
+  BaselineKind,
+  TrainOptions,
+  TrainProgress,
+  TrainRecord,
+  TrainResult,
+} from '../train-types.js';
+import { integerAtLeast, inRange, optionsOf, seedOf, vectorOf } from './checks.js';
+import { kernelsOf, type PolicyKernels } from './network-policy.js';
+import { policyGradientKernel, scoreWeights } from '../policy-gradient-estimate.js';
+import { returnsToGoKernel } from '../returns-to-go.js';
+import { RunningBaseline } from './running-baseline.js';
+
+export type AnyEnvironment = Environment | VectorEnvironment;
+
+export class TrainLoop {
+  readonly fn: string;
+  readonly env: AnyEnvironment;
+  readonly policy: Policy;
+  readonly kernels: PolicyKernels;
+  readonly rng: Rng;
+  readonly gamma: number;
+  theta: Float64Array;
+  private readonly options: TrainOptions;
+  private readonly maxIterations: number;
+  private readonly maxSamples: number;
+  private readonly evaluateEvery: number;
+  iteration = 0;
+  samples = 0;
+  episodes = 0;
+  private returnSum = 0;
+  private returnCount = 0;
+  readonly history: TrainRecord[] = [];
+  stopped: TrainResult['stopped'] | null = null;
+
+  constructor(fn: string, env: AnyEnvironment, policy: Policy, options: TrainOptions | undefined) {
+    this.fn = fn;
+    checkEnvironment(fn, env, policy);
+    const o = optionsOf(fn, options);
+    this.options = o;
+    this.env = env;
+    this.policy = policy;
+    this.kernels = kernelsOf(policy);
+    this.rng = rng(seedOf(fn, 'options.seed', o.seed ?? 0));
+    this.gamma = inRange(fn, 'options.gamma', o.gamma ?? env.gamma, 0, 1, true);
+    this.theta =
+      o.theta === undefined
+        ? policy.initialParameters()
+        : vectorOf(fn, 'options.theta', o.theta, policy.dim).slice();
+    this.maxIterations = integerAtLeast(fn, 'options.maxIterations', o.maxIterations ?? 100, 1);
+    this.maxSamples =
+      o.maxSamples === undefined
+        ? Number.POSITIVE_INFINITY
+        : integerAtLeast(fn, 'options.maxSamples', o.maxSamples, 1);
+    this.evaluateEvery = integerAtLeast(fn, 'options.evaluateEvery', o.evaluateEvery ?? 1, 1);
+    if (o.evaluate !== undefined && typeof o.evaluate !== 'function')
+      throw new InvalidArgumentError(
+        `${fn}(): options.evaluate must be a function (theta) => number`,
+      );
+    if (o.onProgress !== undefined && typeof o.onProgress !== 'function')
+      throw new InvalidArgumentError(`${fn}(): options.onProgress must be a function`);
+    if (o.targetReturn !== undefined && !Number.isFinite(o.targetReturn))
+      throw new InvalidArgumentError(`${fn}(): options.targetReturn must be a finite number`);
+    throwIfAborted(fn, o.signal);
+  }
+
+  /** the iterations the run may take (MDPO's K) */
+  get iterationBudget(): number {
+    return this.maxIterations;
+  }
+
+  /** sample a batch at θ and count it */
+  collect(theta: Float64Array, episodes: number, steps = 0): Trajectories {
+    const b = rolloutKernel(
+      this.env,
+      this.kernels,
+      this.policy.actionSize,
+      theta,
+      episodes,
+      steps,
+      this.rng,
+      this.gamma,
+    );
+    this.samples += b.steps;
+    this.episodes += b.episodes;
+    for (let e = 0; e < b.episodes; e++)
+      if (b.complete[e]) {
+        this.returnSum += b.returns[e];
+        this.returnCount++;
+      }
+    return b;
+  }
+
+  /** close an iteration: record, evaluate, report, check the stopping rules */
+  finish(stats: Record<string, number>): TrainProgress {
+    this.iteration++;
+    for (let i = 0; i < this.theta.length; i++)
+      if (this.theta[i] - this.theta[i] !== 0)
+        throw new NonFiniteError(
+          `${this.fn}(): the parameters became non-finite in iteration ${this.iteration} (theta[${i}] = ${this.theta[i]}); lower the learning rate`,
+          i,
+        );
+    const mean = this.returnCount > 0 ? this.returnSum / this.returnCount : Number.NaN;
+    this.returnSum = 0;
+    this.returnCount = 0;
+    const o = this.options;
+    const last = this.iteration >= this.maxIterations || this.samples >= this.maxSamples;
+    let evaluation: number | undefined;
+    if (o.evaluate && (this.iteration % this.evaluateEvery === 0 || last)) {
+      evaluation = o.evaluate(this.theta.slice());
+    }
+    const record: TrainRecord =
+      evaluation === undefined
+        ? {
+            iteration: this.iteration,
+            samples: this.samples,
+            episodes: this.episodes,
+            meanReturn: mean,
+          }
+        : {
+            iteration: this.iteration,
+            samples: this.samples,
+            episodes: this.episodes,
+            meanReturn: mean,
+            evaluation,
+          };
+    this.history.push(record);
+    const target = o.targetReturn;
+    if (target !== undefined) {
+      const reached = o.evaluate
+        ? evaluation !== undefined && evaluation >= target
+        : mean >= target;
+      if (reached) this.stopped = 'targetReturn';
+    }
+    if (this.stopped === null && this.samples >= this.maxSamples) this.stopped = 'maxSamples';
+    if (this.stopped === null && this.iteration >= this.maxIterations)
+      this.stopped = 'maxIterations';
+    const progress: TrainProgress = {
+      ...record,
+      algorithm: this.fn,
+      theta: this.theta.slice(),
+      stats,
+    };
+    o.onProgress?.(progress);
+    throwIfAborted(this.fn, o.signal);
+    return progress;
+  }
+
+  get done(): boolean {
+    return this.stopped !== null;
+  }
+
+  result(): TrainResult {
+    return {
+      algorithm: this.fn,
+      theta: this.theta.slice(),
+      history: this.history,
+      iterations: this.iteration,
+      samples: this.samples,
+      episodes: this.episodes,
+      stopped: this.stopped ?? 'maxIterations',
+    };
+  }
+}
+
+/** validated baseline kind, with the batch size it needs */
+export function baselineOf(
+  fn: string,
+  v: unknown,
+  batch: number,
+  fallback: BaselineKind,
+): BaselineKind {
+  const b = v ?? fallback;
+  if (b !== 'none' && b !== 'leave-one-out' && b !== 'running')
+    throw new InvalidArgumentError(
+      `${fn}(): options.baseline must be 'none', 'leave-one-out' or 'running' (got ${String(b)})`,
+    );
+  if (b === 'leave-one-out' && batch < 2)
+    throw new InvalidArgumentError(
+      `${fn}(): options.baseline 'leave-one-out' needs options.batchEpisodes ≥ 2 (got ${batch})`,
+    );
+  return b;
+}
+
+/** A score-function estimator with its baseline state (the running average, when used). */
+export class ScoreEstimator {
+  private readonly running: RunningBaseline | null;
+
+  constructor(
+    private readonly kind: BaselineKind,
+    private readonly gamma: number,
+  ) {
+    this.running = kind === 'running' ? new RunningBaseline(0.9) : null;
+  }
+
+  private baselineFor(batch: Trajectories): 'none' | 'leave-one-out' | Float64Array {
+    return this.running ? this.running.valuesFor(batch) : (this.kind as 'none' | 'leave-one-out');
+  }
+
+  /** per-step weights γᵗ(Gₜ − bₜ)/E of the batch (the baseline from before the batch) */
+  weights(batch: Trajectories): Float64Array {
+    return scoreWeights(batch, this.gamma, this.baselineFor(batch));
+  }
+
+  /** ĝ at theta from a batch sampled there */
+  gradient(
+    kernels: PolicyKernels,
+    theta: Float64Array,
+    batch: Trajectories,
+    out: Float64Array,
+  ): Float64Array {
+    return policyGradientKernel(kernels, theta, batch, this.gamma, this.baselineFor(batch), out);
+  }
+
+  /** fold the batch into the running baseline (after its estimates are computed) */
+  observe(batch: Trajectories): void {
+    if (!this.running) return;
+    const G = returnsToGoKernel(
+      batch.rewards,
+      this.gamma,
+      batch.starts,
+      null,
+      new Float64Array(batch.steps),
+    );
+    this.running.update(batch, G);
+  }
+}
+
+// ---- the registry behind trainingSteps ----
+
+export type AlgorithmRun<O> = (
+  env: AnyEnvironment,
+  policy: Policy,
+  options: O | undefined,
+) => Generator<TrainProgress, TrainResult, void>;
+
+const RUNS = new WeakMap<object, AlgorithmRun<never>>();
+
+/** A training function that drains its generator, registered for trainingSteps. */
+export function defineAlgorithm<O>(run: AlgorithmRun<O>) {
+  const train = (env: AnyEnvironment, policy: Policy, options?: O): TrainResult => {
+    const it = run(env, policy, options);
+    for (;;) {
+      const step = it.next();
+      if (step.done) return step.value;
+    }
+  };
+  RUNS.set(train, run as AlgorithmRun<never>);
+  return train;
+}
+
+export function runOf(algorithm: unknown): AlgorithmRun<unknown> | undefined {
+  return RUNS.get(algorithm as object) as AlgorithmRun<unknown> | undefined;
+}
+
+/** ‖v‖₂ */
+export function norm(v: Float64Array): number {
+  return Math.sqrt(dot(v.length, v, v));
+}
