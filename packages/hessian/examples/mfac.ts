@@ -75,7 +75,7 @@ export default defineExample({
       const byObs = prune((i) => obs[i]);
       const byMagnitude = prune((i) => Math.abs(trained[i]));
       prunes++;
-      if (byObs <= byMagnitude) obsWins++;
+      if (byObs < byMagnitude) obsWins++;
       table.push({
         experiment: `prune ${Math.round(sparsity * 100)}% by OBS score`,
         loss: byObs,

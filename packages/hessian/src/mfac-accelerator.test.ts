@@ -1,9 +1,11 @@
 import { createAccelerator } from '@rg/gpu';
 import {
+  type Accelerator,
   eigh,
   gram,
   InvalidArgumentError,
   type Matrix,
+  NonFiniteError,
   NotPositiveDefiniteError,
   rng,
 } from '@rg/linalg';
@@ -128,5 +130,92 @@ describe('StaticMFAC accelerator options', () => {
     const F = new StaticMFAC(gaussian(2, 3, 1), { damp: 1, accelerator });
     expect(F.gramComputedOn).toBe('float64');
     accelerator.dispose();
+  });
+});
+
+/**
+ * A stand-in for a float32 backend: only `mode`, `thresholds` and `gram` are read by
+ * StaticMFAC, so the Gram it returns can be chosen exactly (asymmetric, indefinite, NaN).
+ */
+function standIn(gramOf: (g: Matrix) => Matrix, threshold = 0): Accelerator {
+  return { mode: 'cpu', thresholds: { gram: threshold }, gram: gramOf } as unknown as Accelerator;
+}
+
+describe('StaticMFAC with a stand-in backend', () => {
+  const G = gaussian(3, 5, 21);
+  const v = gaussian(1, 5, 22).data;
+  const exact = new StaticMFAC(G, { damp: 0.5 });
+
+  it('symmetrizes the returned Gram: an antisymmetric error E (a summation-order effect) cancels', () => {
+    // A + E with Eᵀ = −E averages back to A up to one rounding per entry; cond(F) ≤
+    // 1 + σ_max²/(mλ) ≈ 10 here, so ihvp agrees with the float64 Gram to ~1e-15. Reading
+    // only one triangle of A + E instead would leave an error of order ‖E‖/(mλ) ≈ 1e-4.
+    const backend = standIn((g) => {
+      const a = gram(g, 'AAt');
+      const m = a.rows;
+      for (let i = 0; i < m; i++)
+        for (let j = 0; j < i; j++) {
+          const e = 1e-4 * (i + 2 * j + 1);
+          a.data[i * m + j] += e;
+          a.data[j * m + i] -= e;
+        }
+      return a;
+    });
+    const F = new StaticMFAC(G, { damp: 0.5, accelerator: backend });
+    expect(F.gramComputedOn).toBe('cpu');
+    expect(relErr(F.ihvp(v), exact.ihvp(v))).toBeLessThan(1e-13);
+  });
+
+  it('gramComputedOn is the backend at m²d = thresholds.gram and float64 just below it', () => {
+    // m = 3, d = 5: m²d = 45
+    const at = new StaticMFAC(G, { damp: 0.5, accelerator: standIn((g) => gram(g, 'AAt'), 45) });
+    const above = new StaticMFAC(G, {
+      damp: 0.5,
+      accelerator: standIn((g) => gram(g, 'AAt'), 46),
+    });
+    expect(at.gramComputedOn).toBe('cpu');
+    expect(above.gramComputedOn).toBe('float64');
+  });
+
+  it('a Gram that does not factor for another reason than definiteness is an error, not a fallback', () => {
+    const nan = standIn((g) => ({
+      rows: g.rows,
+      cols: g.rows,
+      data: new Float64Array(g.rows * g.rows).fill(Number.NaN),
+    }));
+    expect(() => new StaticMFAC(G, { damp: 0.5, accelerator: nan })).toThrow(NonFiniteError);
+  });
+
+  it("onFloat32Failure: 'throw' names the sizes and λ and keeps Cholesky's failing pivot", () => {
+    // diag(1, −10, 1) + mλI = diag(2.5, −8.5, 2.5): the first non-positive pivot is 1
+    const indefinite = standIn(() => ({
+      rows: 3,
+      cols: 3,
+      data: Float64Array.from([1, 0, 0, 0, -10, 0, 0, 0, 1]),
+    }));
+    let caught: unknown;
+    try {
+      new StaticMFAC(G, { damp: 0.5, accelerator: indefinite, onFloat32Failure: 'throw' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(NotPositiveDefiniteError);
+    expect((caught as NotPositiveDefiniteError).pivot).toBe(1);
+    expect((caught as Error).message).toMatch(
+      /^StaticMFAC\(\): the float32 Gram matrix plus mλI is not positive definite \(m = 3, d = 5, λ = 0\.5\)/,
+    );
+    // the default falls back to float64 and gives the float64 result
+    const F = new StaticMFAC(G, { damp: 0.5, accelerator: indefinite });
+    expect(F.gramComputedOn).toBe('float64');
+    expect(F.ihvp(v)).toEqual(exact.ihvp(v));
+  });
+
+  it('messages of the option checks name the class, the option and the value', () => {
+    expect(() => new StaticMFAC(G, { accelerator: null as never })).toThrow(
+      /^StaticMFAC\(\): accelerator must be an Accelerator, e\.g\. @rg\/gpu's createAccelerator\(\) \(got object\)$/,
+    );
+    expect(() => new StaticMFAC(G, { onFloat32Failure: 'ignore' as never })).toThrow(
+      /^StaticMFAC\(\): onFloat32Failure must be 'float64' or 'throw' \(got ignore\)$/,
+    );
   });
 });

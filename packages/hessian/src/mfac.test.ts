@@ -100,6 +100,64 @@ describe('StaticMFAC', () => {
   });
 });
 
+describe('StaticMFAC: edge sizes and messages', () => {
+  it('one parameter (d = 1): F = λ + (1/m)Σg², so ihvp(v) = v/(λ + mean g²) and diagonal() = 1/F', () => {
+    const F = new StaticMFAC({ rows: 2, cols: 1, data: Float64Array.from([2, 1]) }, { damp: 0.5 });
+    // λ + (4 + 1)/2 = 3: every quantity below is exact to a few roundings
+    expect(F.ihvp(Float64Array.from([6]))[0]).toBeCloseTo(2, 14);
+    expect(F.diagonal()[0]).toBeCloseTo(1 / 3, 14);
+    expect(F.entry(0, 0)).toBeCloseTo(1 / 3, 14);
+  });
+
+  it('one gradient (m = 1) in d = 2: F = λI + ggᵀ is inverted by Sherman–Morrison', () => {
+    // F⁻¹ = (I − ggᵀ/(λ + ‖g‖²))/λ with g = (1, 2), λ = 1: F⁻¹ = [[5, −2], [−2, 2]]/6
+    const F = new StaticMFAC({ rows: 1, cols: 2, data: Float64Array.from([1, 2]) }, { damp: 1 });
+    expect(F.entry(0, 1)).toBeCloseTo(-2 / 6, 14);
+    expect(F.entry(1, 0)).toBeCloseTo(-2 / 6, 14);
+    expect(Array.from(F.diagonal())).toEqual([
+      expect.closeTo(5 / 6, 14),
+      expect.closeTo(2 / 6, 14),
+    ]);
+    const out = new Float64Array(2);
+    expect(F.ihvp(Float64Array.from([6, 0]), out)).toBe(out);
+    expect(Array.from(out)).toEqual([expect.closeTo(5, 13), expect.closeTo(-2, 13)]);
+  });
+
+  it('empty gradients throw ShapeError naming the size', () => {
+    const empty = (rows: number, cols: number) => ({
+      rows,
+      cols,
+      data: new Float64Array(rows * cols),
+    });
+    expect(() => new StaticMFAC(empty(0, 3))).toThrow(
+      /^StaticMFAC\(\): grads must have at least one row and column \(is 0×3\)$/,
+    );
+    expect(() => new StaticMFAC(empty(2, 0))).toThrow(ShapeError);
+    expect(() => new StaticMFAC(empty(2, 0))).toThrow(/\(is 2×0\)$/);
+  });
+
+  it('messages name the method, the argument and the value', () => {
+    const G = gaussian(3, 4, 8);
+    const F = new StaticMFAC(G, { damp: 0.1 });
+    const bad = { rows: 1, cols: 2, data: Float64Array.from([1, Number.NaN]) };
+    expect(() => new StaticMFAC(bad)).toThrow(/^StaticMFAC\(\): grads\b/);
+    expect(() => F.ihvp(new Float64Array(5))).toThrow(
+      /^StaticMFAC\.ihvp\(\): v must be a Float64Array of length 4 \(got length 5\)$/,
+    );
+    expect(() => F.pruningScores(new Float64Array(3))).toThrow(
+      /^StaticMFAC\.pruningScores\(\): w must be a Float64Array of length 4 \(got length 3\)$/,
+    );
+    expect(() => F.entry(-1, 0)).toThrow(
+      /^StaticMFAC\.entry\(\): i must be an index below 4 \(got -1\)$/,
+    );
+    expect(() => F.entry(0, 1.5)).toThrow(
+      /^StaticMFAC\.entry\(\): j must be an index below 4 \(got 1\.5\)$/,
+    );
+    expect(() => F.entry(0, 4)).toThrow(InvalidArgumentError);
+    expect(() => F.entry(3, 3)).not.toThrow();
+  });
+});
+
 describe('SlidingWindowMFAC', () => {
   it('after any sequence of adds, ihvp equals a static rebuild from the window (fast-check)', () => {
     fc.assert(
