@@ -426,9 +426,20 @@ describe('RiemannianBatchNorm bad input', () => {
     ).toBe(false);
   });
 
-  it('BW metric object agrees with the layer geometry', () => {
-    expect(new RiemannianBatchNorm({ n: 2, metric: 'bures-wasserstein' }).geometry.name).toBe(
-      buresWasserstein.name,
-    );
+  it("metric: 'bures-wasserstein' measures the batch statistics with the buresWasserstein object itself", () => {
+    const bn = new RiemannianBatchNorm({ n: 3, metric: 'bures-wasserstein', meanTol: 1e-13 });
+    expect(bn.geometry).toBe(buresWasserstein);
+    const batch = Array.from({ length: 6 }, (_, i) => point(3, 500 + i, 50).x);
+    bn.forward(batch);
+    const stats = bn.batchStatistics as NonNullable<typeof bn.batchStatistics>;
+    // the same tolerances as the normalization contract above (both means stop at ≤ 1e-12)
+    const mean = frechetMean(batch, buresWasserstein, { tol: 1e-12, maxIter: 500 }).mean;
+    expect(relDiff(stats.mean, mean)).toBeLessThan(1e-9);
+    const variance =
+      batch.reduce((s, x) => s + buresWasserstein.squaredDistance(x, mean), 0) / batch.length;
+    expect(Math.abs(stats.variance - variance)).toBeLessThan(1e-9 * variance);
+    // and not another metric's: the affine-invariant mean of this batch is far from it
+    const airm = frechetMean(batch, 'riemann', { tol: 1e-12, maxIter: 500 }).mean;
+    expect(relDiff(airm, mean)).toBeGreaterThan(1e-3);
   });
 });

@@ -1,6 +1,6 @@
 // Test helpers: seeded random SPD matrices with a prescribed spectrum, built independently of
 // the code under test (Gram–Schmidt on Gaussian columns).
-import { type Matrix, type Rng, rng } from '@rg/linalg';
+import { cholesky, eigh, type Matrix, type Rng, rng } from '@rg/linalg';
 
 export function randomOrthogonalTest(n: number, r: Rng): Float64Array {
   const q = new Float64Array(n * n);
@@ -115,4 +115,28 @@ export function frobNorm(a: Matrix): number {
 /** Relative Frobenius error ‖a − b‖/‖b‖. */
 export function relErr(a: Matrix, b: Matrix): number {
   return frobDiff(a, b) / frobNorm(b);
+}
+
+/**
+ * First-order bound on the rounding error |Δd²| of the Bures–Wasserstein squared distance as
+ * computed from C = LᵀQL (P = LLᵀ) formed in float64: the product's rounding is
+ * |ΔC| ≤ n·ε·|Lᵀ||Q||L| entrywise, which moves the eigenvalue μᵢ by ≤ n·ε·wᵢᵀ|Q|wᵢ (wᵢ = |L||uᵢ|,
+ * uᵢ its eigenvector) and √μᵢ by that over 2√μᵢ; d² = tr P + tr Q − 2Σ√μᵢ doubles it. Evaluated
+ * from the float64 factor and eigenvectors: a bound needs no more digits than that.
+ */
+export function bwFidelityRoundingBound(p: Matrix, q: Matrix): number {
+  const n = p.rows;
+  const l = cholesky(p);
+  const { values: mu, vectors: u } = eigh(congruenceM(transposeM(l), q));
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const w = new Float64Array(n);
+    for (let r = 0; r < n; r++)
+      for (let k = 0; k <= r; k++) w[r] += Math.abs(l.data[r * n + k] * u.data[k * n + i]);
+    let wqw = 0;
+    for (let r = 0; r < n; r++)
+      for (let k = 0; k < n; k++) wqw += w[r] * Math.abs(q.data[r * n + k]) * w[k];
+    s += (n * Number.EPSILON * wqw) / (2 * Math.sqrt(mu[i]));
+  }
+  return 2 * s;
 }
