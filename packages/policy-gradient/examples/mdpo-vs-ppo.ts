@@ -138,11 +138,11 @@ export default defineExample({
           return trace(c, seed, budget, batchSteps, pi.initialParameters(), evaluate, -tol);
         });
         table.push(summaryRow('random MDP (20×4)', c, curves, 'final −(J* − J)/(J* − J₀)'));
-        return { label: c.label, points: band(curves, grid, (v) => -v), curves };
+        return { label: c.label, points: band(curves, grid, (v) => -v, true), curves };
       });
       figures.push({
         name: 'mdpo-ppo-random-mdp',
-        title: `Random MDP (20 states, 4 actions, γ = 0.9), tabular softmax policy: exact normalized gap (J* − J)/(J* − J₀) against environment steps, mean ± sd over ${seeds.length} seed(s) (log scale); dashed: the target 0.05`,
+        title: `Random MDP (20 states, 4 actions, γ = 0.9), tabular softmax policy: exact normalized gap (J* − J)/(J* − J₀) against environment steps, geometric mean ×/÷ geometric sd over ${seeds.length} seed(s); dashed: the target 0.05`,
         svg: curvesFigure(series, { label: '(J* − J)/(J* − J₀)', type: 'log' }, tol),
       });
       summary += `Random MDP (target gap 0.05, J* = ${Jstar.toFixed(3)}, J₀ = ${J0.toFixed(3)}): ${series

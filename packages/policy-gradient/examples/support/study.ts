@@ -73,11 +73,16 @@ export const pm = (v: number[], digits = 3) => {
   return `${m} ± ${Number(sd(ok).toPrecision(2))}${tail}`;
 };
 
-/** mean ± sd of the evaluations on a common grid of sample counts */
+/**
+ * mean ± sd of the (transformed) evaluations on a common grid of sample counts, over the runs
+ * whose value there is finite; with `log` the statistics are taken of log₁₀ values (geometric
+ * mean ×/÷ geometric sd), for quantities plotted on a log scale
+ */
 export function band(
   curves: Curve[],
   grid: number[],
   transform: (v: number) => number = (v) => v,
+  log = false,
 ): { x: number; mean: number; lo: number; hi: number }[] {
   return grid.map((x) => {
     const at = curves.map((c) => {
@@ -85,12 +90,15 @@ export function band(
       let v = Number.NaN;
       if (x <= c.samples[c.samples.length - 1])
         for (let i = 0; i < c.samples.length && c.samples[i] <= x; i++) v = c.values[i];
-      return transform(v);
+      const t = transform(v);
+      return log ? Math.log10(t) : t;
     });
     const ok = at.filter(Number.isFinite);
     const m = ok.length ? mean(ok) : Number.NaN;
     const s = sd(ok);
-    return { x, mean: m, lo: m - s, hi: m + s };
+    return log
+      ? { x, mean: 10 ** m, lo: 10 ** (m - s), hi: 10 ** (m + s) }
+      : { x, mean: m, lo: m - s, hi: m + s };
   });
 }
 
@@ -108,7 +116,13 @@ export function curvesFigure(
     height: 400,
     marginLeft: 60,
     x: { label: 'environment steps (samples)', grid: true },
-    y: { label: y.label, type: y.type ?? 'linear', domain: y.domain, grid: true },
+    y: {
+      label: y.label,
+      type: y.type ?? 'linear',
+      domain: y.domain,
+      grid: true,
+      ...(y.type === 'log' ? { tickFormat: '~g' } : {}),
+    },
     color: { legend: true },
     marks: [
       Plot.areaY(rows, {
