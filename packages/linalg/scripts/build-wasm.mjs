@@ -14,6 +14,8 @@ const MODULES = [
   ['kernels', 'KERNELS_WASM_BASE64', 'GEMM: packed panels and a 4×4 register tile'],
   ['tridiagonal', 'TRIDIAGONAL_WASM_BASE64', 'Householder tridiagonalization and Qᵀ'],
   ['ql', 'QL_WASM_BASE64', 'implicit QL with SIMD plane rotations'],
+  ['level2', 'LEVEL2_WASM_BASE64', 'matrix-vector products and the symmetry check'],
+  ['cholesky', 'CHOLESKY_WASM_BASE64', 'row-oriented Cholesky of a matrix or a panel'],
 ];
 const LIMIT = 4096;
 

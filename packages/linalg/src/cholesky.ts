@@ -1,6 +1,7 @@
-// Cholesky factorization, row-oriented Cholesky–Banachiewicz (Golub & Van Loan, Matrix Computations, 4th ed., Alg. 4.2.2).
+// Cholesky factorization, row-oriented Cholesky–Banachiewicz with a blocked right-looking form
+// for large n (Golub & Van Loan, Matrix Computations, 4th ed., Alg. 4.2.2 and §4.2.9).
 import { NotPositiveDefiniteError } from './errors.js';
-import { choleskyLower } from './kernels/cholesky.js';
+import { choleskyChecked } from './kernels/cholesky.js';
 import type { Matrix } from './matrix.js';
 import { assertMatrix, assertSymmetric, SYMMETRY_TOLERANCE } from './validate.js';
 
@@ -20,10 +21,14 @@ import { assertMatrix, assertSymmetric, SYMMETRY_TOLERANCE } from './validate.js
  * cholesky(fromRows([[1, 2], [2, 1]])) // => throws NotPositiveDefiniteError
  */
 export function cholesky(a: Matrix): Matrix {
-  checkSymmetric(a);
+  assertMatrix('cholesky', 'a', a);
   const n = a.rows;
+  if (n !== a.cols) assertSymmetric('cholesky', 'a', a);
   const l = new Float64Array(n * n);
-  const info = choleskyLower(n, a.data, l);
+  // The finiteness and symmetry checks run fused with the factorization's copy; on failure the
+  // shared validator throws the canonical error.
+  const info = choleskyChecked(n, a.data, l, SYMMETRY_TOLERANCE);
+  if (info === -2) assertSymmetric('cholesky', 'a', a);
   if (info >= 0) {
     const p = l[info * n + info];
     throw new NotPositiveDefiniteError(
@@ -33,41 +38,6 @@ export function cholesky(a: Matrix): Matrix {
     );
   }
   return { rows: n, cols: n, data: l };
-}
-
-/**
- * The checks of assertSymmetric (square, finite, relative asymmetry ≤ SYMMETRY_TOLERANCE) fused
- * into one pass over the pairs (i, j), (j, i); on any failure the shared validator is called to
- * throw the canonical error.
- */
-function checkSymmetric(a: Matrix): void {
-  assertMatrix('cholesky', 'a', a);
-  const n = a.rows;
-  if (n !== a.cols) assertSymmetric('cholesky', 'a', a);
-  const d = a.data;
-  let poison = 0;
-  let maxAbs = 0;
-  let maxDiff = 0;
-  for (let i = 0; i < n; i++) {
-    const oi = i * n;
-    const aii = d[oi + i];
-    poison += aii - aii;
-    const v = aii < 0 ? -aii : aii;
-    if (v > maxAbs) maxAbs = v;
-    for (let j = 0; j < i; j++) {
-      const x = d[oi + j];
-      const y = d[j * n + i];
-      // x − x is 0 for finite x and NaN for ±Infinity or NaN, so `poison` flags either.
-      poison += x - x + (y - y);
-      const ax = x < 0 ? -x : x;
-      const ay = y < 0 ? -y : y;
-      if (ax > maxAbs) maxAbs = ax;
-      if (ay > maxAbs) maxAbs = ay;
-      const diff = x > y ? x - y : y - x;
-      if (diff > maxDiff) maxDiff = diff;
-    }
-  }
-  if (poison !== 0 || maxDiff > SYMMETRY_TOLERANCE * maxAbs) assertSymmetric('cholesky', 'a', a);
 }
 
 // The unblocked kernel, for the test that compares it with the blocked path.

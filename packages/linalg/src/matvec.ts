@@ -1,8 +1,9 @@
-// Level-2 BLAS matrix–vector products (Golub & Van Loan, Matrix Computations, 4th ed., §1.1).
+// Level-2 BLAS matrix–vector products (Golub & Van Loan, Matrix Computations, 4th ed., §1.1),
+// on the gemv kernels (WebAssembly SIMD from a measured size, TypeScript below).
 import { ShapeError } from './errors.js';
-import { dot } from './kernels/dot.js';
+import { gemvChecked } from './kernels/gemv.js';
 import type { Matrix } from './matrix.js';
-import { assertFinite, assertFiniteArray } from './validate.js';
+import { assertFinite, assertFiniteArray, assertMatrix } from './validate.js';
 
 function checkOut(
   fn: string,
@@ -29,14 +30,16 @@ function checkOut(
  * matvec(fromRows([[1, 2], [3, 4]]), vector([1, 1])) // => [3, 7]
  */
 export function matvec(a: Matrix, x: Float64Array, out?: Float64Array): Float64Array {
-  assertFinite('matvec', 'a', a);
+  assertMatrix('matvec', 'a', a);
   if (x.length !== a.cols)
     throw new ShapeError(`matvec(): x has length ${x.length}, expected a.cols = ${a.cols}`);
-  assertFiniteArray('matvec', 'x', x);
   const y = checkOut('matvec', out, a.rows, x);
-  const n = a.cols;
-  const d = a.data;
-  for (let i = 0; i < a.rows; i++) y[i] = dot(n, d, x, i * n);
+  // The kernel checks finiteness on its own pass (out untouched when it fails); the shared
+  // validators then name the entry.
+  if (!gemvChecked(false, a.rows, a.cols, a.data, x, y)) {
+    assertFinite('matvec', 'a', a);
+    assertFiniteArray('matvec', 'x', x);
+  }
   return y;
 }
 
@@ -52,20 +55,14 @@ export function matvec(a: Matrix, x: Float64Array, out?: Float64Array): Float64A
  * matvecTransA(fromRows([[1, 2], [3, 4]]), vector([1, 1])) // => [4, 6]
  */
 export function matvecTransA(a: Matrix, x: Float64Array, out?: Float64Array): Float64Array {
-  assertFinite('matvecTransA', 'a', a);
+  assertMatrix('matvecTransA', 'a', a);
   if (x.length !== a.rows)
     throw new ShapeError(`matvecTransA(): x has length ${x.length}, expected a.rows = ${a.rows}`);
-  assertFiniteArray('matvecTransA', 'x', x);
   const y = checkOut('matvecTransA', out, a.cols, x);
-  y.fill(0);
-  const n = a.cols;
-  const d = a.data;
   // Row-oriented accumulation (y += x_i · row i) keeps the access to A contiguous.
-  for (let i = 0; i < a.rows; i++) {
-    const xi = x[i];
-    if (xi === 0) continue;
-    const o = i * n;
-    for (let j = 0; j < n; j++) y[j] += xi * d[o + j];
+  if (!gemvChecked(true, a.rows, a.cols, a.data, x, y)) {
+    assertFinite('matvecTransA', 'a', a);
+    assertFiniteArray('matvecTransA', 'x', x);
   }
   return y;
 }

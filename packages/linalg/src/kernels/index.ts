@@ -23,9 +23,10 @@
  * @packageDocumentation
  */
 
-// --- products: gemm (WebAssembly SIMD or TypeScript, see kernelInfo), congruence ---
+// --- products: gemm and gemv (WebAssembly SIMD or TypeScript, see kernelInfo), congruence ---
 export { congruence } from './congruence.js';
 export { gemm, gemmTransA, gemmTransB } from './gemm.js';
+export { gemv, gemvTransA } from './gemv.js';
 
 // --- small dense helpers: dot (also the Frobenius inner product), trace, transpose, symmetrize ---
 export { dot } from './dot.js';

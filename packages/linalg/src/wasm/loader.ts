@@ -7,7 +7,9 @@
 import type { GemmImpl } from '../kernels/backend.js';
 import { gemmTs } from '../kernels/gemm-ts.js';
 import {
+  CHOLESKY_WASM_BASE64,
   KERNELS_WASM_BASE64,
+  LEVEL2_WASM_BASE64,
   QL_WASM_BASE64,
   TRIDIAGONAL_WASM_BASE64,
 } from './kernels.generated.js';
@@ -50,17 +52,34 @@ export interface QlExports {
   ): number;
 }
 
+/** Exports of assembly/level2.ts. @internal */
+export interface Level2Exports {
+  gemv(m: number, n: number, a: number, x: number, y: number): void;
+  gemvT(m: number, n: number, a: number, x: number, y: number): void;
+  symmetryCheck(n: number, a: number, out: number): void;
+}
+
+/** Exports of assembly/cholesky.ts. @internal */
+export interface CholeskyExports {
+  cholesky(b: number, m: number, lda: number, l: number, rd: number): number;
+  zeroUpper(n: number, a: number): void;
+}
+
 /** The modules by name, with the exports each provides. @internal */
 export interface WasmModules {
   gemm: GemmExports;
   tridiagonal: TridiagonalExports;
   ql: QlExports;
+  level2: Level2Exports;
+  cholesky: CholeskyExports;
 }
 
 const SOURCES: { [K in keyof WasmModules]: string } = {
   gemm: KERNELS_WASM_BASE64,
   tridiagonal: TRIDIAGONAL_WASM_BASE64,
   ql: QL_WASM_BASE64,
+  level2: LEVEL2_WASM_BASE64,
+  cholesky: CHOLESKY_WASM_BASE64,
 };
 
 const PAGE = 65536;
