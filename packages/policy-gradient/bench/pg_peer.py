@@ -7,7 +7,8 @@ The same computations written with NumPy arrays on the inputs the TypeScript sid
 - pg-update: Σᵢ wᵢ ∇θ log softmax(f_θ(sᵢ))[aᵢ] for a tanh MLP f (forward and backward by hand),
   parameters in @rg/nn's layout (per layer: weight inputs×outputs row-major, then bias);
 - rollout-linear: one cart-pole, episodes sampled step by step under a linear softmax policy.
-Timings are medians of `repeat` runs after one warm-up. Run with OPENBLAS_NUM_THREADS=1 (the
+Timings are the fastest of `repeat` runs after one warm-up (the least load-sensitive figure on
+a shared machine; the TypeScript side reports its fastest run too). Run with OPENBLAS_NUM_THREADS=1 (the
 bench sets it): the matrices are small.
 """
 import json
@@ -29,7 +30,7 @@ def timed(fn, repeat):
         t0 = time.perf_counter()
         out = fn()
         ts.append((time.perf_counter() - t0) * 1000)
-    return float(np.median(ts)), out
+    return float(np.min(ts)), out
 
 
 def cartpole_step(s, a):
