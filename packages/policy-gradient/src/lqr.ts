@@ -10,7 +10,14 @@ import {
   ShapeError,
   solveDiscreteAre,
 } from '@rg/linalg';
-import { choleskyLower } from '@rg/linalg/kernels';
+import {
+  choleskyLower,
+  dot,
+  gemm,
+  gemmTransA,
+  gemmTransB,
+  solveTriangularInPlace,
+} from '@rg/linalg/kernels';
 import type { Action, Environment, StepResult } from './environment.js';
 import {
   integerAtLeast,
@@ -179,57 +186,33 @@ class LqrEnv implements LQR {
     const { A, B, Q, R } = this;
     // closed loop A_K = A − BK, stage cost matrix M = Q + KᵀRK
     const AK = new Float64Array(n * n);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        let s = A.data[i * n + j];
-        for (let k = 0; k < m; k++) s -= B.data[i * m + k] * K.data[k * n + j];
-        AK[i * n + j] = s;
-      }
-    const M = Float64Array.from(Q.data);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let k = 0; k < m; k++)
-          for (let l = 0; l < m; l++)
-            s += K.data[k * n + i] * R.data[k * m + l] * K.data[l * n + j];
-        M[i * n + j] += s;
-      }
+    gemm(n, n, m, B.data, K.data, AK);
+    for (let i = 0; i < n * n; i++) AK[i] = A.data[i] - AK[i];
+    const RK = new Float64Array(m * n);
+    gemm(m, n, m, R.data, K.data, RK);
+    const M = new Float64Array(n * n);
+    gemmTransA(n, n, m, K.data, RK, M);
+    for (let i = 0; i < n * n; i++) M[i] += Q.data[i];
     // noise covariance added each step: B diag(σ²) Bᵀ + σ_w² I; its action cost tr(R diag σ²)
+    const BS = new Float64Array(n * m);
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < m; k++) BS[i * m + k] = B.data[i * m + k] * sd[k] * sd[k];
     const N = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let k = 0; k < m; k++) s += B.data[i * m + k] * sd[k] * sd[k] * B.data[j * m + k];
-        N[i * n + j] = s;
-      }
-      N[i * n + i] += this.noiseStd * this.noiseStd;
-    }
+    gemmTransB(n, n, m, BS, B.data, N);
+    for (let i = 0; i < n; i++) N[i * n + i] += this.noiseStd * this.noiseStd;
     let actionNoiseCost = 0;
     for (let k = 0; k < m; k++) actionNoiseCost += R.data[k * m + k] * sd[k] * sd[k];
-    let S = Float64Array.from(this.initialCovariance.data);
+    // Σₜ₊₁ = A_K Σₜ A_Kᵀ + N, cost Σₜ γᵗ (tr(M Σₜ) + tr(R diag σ²))
+    const S = Float64Array.from(this.initialCovariance.data);
     const T = new Float64Array(n * n);
     let total = 0;
     let discount = 1;
     for (let t = 0; t < this.maxSteps; t++) {
-      let c = actionNoiseCost;
-      for (let i = 0; i < n * n; i++) c += M[i] * S[i];
-      total += discount * c;
+      total += discount * (actionNoiseCost + dot(n * n, M, S));
       discount *= this.gamma;
-      // S ← A_K S A_Kᵀ + N
-      const next = new Float64Array(n * n);
-      for (let i = 0; i < n; i++)
-        for (let j = 0; j < n; j++) {
-          let s = 0;
-          for (let k = 0; k < n; k++) s += S[i * n + k] * AK[j * n + k];
-          T[i * n + j] = s;
-        }
-      for (let i = 0; i < n; i++)
-        for (let j = 0; j < n; j++) {
-          let s = N[i * n + j];
-          for (let k = 0; k < n; k++) s += AK[i * n + k] * T[k * n + j];
-          next[i * n + j] = s;
-        }
-      S = next;
+      gemmTransB(n, n, n, S, AK, T);
+      gemm(n, n, n, AK, T, S);
+      for (let i = 0; i < n * n; i++) S[i] += N[i];
     }
     return -total;
   }
@@ -240,43 +223,16 @@ function gainOf(A: Matrix, B: Matrix, R: Matrix, X: Matrix): Matrix {
   const n = A.rows;
   const m = B.cols;
   const XB = new Float64Array(n * m);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += X.data[i * n + k] * B.data[k * m + j];
-      XB[i * m + j] = s;
-    }
-  const G = Float64Array.from(R.data);
-  const H = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < m; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += B.data[k * m + i] * XB[k * m + j];
-      G[i * m + j] += s;
-    }
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += XB[k * m + i] * A.data[k * n + j];
-      H[i * n + j] = s;
-    }
-  }
-  const L = cholesky({ rows: m, cols: m, data: G });
-  // solve (LLᵀ) K = H by two triangular sweeps, column by column of H
-  const K = new Float64Array(m * n);
-  const l = L.data;
-  for (let c = 0; c < n; c++) {
-    const y = new Float64Array(m);
-    for (let i = 0; i < m; i++) {
-      let s = H[i * n + c];
-      for (let k = 0; k < i; k++) s -= l[i * m + k] * y[k];
-      y[i] = s / l[i * m + i];
-    }
-    for (let i = m - 1; i >= 0; i--) {
-      let s = y[i];
-      for (let k = i + 1; k < m; k++) s -= l[k * m + i] * K[k * n + c];
-      K[i * n + c] = s / l[i * m + i];
-    }
-  }
+  gemm(n, m, n, X.data, B.data, XB);
+  const G = new Float64Array(m * m); // R + BᵀXB, SPD
+  gemmTransA(m, m, n, B.data, XB, G);
+  for (let i = 0; i < m * m; i++) G[i] += R.data[i];
+  const K = new Float64Array(m * n); // BᵀXA, then solved in place
+  gemmTransA(m, n, n, XB, A.data, K);
+  const L = new Float64Array(m * m);
+  choleskyLower(m, G, L);
+  solveTriangularInPlace(m, n, L, K, { lower: true });
+  solveTriangularInPlace(m, n, L, K, { lower: true, transpose: true });
   return { rows: m, cols: n, data: K };
 }
 
