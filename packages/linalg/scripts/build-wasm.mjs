@@ -16,6 +16,7 @@ const MODULES = [
   ['ql', 'QL_WASM_BASE64', 'implicit QL with SIMD plane rotations'],
   ['level2', 'LEVEL2_WASM_BASE64', 'matrix-vector products and the symmetry check'],
   ['cholesky', 'CHOLESKY_WASM_BASE64', 'row-oriented Cholesky of a matrix or a panel'],
+  ['qr', 'QR_WASM_BASE64', 'Householder QR of a transposed panel and Qᵀ'],
 ];
 const LIMIT = 4096;
 

@@ -1,6 +1,7 @@
-// Householder QR factorization, thin and full (Golub & Van Loan, Matrix Computations, 4th ed., Alg. 5.2.1 and §5.1.6).
+// Householder QR factorization, thin and full, blocked in compact WY form (Golub & Van Loan,
+// Matrix Computations, 4th ed., Alg. 5.2.1, §5.2.3 and §5.1.6).
 import { InvalidArgumentError } from './errors.js';
-import { applyReflectorLeft, applyReflectorPairLeft, reflectColumn } from './householder.js';
+import { householderQr } from './kernels/qr.js';
 import type { Matrix } from './matrix.js';
 import { assertFinite } from './validate.js';
 
@@ -41,38 +42,10 @@ export function qr(a: Matrix, options: QROptions = {}): QRResult {
   const m = a.rows;
   const n = a.cols;
   const p = Math.min(m, n);
-  const f = a.data.slice();
-  const tau = new Float64Array(p);
-  const w = new Float64Array(Math.max(m, n));
-  const w1 = new Float64Array(Math.max(m, n));
-  // Reflectors in pairs: column k+1 is updated by H_k alone, reflected, and then the
-  // trailing columns get both reflectors in one pass (half the sweeps over the matrix).
-  let k = 0;
-  for (; k + 1 < p; k += 2) {
-    tau[k] = reflectColumn(f, m, n, k);
-    applyReflectorLeft(f, n, k, tau[k], f, m, n, k + 1, k + 2, w);
-    tau[k + 1] = reflectColumn(f, m, n, k + 1);
-    applyReflectorPairLeft(f, n, k, tau[k], tau[k + 1], true, f, m, n, k + 2, n, w, w1);
-  }
-  if (k < p) {
-    tau[k] = reflectColumn(f, m, n, k);
-    applyReflectorLeft(f, n, k, tau[k], f, m, n, k + 1, n, w);
-  }
   const rRows = mode === 'full' ? m : p;
-  const r = new Float64Array(rRows * n);
-  for (let i = 0; i < Math.min(rRows, m); i++)
-    for (let j = i; j < n; j++) r[i * n + j] = f[i * n + j];
   const qCols = mode === 'full' ? m : p;
+  const r = new Float64Array(rRows * n);
   const q = new Float64Array(m * qCols);
-  for (let i = 0; i < qCols; i++) q[i * qCols + i] = 1;
-  // Backward accumulation Q = H_0 (H_1 (… H_{p−1} I)): H_k only touches rows and columns ≥ k
-  // of the partial product, so each step works on a shrinking trailing block.
-  let kq = p;
-  if (p % 2 === 1) {
-    kq = p - 1;
-    applyReflectorLeft(f, n, kq, tau[kq], q, m, qCols, kq, qCols, w);
-  }
-  for (kq -= 2; kq >= 0; kq -= 2)
-    applyReflectorPairLeft(f, n, kq, tau[kq], tau[kq + 1], false, q, m, qCols, kq, qCols, w, w1);
+  householderQr(m, n, a.data, r, rRows, q, qCols);
   return { q: { rows: m, cols: qCols, data: q }, r: { rows: rRows, cols: n, data: r } };
 }

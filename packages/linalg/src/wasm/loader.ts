@@ -11,6 +11,7 @@ import {
   KERNELS_WASM_BASE64,
   LEVEL2_WASM_BASE64,
   QL_WASM_BASE64,
+  QR_WASM_BASE64,
   TRIDIAGONAL_WASM_BASE64,
 } from './kernels.generated.js';
 
@@ -65,6 +66,21 @@ export interface CholeskyExports {
   zeroUpper(n: number, a: number): void;
 }
 
+/** Exports of assembly/qr.ts. @internal */
+export interface QrExports {
+  geqr2t(len: number, b: number, a: number, lda: number, tau: number): void;
+  org2rt(
+    len: number,
+    p: number,
+    v: number,
+    ldv: number,
+    tau: number,
+    rows: number,
+    q: number,
+    ldq: number,
+  ): void;
+}
+
 /** The modules by name, with the exports each provides. @internal */
 export interface WasmModules {
   gemm: GemmExports;
@@ -72,6 +88,7 @@ export interface WasmModules {
   ql: QlExports;
   level2: Level2Exports;
   cholesky: CholeskyExports;
+  qr: QrExports;
 }
 
 const SOURCES: { [K in keyof WasmModules]: string } = {
@@ -80,6 +97,7 @@ const SOURCES: { [K in keyof WasmModules]: string } = {
   ql: QL_WASM_BASE64,
   level2: LEVEL2_WASM_BASE64,
   cholesky: CHOLESKY_WASM_BASE64,
+  qr: QR_WASM_BASE64,
 };
 
 const PAGE = 65536;
@@ -117,10 +135,12 @@ export function wasmModule<K extends keyof WasmModules>(name: K): WasmModules[K]
       // Hosts without the SIMD proposal reject the module at validation.
       if (WebAssembly.validate(bytes)) {
         memory ??= new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
-        // Math.hypot is the one host function (ql.hypot): the TypeScript twins call it too.
+        // Math.hypot is the one host function (ql.hypot, qr.hypot): the TypeScript twins call
+        // it too.
         const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
           env: { memory },
           ql: { hypot: Math.hypot },
+          qr: { hypot: Math.hypot },
         });
         ex = instance.exports as unknown as WasmModules[K];
       }
