@@ -17,6 +17,8 @@ const MODULES = [
   ['level2', 'LEVEL2_WASM_BASE64', 'matrix-vector products and the symmetry check'],
   ['cholesky', 'CHOLESKY_WASM_BASE64', 'row-oriented Cholesky of a matrix or a panel'],
   ['qr', 'QR_WASM_BASE64', 'Householder QR of a transposed panel and Qᵀ'],
+  ['bidiagonal', 'BIDIAGONAL_WASM_BASE64', 'Householder bidiagonalization, U_Bᵀ and V_Bᵀ'],
+  ['bdsqr', 'BDSQR_WASM_BASE64', 'implicit-shift bidiagonal QR with SIMD rotations'],
 ];
 const LIMIT = 4096;
 

@@ -1,10 +1,36 @@
 // Golub–Kahan–Reinsch SVD kernels: Householder bidiagonalization and implicit-shift QR on the
 // bidiagonal (Golub & Van Loan, Matrix Computations, 4th ed., §8.6, Algorithms 5.4.2 and 8.6.1–2).
 // Internal layer: inputs are trusted. Singular vectors are kept TRANSPOSED (row i = vector i)
-// so every plane rotation touches two contiguous rows.
+// so every plane rotation touches two contiguous rows. These are the TypeScript twins of
+// assembly/bidiagonal.ts and assembly/bdsqr.ts (dot products in the same two lanes): both
+// backends round identically.
 import { pythag, SQRT_SAFMIN } from './symmetric-eigensolvers.js';
 
 const EPS = 2.220446049250313e-16;
+
+/**
+ * Σ_{j=lo}^{hi−1} x[xo+j]·y[yo+j] in two lanes (even and odd offsets from lo, added at the end),
+ * then the odd tail: the order of the WebAssembly twins.
+ */
+function dot2(
+  x: Float64Array,
+  xo: number,
+  y: Float64Array,
+  yo: number,
+  lo: number,
+  hi: number,
+): number {
+  let s0 = 0;
+  let s1 = 0;
+  let j = lo;
+  for (; j + 1 < hi; j += 2) {
+    s0 += x[xo + j] * y[yo + j];
+    s1 += x[xo + j + 1] * y[yo + j + 1];
+  }
+  let s = s0 + s1;
+  if (j < hi) s += x[xo + j] * y[yo + j];
+  return s;
+}
 
 /**
  * Bidiagonalize the m×n (m ≥ n) row-major `w` (overwritten): W = U_B B V_Bᵀ with B upper
@@ -92,9 +118,7 @@ export function bidiagonalize(
     // W[k+1:, k+1:] −= (W v) (β v)ᵀ
     for (let i = k + 1; i < m; i++) {
       const ri = i * n;
-      let s = 0;
-      for (let j = k + 1; j < n; j++) s += w[ri + j] * w[rk + j];
-      s *= beta;
+      const s = dot2(w, ri, w, rk, k + 1, n) * beta;
       if (s === 0) continue;
       for (let j = k + 1; j < n; j++) w[ri + j] -= s * w[rk + j];
     }
@@ -114,19 +138,11 @@ export function bidiagonalize(
       const b2 = betaL[k - 1];
       for (let j = k; j < m; j++) v1[j] = b1 === 0 ? 0 : w[j * n + k];
       for (let j = k - 1; j < m; j++) v2[j] = b2 === 0 ? 0 : w[j * n + k - 1];
-      let v12 = 0;
-      for (let j = k; j < m; j++) v12 += v1[j] * v2[j];
+      const v12 = dot2(v1, 0, v2, 0, k, m);
       for (let i = k; i < ur; i++) {
         const ri = i * m;
-        let d1 = 0;
-        let d2 = 0;
-        for (let j = k; j < m; j++) {
-          const x = ut[ri + j];
-          d1 += x * v1[j];
-          d2 += x * v2[j];
-        }
-        const s1 = b1 * d1;
-        const s2 = b2 * (d2 - s1 * v12);
+        const s1 = b1 * dot2(ut, ri, v1, 0, k, m);
+        const s2 = b2 * (dot2(ut, ri, v2, 0, k, m) - s1 * v12);
         if (s1 === 0 && s2 === 0) continue;
         ut[ri + k - 1] -= s2 * v2[k - 1];
         for (let j = k; j < m; j++) ut[ri + j] -= s1 * v1[j] + s2 * v2[j];
@@ -142,9 +158,7 @@ export function bidiagonalize(
       for (let j = 0; j < m; j++) v1[j] = w[j * n];
       for (let i = 0; i < ur; i++) {
         const ri = i * m;
-        let s = 0;
-        for (let j = 0; j < m; j++) s += ut[ri + j] * v1[j];
-        s *= beta;
+        const s = dot2(ut, ri, v1, 0, 0, m) * beta;
         if (s === 0) continue;
         for (let j = 0; j < m; j++) ut[ri + j] -= s * v1[j];
       }
@@ -160,19 +174,11 @@ export function bidiagonalize(
       const b2 = betaR[k - 1];
       const r1 = k * n;
       const r2 = (k - 1) * n;
-      let v12 = 0;
-      if (b1 !== 0 && b2 !== 0) for (let j = k + 1; j < n; j++) v12 += w[r1 + j] * w[r2 + j];
+      const v12 = b1 !== 0 && b2 !== 0 ? dot2(w, r1, w, r2, k + 1, n) : 0;
       for (let i = k + 1; i < n; i++) {
         const ri = i * n;
-        let d1 = 0;
-        let d2 = 0;
-        for (let j = k + 1; j < n; j++) {
-          const x = vt[ri + j];
-          d1 += x * w[r1 + j];
-          d2 += x * w[r2 + j];
-        }
-        const s1 = b1 * d1;
-        const s2 = b2 * (d2 - s1 * v12);
+        const s1 = b1 * dot2(vt, ri, w, r1, k + 1, n);
+        const s2 = b2 * (dot2(vt, ri, w, r2, k + 1, n) - s1 * v12);
         if (s1 === 0 && s2 === 0) continue;
         vt[ri + k] -= s2 * w[r2 + k];
         for (let j = k + 1; j < n; j++) vt[ri + j] -= s1 * w[r1 + j] + s2 * w[r2 + j];
@@ -187,9 +193,7 @@ export function bidiagonalize(
       const beta = betaR[0];
       for (let i = 1; i < n; i++) {
         const ri = i * n;
-        let s = 0;
-        for (let j = 1; j < n; j++) s += vt[ri + j] * w[j];
-        s *= beta;
+        const s = dot2(vt, ri, w, 0, 1, n) * beta;
         if (s === 0) continue;
         for (let j = 1; j < n; j++) vt[ri + j] -= s * w[j];
       }

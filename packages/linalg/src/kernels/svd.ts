@@ -1,7 +1,71 @@
 // Singular value decomposition on raw arrays by Golub–Kahan bidiagonalization and implicit-shift
 // QR (Golub & Kahan 1965; Golub & Reinsch 1970; Golub & Van Loan, Matrix Computations, §8.6).
+import { WASM_BASE, wasmHeap, wasmModule } from '../wasm/loader.js';
+import { preferWasm } from './backend.js';
 import { bidiagonalize, bidiagonalQR } from './bidiagonal-svd.js';
 import { powerOfTwoScale } from './symmetric-eigensolvers.js';
+
+/**
+ * Entries m·n from which the bidiagonalization and the bidiagonal QR run on WebAssembly under
+ * 'auto' (measured, Node 20 x86-64: 4×4 TypeScript 2.4 µs vs 2.6 µs; 8×8 9 µs vs 6 µs).
+ */
+export const SVD_WASM_MIN = 36;
+
+/**
+ * Bidiagonalization and implicit-shift QR of the tall mt×nt `w` (overwritten): signed singular
+ * values into d (f is scratch), the singular vectors as the rows of ut (urows × mt) and vt
+ * (nt × nt) when given. Both steps in WebAssembly memory (one copy in, one out) or in their
+ * TypeScript twins, which round identically. False when the QR iteration did not converge.
+ */
+function bidiagonalSvd(
+  mt: number,
+  nt: number,
+  w: Float64Array,
+  d: Float64Array,
+  f: Float64Array,
+  ut: Float64Array | null,
+  urows: number,
+  vt: Float64Array | null,
+): boolean {
+  if (preferWasm(mt * nt, SVD_WASM_MIN)) {
+    const bd = wasmModule('bidiagonal');
+    const qr = bd ? wasmModule('bdsqr') : null;
+    const lw = mt * nt;
+    const lu = ut ? urows * mt : 0;
+    const lv = vt ? nt * nt : 0;
+    const mx = Math.max(mt, nt);
+    const heap = qr ? wasmHeap(WASM_BASE + 8 * (lw + lu + lv + 9 * nt + 3 * mx + 8)) : null;
+    if (bd && qr && heap) {
+      const even = (x: number) => x + (x & 1);
+      const w0 = WASM_BASE >> 3;
+      const u0 = w0 + even(lw);
+      const v0 = u0 + even(lu);
+      const d0 = v0 + even(lv);
+      const f0 = d0 + even(nt);
+      const k0 = f0 + even(nt);
+      const r0 = k0 + even(3 * nt + 3 * mx);
+      heap.set(w.subarray(0, lw), w0);
+      bd.bidiagonalize(
+        mt,
+        nt,
+        w0 * 8,
+        d0 * 8,
+        f0 * 8,
+        ut ? u0 * 8 : 0,
+        urows,
+        vt ? v0 * 8 : 0,
+        k0 * 8,
+      );
+      const ok = qr.bdsqr(nt, d0 * 8, f0 * 8, ut ? u0 * 8 : 0, mt, vt ? v0 * 8 : 0, r0 * 8) === 1;
+      d.set(heap.subarray(d0, d0 + nt));
+      if (ut) ut.set(heap.subarray(u0, u0 + lu));
+      if (vt) vt.set(heap.subarray(v0, v0 + lv));
+      return ok;
+    }
+  }
+  bidiagonalize(mt, nt, w, d, f, ut, urows, vt, new Float64Array(3 * nt + mt));
+  return bidiagonalQR(nt, d, f, ut, mt, vt);
+}
 
 /** Options of the {@link svd} kernel. */
 export interface SvdKernelOptions {
@@ -85,8 +149,7 @@ export function svd(
   const d = new Float64Array(nt);
   const f = new Float64Array(nt);
   if (k > 0) {
-    bidiagonalize(mt, nt, w, d, f, ut, urows, vt, new Float64Array(3 * nt + mt));
-    if (!bidiagonalQR(nt, d, f, ut, mt, vt)) return fail();
+    if (!bidiagonalSvd(mt, nt, w, d, f, ut, urows, vt)) return fail();
   }
   // Sign fix, then a stable descending sort of the indices.
   for (let i = 0; i < k; i++) {

@@ -7,6 +7,8 @@
 import type { GemmImpl } from '../kernels/backend.js';
 import { gemmTs } from '../kernels/gemm-ts.js';
 import {
+  BDSQR_WASM_BASE64,
+  BIDIAGONAL_WASM_BASE64,
   CHOLESKY_WASM_BASE64,
   KERNELS_WASM_BASE64,
   LEVEL2_WASM_BASE64,
@@ -81,6 +83,26 @@ export interface QrExports {
   ): void;
 }
 
+/** Exports of assembly/bidiagonal.ts. @internal */
+export interface BidiagonalExports {
+  bidiagonalize(
+    m: number,
+    n: number,
+    w: number,
+    d: number,
+    f: number,
+    ut: number,
+    ur: number,
+    vt: number,
+    work: number,
+  ): void;
+}
+
+/** Exports of assembly/bdsqr.ts. @internal */
+export interface BdsqrExports {
+  bdsqr(n: number, d: number, f: number, ut: number, m: number, vt: number, rot: number): number;
+}
+
 /** The modules by name, with the exports each provides. @internal */
 export interface WasmModules {
   gemm: GemmExports;
@@ -89,6 +111,8 @@ export interface WasmModules {
   level2: Level2Exports;
   cholesky: CholeskyExports;
   qr: QrExports;
+  bidiagonal: BidiagonalExports;
+  bdsqr: BdsqrExports;
 }
 
 const SOURCES: { [K in keyof WasmModules]: string } = {
@@ -98,6 +122,8 @@ const SOURCES: { [K in keyof WasmModules]: string } = {
   level2: LEVEL2_WASM_BASE64,
   cholesky: CHOLESKY_WASM_BASE64,
   qr: QR_WASM_BASE64,
+  bidiagonal: BIDIAGONAL_WASM_BASE64,
+  bdsqr: BDSQR_WASM_BASE64,
 };
 
 const PAGE = 65536;
@@ -135,12 +161,14 @@ export function wasmModule<K extends keyof WasmModules>(name: K): WasmModules[K]
       // Hosts without the SIMD proposal reject the module at validation.
       if (WebAssembly.validate(bytes)) {
         memory ??= new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
-        // Math.hypot is the one host function (ql.hypot, qr.hypot): the TypeScript twins call
-        // it too.
+        // Math.hypot is the one host function (ql.hypot, qr.hypot, bdsqr.hypot): the
+        // TypeScript twins call it too.
+        const hypot = { hypot: Math.hypot };
         const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
           env: { memory },
-          ql: { hypot: Math.hypot },
-          qr: { hypot: Math.hypot },
+          ql: hypot,
+          qr: hypot,
+          bdsqr: hypot,
         });
         ex = instance.exports as unknown as WasmModules[K];
       }
