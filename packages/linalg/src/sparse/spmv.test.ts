@@ -107,5 +107,13 @@ describe('csrOperator', () => {
     expect(() => csrOperator(a, { transpose: 1 as unknown as boolean })).toThrow(
       InvalidArgumentError,
     );
+    // blocks: the 3×2 block [[1, 0], [1, 1], [1, 2]] at once
+    const blk = new Float64Array(4).fill(5);
+    csrOperator(a, { columns: 2 })(Float64Array.of(1, 0, 1, 1, 1, 2), blk);
+    expect(Array.from(blk)).toEqual([3, 2, 7, 11]);
+    csrOperator(a, { columns: 2, accumulate: true })(Float64Array.of(1, 0, 0, 0, 0, 0), blk);
+    expect(Array.from(blk)).toEqual([4, 2, 7, 11]);
+    expect(() => csrOperator(a, { columns: 2, transpose: true })).toThrow(InvalidArgumentError);
+    expect(() => csrOperator(a, { columns: 0 })).toThrow(InvalidArgumentError);
   });
 });

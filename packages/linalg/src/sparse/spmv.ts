@@ -95,16 +95,22 @@ export interface CsrOperatorOptions {
   transpose?: boolean;
   /** add the product to `out` instead of overwriting it (default false) */
   accumulate?: boolean;
+  /**
+   * apply A to row-major blocks of this many columns at once (x is cols×m, out rows×m; default
+   * 1, a vector); each entry of A is then read once per block. Not with `transpose`.
+   */
+  columns?: number;
 }
 
 /**
  * A {@link LinearOperator} `(x, out) => void` for A (or Aᵀ), validated once here and unchecked
  * on every call, for the inner loops of iterative methods (`conjugateGradient`, `lanczos`,
- * {@link lanczosEigenpairs}, {@link lobpcg}). The operator reads `a` on every call: change its
- * values only to other finite numbers, and never its structure.
+ * {@link lanczosEigenpairs}, {@link lobpcg}), or for sparse × dense blocks in a loop
+ * (`columns`). The operator reads `a` on every call: change its values only to other finite
+ * numbers, and never its structure.
  *
  * @param a - sparse matrix
- * @param options - `{ transpose = false, accumulate = false }`
+ * @param options - `{ transpose = false, accumulate = false, columns = 1 }`
  * @throws {ShapeError | NonFiniteError | InvalidArgumentError} on a malformed matrix or bad options
  * @example
  * const a = csrFromTriplets(2, 2, [0, 0, 1], [0, 1, 1], [2, 1, 3]);
@@ -114,9 +120,14 @@ export interface CsrOperatorOptions {
 export function csrOperator(a: CsrMatrix, options: CsrOperatorOptions = {}): LinearOperator {
   const fn = 'csrOperator';
   assertCsr(fn, 'a', a);
-  const { transpose = false, accumulate = false } = options;
+  const { transpose = false, accumulate = false, columns = 1 } = options;
   if (typeof transpose !== 'boolean' || typeof accumulate !== 'boolean')
     throw new InvalidArgumentError(`${fn}(): transpose and accumulate must be booleans`);
+  if (!Number.isInteger(columns) || columns < 1 || (transpose && columns !== 1))
+    throw new InvalidArgumentError(
+      `${fn}(): columns must be a positive integer (and 1 with transpose; got ${columns})`,
+    );
+  if (columns > 1) return (x, out) => csrMatmat(a, x, columns, out, accumulate);
   return transpose
     ? (x, out) => csrMatvecTrans(a, x, out, accumulate)
     : (x, out) => csrMatvec(a, x, out, accumulate);
