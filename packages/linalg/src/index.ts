@@ -106,6 +106,8 @@ export {
   EIGH_REFINE_AUTO_RATIO,
   eigh,
 } from './eigh.js';
+export type { EigvalshOptions } from './eigvalsh.js';
+export { eigvalsh } from './eigvalsh.js';
 export type { EighTridiagonalResult } from './eigh-tridiagonal.js';
 export { eighTridiagonal } from './eigh-tridiagonal.js';
 export { expmSym } from './expm-sym.js';

@@ -99,11 +99,11 @@ export const CHOLESKY_WASM_MIN = 24;
 
 /**
  * From this order on the blocked form wins. The SIMD row-oriented kernel streams rows of L and
- * stays ahead for a long time (measured, Node 20 x86-64 on a loaded 2-core machine, best of 3:
- * n = 1024 unblocked 43–56 ms vs blocked 75–88 ms; n = 2048 unblocked 0.66–0.83 s vs blocked
- * 0.61–0.64 s).
+ * stays ahead for a long time (measured, Node 20 x86-64 on a loaded 2-core machine, best of 2–3:
+ * n = 1024 unblocked 43–72 ms vs blocked 75–126 ms; n = 1536 214 ms vs 288 ms; n = 2048
+ * 0.66–1.1 s vs 0.61–0.82 s).
  */
-export const BLOCKED_MIN = 1536;
+export const BLOCKED_MIN = 1792;
 /** Panel width of the blocked factorization (even, as the panel kernel requires). */
 const NB = 128;
 /** Rows of the trailing update per gemm call. */
