@@ -19,7 +19,9 @@ export interface HeatChebyshevCoefficients {
  * The Chebyshev coefficients c_k = (2 − δ_k0)(−1)^k e^{−a} I_k(a), a = tλmax/2, of the heat
  * kernel e^{−tλ} on [0, λmax], and the bound 2 Σ_{k>K} e^{−a} I_k(a) on the uniform truncation
  * error (|T_k| ≤ 1 on [−1, 1]). With `order` omitted, the smallest K whose bound is ≤ `tol`.
- * The bound falls super-exponentially once K exceeds a: order ≈ a + 6√a + 10 reaches 1e-10.
+ * For k ≪ a, e^{−a} I_k(a) ≈ e^{−k²/2a}/√(2πa), and beyond k ≈ a it falls super-exponentially,
+ * so K ≈ √(2a ln(1/tol)) suffices at large a (K = 88 for a = 181 and tol = 1e-10), and about
+ * 15–30 terms at a ≤ 10.
  *
  * @param t - diffusion time ≥ 0
  * @param lambdaMax - upper end of the spectrum (> 0)

@@ -75,7 +75,7 @@ export interface HeatKernel {
  * Laplacian from {@link laplacian}, or a connection Laplacian), as an operator on vectors and
  * dense blocks. 'chebyshev': p(L) = Σ_{k≤K} c_k T_k(2L/λmax − I) with c_k = (2 − δ_k0)(−1)^k
  * e^{−a} I_k(a), a = tλmax/2 ({@link heatChebyshevCoefficients}); K sparse products per vector,
- * uniform error ≤ `errorBound` on the spectrum, K growing like tλmax/2. 'exact': a dense
+ * uniform error ≤ `errorBound` on the spectrum, K growing like √(tλmax ln(1/tol)). 'exact': a dense
  * eigendecomposition. 'spectral': H_t ≈ V_m e^{−tΛ_m} V_mᵀ from the m smallest eigenpairs
  * (shift-invert Lanczos through a sparse Cholesky), m doubled from 64 until e^{−tλ_m} ≤ tol:
  * the cheap choice at large t, where few modes survive. 'backwardEuler':
