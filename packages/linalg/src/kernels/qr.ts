@@ -2,8 +2,9 @@
 // 5.2.1, §5.2.3 and §5.1.7; LAPACK dgeqrf/dorgqr): A is held transposed so that every reflector
 // is a contiguous vector; each panel of {@link QR_BLOCK} columns ({@link QR_BLOCK_LARGE} for
 // large matrices) is factored by a level-2 kernel (WebAssembly SIMD in assembly/qr.ts, or its
-// TypeScript twin here, which rounds identically) and applied to the trailing columns, and to Q, in compact WY form with three
-// products on the gemm kernel. Internal layer: inputs are trusted and finite.
+// TypeScript twin here, which rounds identically) and applied to the trailing columns, and to
+// Q, in compact WY form with three products on the gemm kernel. Internal layer: inputs are
+// trusted and finite.
 import { gemmDispatch, preferWasm } from './backend.js';
 import { WASM_BASE, wasmHeap, wasmModule } from '../wasm/loader.js';
 
