@@ -1,12 +1,23 @@
 #!/usr/bin/python3
 """NumPy peer for bench/index.ts: the same algorithms written the way pyRiemann writes them
-(batched numpy.linalg.eigh over stacks of matrices). Reads {tasks: [...]} as JSON on stdin and
-prints {results: [{name, ms, ...}]} (median wall time in ms)."""
+(batched numpy.linalg.eigh over stacks of matrices). Reads {threads, tasks: [...]} as JSON on
+stdin and prints {results: [{name, ms, ...}]} (median wall time in ms).
+
+`threads` (1, or null for OpenBLAS's default of all cores) must be fixed before NumPy loads
+OpenBLAS, so the bench runs this script once per setting and keeps NumPy's faster one for each
+task: for matrices this small one thread is usually faster (the default's thread start-up costs
+more than the work), and a benchmark must run its peer at its best setting."""
 import json
+import os
 import sys
 import time
 
-import numpy as np
+REQ = json.load(sys.stdin)
+if REQ.get('threads'):
+    for _var in ('OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'MKL_NUM_THREADS', 'BLIS_NUM_THREADS'):
+        os.environ[_var] = str(REQ['threads'])
+
+import numpy as np  # noqa: E402
 
 
 def fn_sym(c, f):
@@ -116,7 +127,7 @@ def timed(fn, repeat):
 
 
 def main():
-    req = json.load(sys.stdin)
+    req = REQ
     res = []
     for task in req['tasks']:
         xs = np.array(task['points'])
