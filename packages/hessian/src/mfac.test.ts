@@ -194,6 +194,53 @@ describe('SlidingWindowMFAC', () => {
   });
 });
 
+describe('SlidingWindowMFAC: window contents, defaults and messages', () => {
+  it('gradients() holds the last m gradients (in slot order), size counts up to m', () => {
+    const w = new SlidingWindowMFAC({ dim: 2, m: 2, damp: 1 });
+    expect(w.gradients()).toEqual({ rows: 0, cols: 2, data: new Float64Array(0) });
+    w.add(Float64Array.from([1, 2]));
+    expect(w.size).toBe(1);
+    w.add(Float64Array.from([3, 4]));
+    w.add(Float64Array.from([5, 6])); // evicts [1, 2] from slot 0
+    expect(w.size).toBe(2);
+    expect(w.gradients()).toEqual({ rows: 2, cols: 2, data: Float64Array.from([5, 6, 3, 4]) });
+  });
+
+  it('ihvp(v, out) writes into out; with one gradient F⁻¹ is Sherman–Morrison', () => {
+    // F = λI + ggᵀ with g = (1, 2), λ = 1: F⁻¹ = (I − ggᵀ/6), so F⁻¹(6, 0) = (5, −2)
+    const w = new SlidingWindowMFAC({ dim: 2, m: 3, damp: 1 });
+    w.add(Float64Array.from([1, 2]));
+    const out = new Float64Array(2);
+    expect(w.ihvp(Float64Array.from([6, 0]), out)).toBe(out);
+    expect(Array.from(out)).toEqual([expect.closeTo(5, 13), expect.closeTo(-2, 13)]);
+  });
+
+  it('damp defaults to 1e-5: an empty window gives v/λ', () => {
+    const w = new SlidingWindowMFAC({ dim: 1, m: 1 });
+    expect(w.damp).toBe(1e-5);
+    expect(w.ihvp(Float64Array.from([1]))[0]).toBeCloseTo(1e5, 9);
+  });
+
+  it('messages name the class or method, the argument and the value', () => {
+    expect(() => new SlidingWindowMFAC({ dim: 1.5, m: 2 })).toThrow(
+      /^SlidingWindowMFAC\(\): dim must be a positive integer \(got 1\.5\)$/,
+    );
+    expect(() => new SlidingWindowMFAC({ dim: 2, m: 0 })).toThrow(
+      /^SlidingWindowMFAC\(\): m must be a positive integer \(got 0\)$/,
+    );
+    expect(() => new SlidingWindowMFAC({ dim: 2, m: 1, damp: -1 })).toThrow(
+      /^SlidingWindowMFAC\(\): damp must be a positive finite number \(got -1\)$/,
+    );
+    const w = new SlidingWindowMFAC({ dim: 3, m: 2 });
+    expect(() => w.add(new Float64Array(2))).toThrow(
+      /^SlidingWindowMFAC\.add\(\): grad must be a Float64Array of length 3 \(got length 2\)$/,
+    );
+    expect(() => w.ihvp(new Float64Array(4))).toThrow(
+      /^SlidingWindowMFAC\.ihvp\(\): v must be a Float64Array of length 3 \(got length 4\)$/,
+    );
+  });
+});
+
 describe('mfacOptimizer', () => {
   it('one step moves θ by −lr·F⁻¹g with F = λI + ggᵀ, i.e. −lr·g/(λ + ‖g‖²)', () => {
     const opt = mfacOptimizer({ lr: 0.5, damp: 0.1, m: 3 });

@@ -197,3 +197,42 @@ describe('emd properties', () => {
     expect(seen.at(-1)).toEqual({ iteration: r.iterations, residual: r.residual });
   });
 });
+
+describe('emd(): long runs without callbacks, cancellation and the ConvergenceError', () => {
+  const big = () => {
+    const r0 = rng(31);
+    const n = 150;
+    const x = Array.from({ length: n }, () => [r0.normal(), r0.normal()]);
+    const y = Array.from({ length: n }, () => [r0.normal() + 1, r0.normal()]);
+    return { C: costMatrix(x, y), w: new Float64Array(n).fill(1 / n) };
+  };
+
+  it('runs past 1024 pivots without onProgress, and stops with AbortError naming emd()', () => {
+    const { C, w } = big();
+    const r = emd(w, w, C);
+    expect(r.iterations).toBeGreaterThan(1024);
+    expect(r.converged).toBe(true);
+    const ctl = new AbortController();
+    ctl.abort();
+    // the signal is polled with the progress report, every 1024 pivots
+    expect(() => emd(w, w, C, { signal: ctl.signal })).toThrow(/^emd\(\)/);
+  });
+
+  it('ConvergenceError says how many pivots ran and how infeasible the duals still are', () => {
+    const { C, w } = big();
+    const r = emd(w, w, C, { maxIter: 2 });
+    let caught: unknown;
+    try {
+      emd(w, w, C, { maxIter: 2, strict: true });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ConvergenceError);
+    const e = caught as ConvergenceError;
+    expect(e.message).toBe(
+      `emd(): not optimal after 2 pivots (dual infeasibility ${r.residual.toExponential(2)}); raise maxIter`,
+    );
+    expect(e.iterations).toBe(2);
+    expect(e.residual).toBe(r.residual);
+  });
+});
