@@ -8,71 +8,82 @@
 // 4mn² − 4n³/3, SVD with thin U and V 4m²n + 8mn² + 9n³ (Golub & Van Loan's table), matvec 2mn.
 // `npx tsx bench/index.ts lapack` to reproduce.
 //
-// One run (2026-12-04, Node 20.20, NumPy 1.24 + OpenBLAS 0.3.21 from Debian; 2 CPU cores shared
-// with other jobs, load average ≈ 14, so every figure is the best of its runs and the ratios
-// move by ±30% between runs; NumPy's "default threads" is 2 here):
+// One run (2026-12-04 20:14 UTC, Node 20.20, NumPy 1.24 + OpenBLAS 0.3.21 from Debian; 2 CPU
+// cores shared with other jobs at load average 16–19, so every figure is the best of its runs
+// and ratios move by ±30% or more between runs; NumPy's "default threads" is 2 here):
 //
 //   Goals of the issue in this run:
-//     @rg/linalg:eigh:n=8: 0.56× NumPy's time (goal ≤ 1×: met)
-//     @rg/linalg:eigh:n=16: 0.57× NumPy's time (goal ≤ 1×: met)
-//     @rg/linalg:eigh:n=32: 0.72× NumPy's time (goal ≤ 1×: met)
-//     @rg/linalg:eigh:n=64: 1.44× NumPy's time (goal ≤ 1.5×: met); 6.7× faster than ml-matrix (goal ≥ 5×: met)
-//     @rg/linalg:eigh:n=256: 0.95× NumPy's time (goal ≤ 3×: met); 12.9× faster than ml-matrix (goal ≥ 10×: met)
-//     @rg/linalg:cholesky:n=64: 1.39× NumPy's time (goal ≤ 2×: met); 11.0× faster than ml-matrix (goal ≥ 5×: met)
-//     @rg/linalg:qr:n=256: 5.95× NumPy's time (goal ≤ 2×: missed)
-//     @rg/linalg:svd:n=64: 1.32× NumPy's time (goal ≤ 2×: met); 11.8× faster than ml-matrix (goal ≥ 5×: met)
+//     @rg/linalg:eigh:n=8: 0.41× NumPy's time (goal ≤ 1×: met)
+//     @rg/linalg:eigh:n=16: 0.55× NumPy's time (goal ≤ 1×: met)
+//     @rg/linalg:eigh:n=32: 1.07× NumPy's time (goal ≤ 1×: missed)
+//     @rg/linalg:eigh:n=64: 1.21× NumPy's time (goal ≤ 1.5×: met); 6.6× faster than ml-matrix (goal ≥ 5×: met)
+//     @rg/linalg:eigh:n=256: 0.48× NumPy's time (goal ≤ 3×: met); 26.1× faster than ml-matrix (goal ≥ 10×: met)
+//     @rg/linalg:cholesky:n=64: 1.44× NumPy's time (goal ≤ 2×: met); 11.2× faster than ml-matrix (goal ≥ 5×: met)
+//     @rg/linalg:qr:n=256: 3.06× NumPy's time (goal ≤ 2×: missed)
+//     @rg/linalg:svd:n=64: 1.25× NumPy's time (goal ≤ 2×: met); 10.8× faster than ml-matrix (goal ≥ 5×: met)
 //
 //   @rg/linalg lapack
 //   benchmark                  ours ms  ml-matrix ms  ml-matrix/ours  numpy ms  numpy/ours  note
 //   -------------------------  -------  ------------  --------------  --------  ----------  ------------------------------------------------------
-//   @rg/linalg:eigh:n=8        0.0043   0.0066        1.51x           0.0078    1.80x       1.06 GFLOP/s; numpy 1 thread (other 0.0223 ms)
-//   @rg/linalg:eigh:n=16       0.0127   0.0446        3.51x           0.0222    1.74x       2.90 GFLOP/s; numpy 1 thread (other 0.0717 ms)
-//   @rg/linalg:eigh:n=32       0.0523   0.3044        5.81x           0.0725    1.38x       5.63 GFLOP/s; numpy 1 thread (other 0.196 ms)
-//   @rg/linalg:eigh:n=64       0.3805   2.55          6.69x           0.2640    0.69x       6.20 GFLOP/s; numpy 1 thread (other 0.580 ms)
-//   @rg/linalg:eigh:n=128      3.06     49.06         16.01x          2.58      0.84x       6.16 GFLOP/s; numpy 1 thread (other 7.98 ms)
-//   @rg/linalg:eigh:n=256      29.09    375           12.89x          30.66     1.05x       5.19 GFLOP/s; numpy default threads (other 30.7 ms)
-//   @rg/linalg:eigh:n=512      273      3301          12.07x          184       0.67x       4.42 GFLOP/s; numpy 1 thread (other 193 ms)
-//   @rg/linalg:eigvalsh:n=8    0.0034   0.0070        2.06x           0.0049    1.44x       0.20 GFLOP/s; numpy 1 thread (other 0.0204 ms)
-//   @rg/linalg:eigvalsh:n=16   0.0095   0.0466        4.90x           0.0115    1.21x       0.57 GFLOP/s; numpy 1 thread (other 0.0615 ms)
-//   @rg/linalg:eigvalsh:n=32   0.0357   0.3099        8.69x           0.0328    0.92x       1.22 GFLOP/s; numpy 1 thread (other 0.155 ms)
-//   @rg/linalg:eigvalsh:n=64   0.1450   2.41          16.60x          0.1191    0.82x       2.41 GFLOP/s; numpy 1 thread (other 0.400 ms)
-//   @rg/linalg:eigvalsh:n=128  0.6957   39.80         57.21x          0.4757    0.68x       4.02 GFLOP/s; numpy 1 thread (other 1.16 ms)
-//   @rg/linalg:eigvalsh:n=256  4.36     371           85.13x          2.23      0.51x       5.13 GFLOP/s; numpy 1 thread (other 3.91 ms)
-//   @rg/linalg:eigvalsh:n=512  66.33    3240          48.85x          18.74     0.28x       2.70 GFLOP/s; numpy 1 thread (other 35.9 ms)
-//   @rg/linalg:cholesky:n=8    0.0008   0.0007        0.84x           0.0023    2.82x       0.21 GFLOP/s; numpy 1 thread (other 0.00232 ms)
-//   @rg/linalg:cholesky:n=16   0.0018   0.0056        3.08x           0.0028    1.54x       0.76 GFLOP/s; numpy 1 thread (other 0.00284 ms)
-//   @rg/linalg:cholesky:n=32   0.0040   0.0245        6.12x           0.0045    1.11x       2.73 GFLOP/s; numpy 1 thread (other 0.00453 ms)
-//   @rg/linalg:cholesky:n=64   0.0138   0.1524        11.03x          0.0100    0.72x       6.32 GFLOP/s; numpy 1 thread (other 0.0226 ms)
-//   @rg/linalg:cholesky:n=128  0.0673   1.21          18.00x          0.0992    1.47x       10.39 GFLOP/s; numpy 1 thread (other 0.141 ms)
-//   @rg/linalg:cholesky:n=256  0.4311   36.73         85.21x          0.6020    1.40x       12.97 GFLOP/s; numpy 1 thread (other 0.740 ms)
-//   @rg/linalg:cholesky:n=512  3.37     188           55.77x          4.20      1.25x       13.28 GFLOP/s; numpy 1 thread (other 8.29 ms)
-//   @rg/linalg:qr:n=8          0.0028   0.0047        1.68x           0.0094    3.31x       0.48 GFLOP/s; numpy 1 thread (other 0.00976 ms)
-//   @rg/linalg:qr:n=16         0.0097   0.0327        3.36x           0.0127    1.30x       1.12 GFLOP/s; numpy default threads (other 0.0127 ms)
-//   @rg/linalg:qr:n=32         0.0235   0.1758        7.48x           0.0244    1.04x       3.72 GFLOP/s; numpy 1 thread (other 0.0249 ms)
-//   @rg/linalg:qr:n=64         0.1840   1.19          6.49x           0.0785    0.43x       3.80 GFLOP/s; numpy 1 thread (other 0.0800 ms)
-//   @rg/linalg:qr:n=128        0.9249   10.74         11.61x          0.5935    0.64x       6.05 GFLOP/s; numpy 1 thread (other 1.37 ms)
-//   @rg/linalg:qr:n=256        20.23    266           13.14x          3.40      0.17x       2.21 GFLOP/s; numpy 1 thread (other 7.60 ms)
-//   @rg/linalg:qr:n=512        180      2447          13.59x          113       0.63x       1.99 GFLOP/s; numpy 1 thread (other 166 ms)
-//   @rg/linalg:qr:256x16       0.0604   0.7710        12.76x          0.0331    0.55x       4.25 GFLOP/s; numpy 1 thread (other 0.0344 ms)
-//   @rg/linalg:qr:1024x16      0.3339   3.10          9.28x           0.1237    0.37x       3.12 GFLOP/s; numpy 1 thread (other 0.293 ms)
-//   @rg/linalg:svd:n=8         0.0127   0.1731        13.60x          0.0114    0.90x       0.85 GFLOP/s; numpy 1 thread (other 0.0153 ms)
-//   @rg/linalg:svd:n=16        0.0237   2.31          97.73x          0.0324    1.37x       3.63 GFLOP/s; numpy 1 thread (other 0.0330 ms)
-//   @rg/linalg:svd:n=32        0.0929   0.8144        8.77x           0.1010    1.09x       7.41 GFLOP/s; numpy 1 thread (other 0.102 ms)
-//   @rg/linalg:svd:n=64        0.5054   5.98          11.83x          0.3837    0.76x       10.89 GFLOP/s; numpy 1 thread (other 0.761 ms)
-//   @rg/linalg:svd:n=128       3.25     107           33.06x          2.12      0.65x       13.55 GFLOP/s; numpy 1 thread (other 38.0 ms)
-//   @rg/linalg:svd:n=256       46.05    773           16.78x          18.31     0.40x       7.65 GFLOP/s; numpy 1 thread (other 47.1 ms)
-//   @rg/linalg:svd:n=512       456      6952          15.25x          375       0.82x       6.18 GFLOP/s; numpy 1 thread (other 394 ms)
-//   @rg/linalg:matvec:n=64     0.0026   0.0927        35.71x          0.0013    0.48x       3.16 GFLOP/s; numpy default threads (other 0.00127 ms)
-//   @rg/linalg:matvec:n=200    0.0088   0.1000        11.41x          0.0038    0.44x       9.13 GFLOP/s; numpy 1 thread (other 0.00994 ms)
-//   @rg/linalg:matvec:n=500    0.0685   0.6046        8.82x           0.0294    0.43x       7.30 GFLOP/s; numpy 1 thread (other 0.0388 ms)
+//   @rg/linalg:eigh:n=8        0.0041   0.0061        1.48x           0.0102    2.45x       1.11 GFLOP/s; numpy 1 thread (other 0.0171 ms)
+//   @rg/linalg:eigh:n=16       0.0120   0.0443        3.68x           0.0219    1.82x       3.06 GFLOP/s; numpy 1 thread (other 0.0557 ms)
+//   @rg/linalg:eigh:n=32       0.0776   0.3333        4.29x           0.0723    0.93x       3.80 GFLOP/s; numpy 1 thread (other 0.172 ms)
+//   @rg/linalg:eigh:n=64       0.3824   2.54          6.65x           0.3156    0.83x       6.17 GFLOP/s; numpy 1 thread (other 0.475 ms)
+//   @rg/linalg:eigh:n=128      6.68     65.69         9.84x           3.52      0.53x       2.83 GFLOP/s; numpy 1 thread (other 24.6 ms)
+//   @rg/linalg:eigh:n=256      24.26    633           26.08x          50.25     2.07x       6.22 GFLOP/s; numpy 1 thread (other 192 ms)
+//   @rg/linalg:eigh:n=512      187      4008          21.48x          236       1.26x       6.47 GFLOP/s; numpy 1 thread (other 700 ms)
+//   @rg/linalg:eigvalsh:n=8    0.0033   0.0069        2.08x           0.0067    2.00x       0.21 GFLOP/s; numpy 1 thread (other 0.0134 ms)
+//   @rg/linalg:eigvalsh:n=16   0.0095   0.0465        4.91x           0.0149    1.57x       0.58 GFLOP/s; numpy 1 thread (other 0.0392 ms)
+//   @rg/linalg:eigvalsh:n=32   0.0328   0.3227        9.85x           0.0319    0.97x       1.33 GFLOP/s; numpy 1 thread (other 0.132 ms)
+//   @rg/linalg:eigvalsh:n=64   0.1387   2.42          17.47x          0.1171    0.84x       2.52 GFLOP/s; numpy 1 thread (other 0.319 ms)
+//   @rg/linalg:eigvalsh:n=128  0.6456   31.49         48.78x          0.5351    0.83x       4.33 GFLOP/s; numpy 1 thread (other 0.987 ms)
+//   @rg/linalg:eigvalsh:n=256  3.61     353           97.83x          2.73      0.76x       6.20 GFLOP/s; numpy 1 thread (other 33.9 ms)
+//   @rg/linalg:eigvalsh:n=512  54.63    2507          45.89x          29.53     0.54x       3.28 GFLOP/s; numpy 1 thread (other 36.8 ms)
+//   @rg/linalg:cholesky:n=8    0.0009   0.0008        0.88x           0.0021    2.47x       0.20 GFLOP/s; numpy default threads (other 0.00317 ms)
+//   @rg/linalg:cholesky:n=16   0.0018   0.0055        3.09x           0.0026    1.45x       0.77 GFLOP/s; numpy default threads (other 0.00387 ms)
+//   @rg/linalg:cholesky:n=32   0.0042   0.0250        5.95x           0.0042    0.99x       2.60 GFLOP/s; numpy default threads (other 0.00462 ms)
+//   @rg/linalg:cholesky:n=64   0.0141   0.1578        11.20x          0.0098    0.69x       6.20 GFLOP/s; numpy 1 thread (other 0.0243 ms)
+//   @rg/linalg:cholesky:n=128  0.0703   1.20          17.02x          0.0995    1.42x       9.94 GFLOP/s; numpy 1 thread (other 0.130 ms)
+//   @rg/linalg:cholesky:n=256  0.4449   15.83         35.58x          0.6712    1.51x       12.57 GFLOP/s; numpy default threads (other 0.844 ms)
+//   @rg/linalg:cholesky:n=512  11.14    185           16.59x          4.28      0.38x       4.02 GFLOP/s; numpy default threads (other 6.00 ms)
+//   @rg/linalg:qr:n=8          0.0045   0.0066        1.46x           0.0088    1.96x       0.30 GFLOP/s; numpy default threads (other 0.00953 ms)
+//   @rg/linalg:qr:n=16         0.0090   0.0449        4.97x           0.0123    1.36x       1.21 GFLOP/s; numpy default threads (other 0.0135 ms)
+//   @rg/linalg:qr:n=32         0.0317   0.2587        8.17x           0.0232    0.73x       2.76 GFLOP/s; numpy default threads (other 0.0252 ms)
+//   @rg/linalg:qr:n=64         0.3714   1.99          5.36x           0.0737    0.20x       1.88 GFLOP/s; numpy default threads (other 0.0803 ms)
+//   @rg/linalg:qr:n=128        1.45     39.26         27.08x          0.7991    0.55x       3.86 GFLOP/s; numpy 1 thread (other 1.27 ms)
+//   @rg/linalg:qr:n=256        14.06    295           20.98x          4.59      0.33x       3.18 GFLOP/s; numpy 1 thread (other 8.63 ms)
+//   @rg/linalg:qr:n=512        144      2756          19.18x          189       1.32x       2.49 GFLOP/s; numpy default threads (other 210 ms)
+//   @rg/linalg:qr:256x16       0.0640   0.9338        14.60x          0.0320    0.50x       4.01 GFLOP/s; numpy default threads (other 0.0413 ms)
+//   @rg/linalg:qr:1024x16      0.3348   3.87          11.55x          0.1455    0.43x       3.12 GFLOP/s; numpy 1 thread (other 0.249 ms)
+//   @rg/linalg:svd:n=8         0.0127   0.1652        13.00x          0.0110    0.86x       0.85 GFLOP/s; numpy default threads (other 0.0152 ms)
+//   @rg/linalg:svd:n=16        0.0237   1.12          47.07x          0.0305    1.29x       3.63 GFLOP/s; numpy default threads (other 0.0331 ms)
+//   @rg/linalg:svd:n=32        0.0928   0.6874        7.41x           0.0990    1.07x       7.41 GFLOP/s; numpy default threads (other 0.106 ms)
+//   @rg/linalg:svd:n=64        0.5033   5.44          10.81x          0.4034    0.80x       10.94 GFLOP/s; numpy 1 thread (other 0.692 ms)
+//   @rg/linalg:svd:n=128       3.32     107           32.18x          2.70      0.82x       13.28 GFLOP/s; numpy 1 thread (other 3.95 ms)
+//   @rg/linalg:svd:n=256       45.79    715           15.61x          29.11     0.64x       7.69 GFLOP/s; numpy 1 thread (other 38.5 ms)
+//   @rg/linalg:svd:n=512       389      7093          18.24x          400       1.03x       7.25 GFLOP/s; numpy 1 thread (other 423 ms)
+//   @rg/linalg:matvec:n=64     0.0036   0.0137        3.83x           0.0012    0.34x       2.30 GFLOP/s; numpy default threads (other 0.00168 ms)
+//   @rg/linalg:matvec:n=200    0.0108   0.1268        11.69x          0.0038    0.35x       7.38 GFLOP/s; numpy 1 thread (other 0.00914 ms)
+//   @rg/linalg:matvec:n=500    0.0814   0.6056        7.44x           0.0301    0.37x       6.14 GFLOP/s; numpy 1 thread (other 0.0337 ms)
 //
-// Reading: eigh is at or below NumPy's time from n = 8 to 256 (Jacobi n ≤ 3, SIMD
-// tridiagonalization + SIMD QL below EIGH_DC_MIN = 288, divide and conquer above); eigenvalues
+// An earlier run the same day (load average ≈ 14; QR still with 32-column panels throughout):
+//   @rg/linalg:eigh:n=8: 0.56× NumPy's time (goal ≤ 1×: met)
+//   @rg/linalg:eigh:n=16: 0.57× NumPy's time (goal ≤ 1×: met)
+//   @rg/linalg:eigh:n=32: 0.72× NumPy's time (goal ≤ 1×: met)
+//   @rg/linalg:eigh:n=64: 1.44× NumPy's time (goal ≤ 1.5×: met); 6.7× faster than ml-matrix (goal ≥ 5×: met)
+//   @rg/linalg:eigh:n=256: 0.95× NumPy's time (goal ≤ 3×: met); 12.9× faster than ml-matrix (goal ≥ 10×: met)
+//   @rg/linalg:cholesky:n=64: 1.39× NumPy's time (goal ≤ 2×: met); 11.0× faster than ml-matrix (goal ≥ 5×: met)
+//   @rg/linalg:qr:n=256: 5.95× NumPy's time (goal ≤ 2×: missed)
+//   @rg/linalg:svd:n=64: 1.32× NumPy's time (goal ≤ 2×: met); 11.8× faster than ml-matrix (goal ≥ 5×: met)
+//
+// Reading: eigh takes 0.4–1.2× NumPy's time up to n = 64 and 0.5–1.1× at 256 (Jacobi n ≤ 3,
+// SIMD tridiagonalization + SIMD QL below EIGH_DC_MIN = 288, divide and conquer above), 1.2–1.9×
+// at n = 128 and 0.8–1.5× at 512, depending on the run; eigenvalues
 // alone fall behind from n = 256 on (the unblocked reduction streams the whole trailing matrix
-// every step; LAPACK's blocked dsytrd does half its work in gemm). Cholesky matches LAPACK. QR
-// is 1.5–6× behind at n ≥ 64: every compact-WY update copies its operands into and out of the
-// WebAssembly memory. SVD (bidiagonal QR with SIMD rotations) is within 1.3–2.5× of NumPy's
-// divide-and-conquer dgesdd up to n = 512.
+// every step; LAPACK's blocked dsytrd does half its work in gemm). Cholesky matches LAPACK up
+// to n = 256. QR is 2–6× behind at 64 ≤ n ≤ 256: every compact-WY update copies its operands
+// into and out of the WebAssembly memory. SVD (bidiagonal QR with SIMD rotations) is within
+// 1.3–2.5× of NumPy's divide-and-conquer dgesdd up to n = 512.
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, measure, pythonHas, runPython } from '@rg/bench';
 import {
