@@ -42,6 +42,26 @@ export { mlpSoftmaxPolicy } from './mlp-softmax-policy.js';
 export type { Policy, PolicyDistribution } from './policy.js';
 export { softmaxTabularPolicy } from './softmax-tabular-policy.js';
 
+// --- sequence policies and verifiable token tasks ---
+export type { AdditionTaskOptions } from './addition-task.js';
+export { additionTask } from './addition-task.js';
+export type { BracketsTaskOptions } from './brackets-task.js';
+export { bracketsTask } from './brackets-task.js';
+export type { DigitTaskOptions } from './reverse-task.js';
+export { reverseTask } from './reverse-task.js';
+export type { GenerateOptions, SequencePolicy, SequencePolicyOptions } from './sequence-policy.js';
+export { sequencePolicy } from './sequence-policy.js';
+export { sortTask } from './sort-task.js';
+export type {
+  SupervisedWarmStartOptions,
+  SupervisedWarmStartResult,
+} from './supervised-warm-start.js';
+export { supervisedWarmStart } from './supervised-warm-start.js';
+export type { TokenTask, TokenTaskOptions } from './token-task.js';
+export { tokenVocabulary } from './token-task.js';
+export type { TransformerPolicyOptions } from './transformer-policy.js';
+export { transformerPolicy } from './transformer-policy.js';
+
 // --- sampling, estimators and exact quantities ---
 export type { EvaluatePolicyOptions, PolicyEvaluationEstimate } from './evaluate-policy.js';
 export { evaluatePolicy } from './evaluate-policy.js';
@@ -59,7 +79,25 @@ export { rollout } from './rollout.js';
 export type { ValueIterationOptions, ValueIterationResult } from './value-iteration.js';
 export { valueIteration } from './value-iteration.js';
 
+// --- sequence RL: advantages, curvature, gradient features, metrics ---
+export type { CurvatureShifts, CurvatureShiftsOptions } from './curvature-shifts.js';
+export { curvatureShifts } from './curvature-shifts.js';
+export type {
+  EvaluateSequencePolicyOptions,
+  SequenceEvaluation,
+} from './evaluate-sequence-policy.js';
+export { evaluateSequencePolicy } from './evaluate-sequence-policy.js';
+export { gradientFeatures } from './gradient-features.js';
+export type { GradientNoveltyScalesOptions } from './gradient-novelty-scales.js';
+export { gradientNoveltyScales } from './gradient-novelty-scales.js';
+export type { GroupRelativeAdvantagesOptions } from './group-relative-advantages.js';
+export { groupRelativeAdvantages } from './group-relative-advantages.js';
+export { passAtK } from './pass-at-k.js';
+
 // --- algorithms ---
+export { capo } from './capo.js';
+export { g2rl } from './g2rl.js';
+export { grpo } from './grpo.js';
 export { harpg } from './harpg.js';
 export { mdpo } from './mdpo.js';
 export { nHarpg } from './n-harpg.js';
@@ -68,11 +106,15 @@ export { ppoClip } from './ppo-clip.js';
 export type {
   ActorCriticOptions,
   BaselineKind,
+  CapoOptions,
+  G2rlOptions,
+  GrpoOptions,
   HarpgOptions,
   MdpoOptions,
   MomentumScheduleOptions,
   NpgIgtOptions,
   PpoClipOptions,
+  RunOptions,
   ScoreFunctionOptions,
   TrainOptions,
   TrainProgress,

@@ -6,21 +6,20 @@ import type { Optimizer } from '@rg/optim';
 /** How a score-function estimate centres the returns: see {@link policyGradientEstimate}. */
 export type BaselineKind = 'none' | 'leave-one-out' | 'running';
 
-/** Options every algorithm accepts. */
-export interface TrainOptions {
+/** Options every training run accepts, on environments and on token tasks alike. */
+export interface RunOptions {
   /** seed of every random draw of the run (default 0) */
   seed?: number;
-  /** discount of the objective J = E[Σ γᵗ rₜ] (default the environment's gamma) */
-  gamma?: number;
   /** starting parameters θ₀ (default `policy.initialParameters()`); not modified */
   theta?: Float64Array;
   /** most iterations (default 100) */
   maxIterations?: number;
-  /** stop after the iteration in which the environment steps used reach this many */
+  /** stop after the iteration in which the samples used (environment steps, or sampled tokens) reach this many */
   maxSamples?: number;
   /**
    * stop once this return is reached: by `evaluate` when it is given, else by the mean return of
-   * the episodes collected in an iteration (noisy for one-episode iterations)
+   * the episodes (or the mean reward of the sequences) collected in an iteration (noisy for
+   * one-episode iterations)
    */
   targetReturn?: number;
   /** an evaluation of θ (e.g. an exact return, or {@link evaluatePolicy}); not counted as samples */
@@ -33,15 +32,27 @@ export interface TrainOptions {
   onProgress?: (info: TrainProgress) => void;
 }
 
+/** Options every algorithm on an environment accepts. */
+export interface TrainOptions extends RunOptions {
+  /** discount of the objective J = E[Σ γᵗ rₜ] (default the environment's gamma) */
+  gamma?: number;
+}
+
 /** One entry of a training history. */
 export interface TrainRecord {
   /** 1-based iteration count */
   readonly iteration: number;
-  /** environment steps used so far (all trajectories the algorithm sampled) */
+  /**
+   * environment steps used so far (all trajectories the algorithm sampled); for the sequence
+   * algorithms, the response tokens sampled so far
+   */
   readonly samples: number;
-  /** episodes sampled so far */
+  /** episodes sampled so far (for the sequence algorithms: sequences) */
   readonly episodes: number;
-  /** mean undiscounted return of the complete episodes sampled in this iteration (NaN if none) */
+  /**
+   * mean undiscounted return of the complete episodes sampled in this iteration (NaN if none);
+   * for the sequence algorithms, the mean reward of the iteration's sequences
+   */
   readonly meanReturn: number;
   /** `evaluate(θ)` after this iteration, when evaluated */
   readonly evaluation?: number;
@@ -65,7 +76,7 @@ export interface TrainResult {
   /** one record per iteration */
   readonly history: readonly TrainRecord[];
   readonly iterations: number;
-  /** environment steps used */
+  /** environment steps (or sampled tokens) used */
   readonly samples: number;
   readonly episodes: number;
   /** why the run stopped */
@@ -151,3 +162,41 @@ export interface PpoClipOptions extends ActorCriticOptions {
 
 /** Options of {@link mdpo}. */
 export type MdpoOptions = ActorCriticOptions;
+
+/** Options of the sequence algorithms ({@link grpo}, {@link capo}, {@link g2rl}). */
+export interface GrpoOptions extends RunOptions {
+  /** prompts per iteration, drawn from `task.train` in reshuffled passes (default 8) */
+  promptsPerIteration?: number;
+  /** G: responses sampled per prompt, the group of the relative advantages (default 8, ≥ 2) */
+  groupSize?: number;
+  /** optimizer steps on each batch, each on the whole batch (default 1) */
+  epochs?: number;
+  /** clip range ε of the token ratios (default 0.2) */
+  clip?: number;
+  /** β of the per-token KL(π_θ ‖ π_ref) penalty, exact over the vocabulary (default 0: none) */
+  klCoefficient?: number;
+  /** θ of the reference policy π_ref of the KL penalty (default the starting parameters) */
+  reference?: Float64Array;
+  /** 'std' (default): advantages (r − mean)/(sd + 1e-4) per group; 'none': r − mean */
+  normalize?: 'std' | 'none';
+  /** the optimizer, stepping on the negated surrogate gradient (default `adam({ lr })`) */
+  optimizer?: Optimizer;
+  /** learning rate of the default optimizer (default 1e-3) */
+  lr?: number;
+}
+
+/** Options of {@link capo}. */
+export interface CapoOptions extends GrpoOptions {
+  /** τ_F: a token is kept only if its estimated policy shift (KL) is below it (default 1e-4) */
+  policyShiftThreshold?: number;
+  /** τ_H: a token is kept only if its estimated |objective shift| is below it (default 0.01) */
+  objectiveShiftThreshold?: number;
+}
+
+/** Options of {@link g2rl}. */
+export interface G2rlOptions extends GrpoOptions {
+  /** β: reward scales lie in (1 − β, 1 + β) (default 0.5) */
+  scaleBound?: number;
+  /** κ: slope of the scale in the novelty (default 5) */
+  scaleSharpness?: number;
+}

@@ -1,21 +1,21 @@
 // Any training algorithm of this package as an iterator over its iterations, for step-by-step
 // driving (a browser animation frame per iteration, early stopping by the caller).
 import { InvalidArgumentError } from '@rg/linalg';
-import type { Environment, VectorEnvironment } from './environment.js';
 import { runOf } from './internal/train-loop.js';
-import type { Policy } from './policy.js';
 import type { TrainProgress, TrainResult } from './train-types.js';
 
 /**
  * Run a training algorithm of this package ({@link vanillaPG}, {@link npgIgt}, {@link nHarpg},
- * {@link harpg}, {@link ppoClip}, {@link mdpo}) one iteration per `next()`: each step yields the
- * iteration's {@link TrainProgress} (with a copy of θ), and the final `next()` returns the
+ * {@link harpg}, {@link ppoClip}, {@link mdpo} on an environment; {@link grpo}, {@link capo},
+ * {@link g2rl} on a token task) one iteration per `next()`: each step yields the iteration's
+ * {@link TrainProgress} (with a copy of θ), and the final `next()` returns the
  * {@link TrainResult}. The same seed gives the same iterates as the plain call; stopping early
- * is just not calling `next()` again.
+ * is just not calling `next()` again — what a page that trains live drives, one animation
+ * frame per iteration.
  *
  * @param algorithm - one of the training functions of this package
- * @param env - the environment
- * @param policy - the policy
+ * @param env - the environment (or token task)
+ * @param policy - the policy (or sequence policy)
  * @param options - the algorithm's options
  * @throws {InvalidArgumentError} when `algorithm` is not a training function of this package
  * @example
@@ -26,17 +26,20 @@ import type { TrainProgress, TrainResult } from './train-types.js';
  * first.iteration // => 1
  * const rest = [...steps]; // the remaining iterations
  * rest.length // => 2
+ * const task = reverseTask({ length: 2, trainSize: 20, testSize: 10 });
+ * const seq = trainingSteps(grpo, task, transformerPolicy({ maxTokens: 5, dModel: 8 }), { maxIterations: 2, promptsPerIteration: 2, groupSize: 2 });
+ * seq.next().value.stats.entropy > 0 // => true
  */
-export function trainingSteps<O>(
-  algorithm: (env: Environment | VectorEnvironment, policy: Policy, options?: O) => TrainResult,
-  env: Environment | VectorEnvironment,
-  policy: Policy,
+export function trainingSteps<E, P, O>(
+  algorithm: (env: E, policy: P, options?: O) => TrainResult,
+  env: E,
+  policy: P,
   options?: O,
 ): Generator<TrainProgress, TrainResult, void> {
   const run = runOf(algorithm);
   if (!run)
     throw new InvalidArgumentError(
-      'trainingSteps(): algorithm must be one of vanillaPG, npgIgt, nHarpg, harpg, ppoClip, mdpo',
+      'trainingSteps(): algorithm must be one of vanillaPG, npgIgt, nHarpg, harpg, ppoClip, mdpo, grpo, capo, g2rl',
     );
-  return run(env, policy, options) as Generator<TrainProgress, TrainResult, void>;
+  return run(env, policy, options);
 }

@@ -107,6 +107,7 @@ export function curvesFigure(
   series: { label: string; points: ReturnType<typeof band> }[],
   y: { label: string; type?: 'linear' | 'log'; domain?: [number, number] },
   target?: number,
+  xLabel = 'environment steps (samples)',
 ): string {
   const rows = series.flatMap((s) =>
     s.points.filter((p) => Number.isFinite(p.mean)).map((p) => ({ ...p, algorithm: s.label })),
@@ -115,7 +116,7 @@ export function curvesFigure(
     width: 720,
     height: 400,
     marginLeft: 60,
-    x: { label: 'environment steps (samples)', grid: true },
+    x: { label: xLabel, grid: true },
     y: {
       label: y.label,
       type: y.type ?? 'linear',

@@ -74,6 +74,20 @@ export function categoricalJvp(
   }
 }
 
+/**
+ * out[i] = H(softmax F_i) = −Σⱼ pⱼ log pⱼ with log pⱼ = F_ij − log Σ exp F_i (no cancellation for
+ * nearly deterministic rows, and no 0·log 0)
+ */
+export function categoricalEntropy(F: Float64Array, n: number, k: number, out: Float64Array): void {
+  const p = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const lse = softmaxRow(F, i * k, k, p, 0);
+    let s = 0;
+    for (let j = 0; j < k; j++) if (p[j] > 0) s -= p[j] * (F[i * k + j] - lse);
+    out[i] = s;
+  }
+}
+
 /** KL(softmax F_i ‖ softmax Q_i) per row; with G: G_i = wᵢ ∂KL/∂F_i = wᵢ p ⊙ (log p − log q − KL) */
 export function categoricalKl(
   F: Float64Array,

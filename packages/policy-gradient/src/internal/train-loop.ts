@@ -8,6 +8,7 @@ import type { Policy } from '../policy.js';
 import { checkEnvironment, rolloutKernel, type Trajectories } from '../rollout.js';
 import type {
   BaselineKind,
+  RunOptions,
   TrainOptions,
   TrainProgress,
   TrainRecord,
@@ -21,15 +22,16 @@ import { RunningBaseline } from './running-baseline.js';
 
 export type AnyEnvironment = Environment | VectorEnvironment;
 
-export class TrainLoop {
+/**
+ * The bookkeeping of any training run, whatever it samples: validated run options, the seeded
+ * generator, θ, sample and episode counts, history, evaluation, stopping rules, abort and
+ * progress. Environment runs ({@link TrainLoop}) and sequence runs share it.
+ */
+export class RunLoop {
   readonly fn: string;
-  readonly env: AnyEnvironment;
-  readonly policy: Policy;
-  readonly kernels: PolicyKernels;
   readonly rng: Rng;
-  readonly gamma: number;
   theta: Float64Array;
-  private readonly options: TrainOptions;
+  private readonly options: RunOptions;
   private readonly maxIterations: number;
   private readonly maxSamples: number;
   private readonly evaluateEvery: number;
@@ -41,20 +43,26 @@ export class TrainLoop {
   readonly history: TrainRecord[] = [];
   stopped: TrainResult['stopped'] | null = null;
 
-  constructor(fn: string, env: AnyEnvironment, policy: Policy, options: TrainOptions | undefined) {
+  /**
+   * `validateMore` runs between the generator and θ (the place where environment runs check
+   * their discount), so the first error reported keeps the order of the option list.
+   */
+  constructor(
+    fn: string,
+    dim: number,
+    initialParameters: () => Float64Array,
+    options: RunOptions | undefined,
+    validateMore?: (o: RunOptions) => void,
+  ) {
     this.fn = fn;
-    checkEnvironment(fn, env, policy);
     const o = optionsOf(fn, options);
     this.options = o;
-    this.env = env;
-    this.policy = policy;
-    this.kernels = kernelsOf(policy);
     this.rng = rng(seedOf(fn, 'options.seed', o.seed ?? 0));
-    this.gamma = inRange(fn, 'options.gamma', o.gamma ?? env.gamma, 0, 1, true);
+    validateMore?.(o);
     this.theta =
       o.theta === undefined
-        ? policy.initialParameters()
-        : vectorOf(fn, 'options.theta', o.theta, policy.dim).slice();
+        ? initialParameters()
+        : vectorOf(fn, 'options.theta', o.theta, dim).slice();
     this.maxIterations = integerAtLeast(fn, 'options.maxIterations', o.maxIterations ?? 100, 1);
     this.maxSamples =
       o.maxSamples === undefined
@@ -77,26 +85,20 @@ export class TrainLoop {
     return this.maxIterations;
   }
 
-  /** sample a batch at θ and count it */
-  collect(theta: Float64Array, episodes: number, steps = 0): Trajectories {
-    const b = rolloutKernel(
-      this.env,
-      this.kernels,
-      this.policy.actionSize,
-      theta,
-      episodes,
-      steps,
-      this.rng,
-      this.gamma,
-    );
-    this.samples += b.steps;
-    this.episodes += b.episodes;
-    for (let e = 0; e < b.episodes; e++)
-      if (b.complete[e]) {
-        this.returnSum += b.returns[e];
+  /** count `steps` samples and the episodes with their returns (complete ones enter the mean) */
+  count(
+    steps: number,
+    episodes: number,
+    returns: ArrayLike<number>,
+    complete?: ArrayLike<number | boolean>,
+  ): void {
+    this.samples += steps;
+    this.episodes += episodes;
+    for (let e = 0; e < episodes; e++)
+      if (!complete || complete[e]) {
+        this.returnSum += returns[e];
         this.returnCount++;
       }
-    return b;
   }
 
   /** close an iteration: record, evaluate, report, check the stopping rules */
@@ -171,6 +173,48 @@ export class TrainLoop {
   }
 }
 
+/** A run on an environment: {@link RunLoop} plus the discount and episode collection. */
+export class TrainLoop extends RunLoop {
+  readonly env: AnyEnvironment;
+  readonly policy: Policy;
+  readonly kernels: PolicyKernels;
+  readonly gamma: number;
+
+  constructor(fn: string, env: AnyEnvironment, policy: Policy, options: TrainOptions | undefined) {
+    checkEnvironment(fn, env, policy);
+    let gamma = env.gamma;
+    super(
+      fn,
+      policy.dim,
+      () => policy.initialParameters(),
+      options,
+      (o) => {
+        gamma = inRange(fn, 'options.gamma', (o as TrainOptions).gamma ?? env.gamma, 0, 1, true);
+      },
+    );
+    this.env = env;
+    this.policy = policy;
+    this.kernels = kernelsOf(policy);
+    this.gamma = gamma;
+  }
+
+  /** sample a batch at θ and count it */
+  collect(theta: Float64Array, episodes: number, steps = 0): Trajectories {
+    const b = rolloutKernel(
+      this.env,
+      this.kernels,
+      this.policy.actionSize,
+      theta,
+      episodes,
+      steps,
+      this.rng,
+      this.gamma,
+    );
+    this.count(b.steps, b.episodes, b.returns, b.complete);
+    return b;
+  }
+}
+
 /** validated baseline kind, with the batch size it needs */
 export function baselineOf(
   fn: string,
@@ -236,29 +280,29 @@ export class ScoreEstimator {
 
 // ---- the registry behind trainingSteps ----
 
-export type AlgorithmRun<O> = (
-  env: AnyEnvironment,
-  policy: Policy,
+export type AlgorithmRun<E, P, O> = (
+  env: E,
+  policy: P,
   options: O | undefined,
 ) => Generator<TrainProgress, TrainResult, void>;
 
-const RUNS = new WeakMap<object, AlgorithmRun<never>>();
+const RUNS = new WeakMap<object, AlgorithmRun<never, never, never>>();
 
 /** A training function that drains its generator, registered for trainingSteps. */
-export function defineAlgorithm<O>(run: AlgorithmRun<O>) {
-  const train = (env: AnyEnvironment, policy: Policy, options?: O): TrainResult => {
+export function defineAlgorithm<O, E = AnyEnvironment, P = Policy>(run: AlgorithmRun<E, P, O>) {
+  const train = (env: E, policy: P, options?: O): TrainResult => {
     const it = run(env, policy, options);
     for (;;) {
       const step = it.next();
       if (step.done) return step.value;
     }
   };
-  RUNS.set(train, run as AlgorithmRun<never>);
+  RUNS.set(train, run as AlgorithmRun<never, never, never>);
   return train;
 }
 
-export function runOf(algorithm: unknown): AlgorithmRun<unknown> | undefined {
-  return RUNS.get(algorithm as object) as AlgorithmRun<unknown> | undefined;
+export function runOf(algorithm: unknown): AlgorithmRun<unknown, unknown, unknown> | undefined {
+  return RUNS.get(algorithm as object) as AlgorithmRun<unknown, unknown, unknown> | undefined;
 }
 
 /** ‖v‖₂ */
