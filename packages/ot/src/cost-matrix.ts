@@ -1,5 +1,6 @@
 // Ground cost between two point clouds (pairwise distances; POT's ot.dist).
-import { assertFinite, InvalidArgumentError, isMatrix, type Matrix, ShapeError } from '@rg/linalg';
+import { InvalidArgumentError, isMatrix, type Matrix, ShapeError } from '@rg/linalg';
+import { toMatrix } from './problem.js';
 
 /** A built-in metric name or a function of two points. */
 export type CostMetric =
@@ -11,27 +12,11 @@ export type CostMetric =
 /** Points as a Matrix (one point per row) or nested arrays. */
 export type Points = Matrix | readonly (readonly number[])[];
 
-function toPoints(fn: string, name: string, x: Points): Matrix {
-  if (isMatrix(x)) {
-    assertFinite(fn, name, x);
-    return x;
-  }
-  if (!Array.isArray(x))
+/** Validates points (Matrix or nested arrays) and returns them as a Matrix (no copy for a Matrix). */
+export function toPoints(fn: string, name: string, x: Points): Matrix {
+  if (!isMatrix(x) && !Array.isArray(x))
     throw new ShapeError(`${fn}(): ${name} must be a Matrix or an array of points`);
-  const rows = x.length;
-  const cols = rows ? x[0].length : 0;
-  const data = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    const r = x[i];
-    if (!r || r.length !== cols)
-      throw new ShapeError(
-        `${fn}(): ${name}[${i}] has ${r?.length} coordinates, ${name}[0] has ${cols}`,
-      );
-    for (let k = 0; k < cols; k++) data[i * cols + k] = r[k];
-  }
-  const m = { rows, cols, data };
-  assertFinite(fn, name, m);
-  return m;
+  return toMatrix(fn, name, x, 'coordinates');
 }
 
 /**

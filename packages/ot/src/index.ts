@@ -23,5 +23,7 @@ export type {
   SinkhornNewtonSparseResult,
 } from './sinkhorn-newton-sparse.js';
 export { sinkhornNewtonSparse } from './sinkhorn-newton-sparse.js';
+export type { SlicedWassersteinOptions } from './sliced-wasserstein.js';
+export { slicedWasserstein } from './sliced-wasserstein.js';
 export type { Wasserstein1DOptions } from './wasserstein-1d.js';
 export { wasserstein1D } from './wasserstein-1d.js';

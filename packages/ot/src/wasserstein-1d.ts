@@ -71,15 +71,30 @@ export function wasserstein1D(
     throw new InvalidArgumentError(`${fn}(): p must be a finite number ≥ 1 (got ${p})`);
   const U = sortedWithWeights(fn, 'u', u, options.uWeights);
   const V = sortedWithWeights(fn, 'v', v, options.vWeights);
+  const acc = wassersteinPowerSorted(U.x, U.w, V.x, V.w, p);
+  return p === 1 ? acc : acc ** (1 / p);
+}
+
+/**
+ * W_p^p between two sorted weighted samples (weights summing to 1), unchecked: the merge of the
+ * two quantile functions. Inputs must be validated and sorted by the caller.
+ */
+export function wassersteinPowerSorted(
+  ux: Float64Array,
+  uw: Float64Array,
+  vx: Float64Array,
+  vw: Float64Array,
+  p: number,
+): number {
   // Walk the merged breakpoints of the two CDFs; between two breakpoints both
   // quantile functions are constant. The last atom's CDF is taken as exactly 1 so
   // rounding in the cumulative sums cannot leave a gap at the top.
-  const n = U.x.length;
-  const m = V.x.length;
+  const n = ux.length;
+  const m = vx.length;
   let i = 0;
   let j = 0;
-  let cu = U.w[0];
-  let cv = V.w[0];
+  let cu = uw[0];
+  let cv = vw[0];
   let q = 0;
   let acc = 0;
   for (;;) {
@@ -87,17 +102,17 @@ export function wasserstein1D(
     const fv = j === m - 1 ? 1 : cv;
     const next = Math.min(fu, fv);
     if (next > q) {
-      const d = Math.abs(U.x[i] - V.x[j]);
+      const d = Math.abs(ux[i] - vx[j]);
       acc += (next - q) * (p === 1 ? d : d ** p);
       q = next;
     }
     if (fu <= fv) {
       if (i === n - 1) break;
-      cu += U.w[++i];
+      cu += uw[++i];
     } else {
       if (j === m - 1) break;
-      cv += V.w[++j];
+      cv += vw[++j];
     }
   }
-  return p === 1 ? acc : acc ** (1 / p);
+  return acc;
 }
