@@ -9,7 +9,7 @@ import {
   type ProgressInfo,
   throwIfAborted,
 } from '@rg/linalg';
-import { checkCount, checkProblem, total, type Weights } from './problem.js';
+import { type CostInput, checkCount, checkProblem, total, type Weights } from './problem.js';
 
 /**
  * Options of {@link emd}: the shared iterative options without `tol` (the simplex stops at an
@@ -330,7 +330,7 @@ function networkSimplex(
  *
  * @param a - source weights (n)
  * @param b - target weights (m)
- * @param cost - n×m ground cost
+ * @param costInput - n×m ground cost, a Matrix or nested rows `cost[i][j]`
  * @param options - `{ maxIter = 100000, strict, signal, onProgress }`
  * @returns `{ plan, cost, potentials: { f, g }, iterations, converged, residual }`
  * @throws {ShapeError | NonFiniteError | InvalidArgumentError} on bad input (see {@link sinkhorn})
@@ -343,9 +343,15 @@ function networkSimplex(
  * r.cost // => 0
  * emd([1, 0], [0.5, 0.5], C).cost // => 0.5
  */
-export function emd(a: Weights, b: Weights, cost: Matrix, options: EmdOptions = {}): EmdResult {
+export function emd(
+  a: Weights,
+  b: Weights,
+  costInput: CostInput,
+  options: EmdOptions = {},
+): EmdResult {
   const fn = 'emd';
-  const p = checkProblem(fn, a, b, cost);
+  const p = checkProblem(fn, a, b, costInput);
+  const cost = p.cost;
   const maxIter = checkCount(fn, 'maxIter', options.maxIter ?? 100000);
   const sa = total(p.a);
   const sb = total(p.b);
@@ -392,7 +398,8 @@ export function emd(a: Weights, b: Weights, cost: Matrix, options: EmdOptions = 
  * import { fromRows } from '@rg/linalg';
  * emd2([0.5, 0.5], [0.5, 0.5], fromRows([[0, 2], [2, 0]])) // => 0
  * emd2([1], [0.25, 0.75], fromRows([[1, 3]])) // => 2.5
+ * emd2([1], [0.25, 0.75], [[1, 3]]) // => 2.5
  */
-export function emd2(a: Weights, b: Weights, cost: Matrix, options: EmdOptions = {}): number {
+export function emd2(a: Weights, b: Weights, cost: CostInput, options: EmdOptions = {}): number {
   return emd(a, b, cost, options).cost;
 }

@@ -4,12 +4,50 @@ import {
   assertFinite,
   assertFiniteArray,
   InvalidArgumentError,
+  isMatrix,
   type Matrix,
   ShapeError,
 } from '@rg/linalg';
 
 /** Weights accepted by the public functions: a Float64Array or a plain array. */
 export type Weights = Float64Array | readonly number[];
+
+/** A cost matrix as a Matrix or nested rows (`cost[i][j]`), accepted by every solver. */
+export type CostInput = Matrix | readonly (readonly number[])[];
+
+/**
+ * A finite Matrix from a Matrix (returned as is) or nested rows (copied). `what` names the
+ * rows' entries in messages ('entries' for a cost, 'coordinates' for points).
+ */
+export function toMatrix(
+  fn: string,
+  name: string,
+  x: Matrix | readonly (readonly number[])[],
+  what = 'entries',
+): Matrix {
+  if (isMatrix(x)) {
+    assertFinite(fn, name, x);
+    return x;
+  }
+  if (!Array.isArray(x))
+    throw new ShapeError(
+      `${fn}(): ${name} must be a Matrix or nested arrays of numbers (one array per row)`,
+    );
+  const rows = x.length;
+  const cols = rows ? (x[0]?.length ?? 0) : 0;
+  const data = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const r = x[i];
+    if (!r || r.length !== cols)
+      throw new ShapeError(
+        `${fn}(): ${name}[${i}] has ${r?.length} ${what}, ${name}[0] has ${cols}`,
+      );
+    for (let k = 0; k < cols; k++) data[i * cols + k] = r[k];
+  }
+  const m = { rows, cols, data };
+  assertFinite(fn, name, m);
+  return m;
+}
 
 /** Relative tolerance on |Σa − Σb| / max(Σa, Σb) accepted as equal total mass. */
 export const MASS_TOLERANCE = 1e-9;
@@ -42,18 +80,19 @@ export function total(w: Float64Array): number {
 
 /**
  * Validate a transport problem (a, b, cost): finite non-negative weights of equal
- * total mass (within {@link MASS_TOLERANCE} relative) and a finite a.length × b.length cost.
- * Returns copies of the weights, so callers never mutate user input.
+ * total mass (within {@link MASS_TOLERANCE} relative) and a finite a.length × b.length cost
+ * (a Matrix or nested rows). Returns copies of the weights, so callers never mutate user
+ * input, and the cost as a Matrix.
  */
 export function checkProblem(
   fn: string,
   a: Weights,
   b: Weights,
-  cost: Matrix,
-): { a: Float64Array; b: Float64Array; n: number; m: number } {
+  costIn: CostInput,
+): { a: Float64Array; b: Float64Array; n: number; m: number; cost: Matrix } {
   const aa = checkWeights(fn, 'a', a);
   const bb = checkWeights(fn, 'b', b);
-  assertFinite(fn, 'cost', cost);
+  const cost = toMatrix(fn, 'cost', costIn);
   if (cost.rows !== aa.length || cost.cols !== bb.length)
     throw new ShapeError(
       `${fn}(): cost is ${cost.rows}×${cost.cols} but a has ${aa.length} and b has ${bb.length} entries`,
@@ -65,7 +104,7 @@ export function checkProblem(
     throw new InvalidArgumentError(
       `${fn}(): a and b must have the same total mass (Σa = ${sa}, Σb = ${sb}, relative difference ${rel.toExponential(2)} > ${MASS_TOLERANCE})`,
     );
-  return { a: aa, b: bb, n: aa.length, m: bb.length };
+  return { a: aa, b: bb, n: aa.length, m: bb.length, cost };
 }
 
 /** Throw unless the entropic regularization is a finite positive number. */
@@ -89,4 +128,17 @@ export function checkTol(fn: string, value: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
     throw new InvalidArgumentError(`${fn}(): tol must be a finite number ≥ 0 (got ${value})`);
   return value;
+}
+
+/** What a bad argument is, for messages: `null`, `a function`, `an object with keys x, y`, `'text'`, `3`. */
+export function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'function') return 'a function';
+  if (Array.isArray(v)) return `an array of length ${v.length}`;
+  if (typeof v === 'object') {
+    const keys = Object.keys(v);
+    return keys.length ? `an object with keys ${keys.join(', ')}` : 'an empty object';
+  }
+  if (typeof v === 'string') return `'${v}'`;
+  return String(v);
 }

@@ -1,17 +1,24 @@
 // Entropic Wasserstein barycenter on a fixed support by iterative Bregman projections
 // (Benamou, Carlier, Cuturi, Nenna & Peyré 2015, SIAM J. Sci. Comput. 37(2)).
 import {
-  assertFinite,
   ConvergenceError,
   InvalidArgumentError,
   type IterativeOptions,
   type IterativeResult,
-  type Matrix,
   NonFiniteError,
   ShapeError,
   throwIfAborted,
 } from '@rg/linalg';
-import { checkCount, checkReg, checkTol, checkWeights, total, type Weights } from './problem.js';
+import {
+  type CostInput,
+  checkCount,
+  checkReg,
+  checkTol,
+  checkWeights,
+  toMatrix,
+  total,
+  type Weights,
+} from './problem.js';
 import { isCheckIteration } from './sinkhorn-kernels.js';
 
 /** Options of {@link sinkhornBarycenter}. */
@@ -38,7 +45,7 @@ export interface SinkhornBarycenterResult extends IterativeResult {
  * maxIter 1000, tol 1e−9, residual checked every 10 iterations.
  *
  * @param histograms - k histograms on the columns of `cost` (each m, ≥ 0, any positive mass; normalized)
- * @param cost - n×m ground cost between the barycenter's support (rows) and the histograms' (columns)
+ * @param costInput - n×m ground cost (a Matrix or nested rows) between the barycenter's support (rows) and the histograms' (columns)
  * @param options - `{ reg, weights, maxIter = 1000, tol = 1e-9, signal, onProgress, strict }`
  * @returns `{ barycenter, iterations, converged, residual }`
  * @throws {ShapeError} on an empty list, histograms that do not match cost.cols, or `weights`
@@ -54,7 +61,7 @@ export interface SinkhornBarycenterResult extends IterativeResult {
  */
 export function sinkhornBarycenter(
   histograms: readonly Weights[],
-  cost: Matrix,
+  costInput: CostInput,
   options: SinkhornBarycenterOptions,
 ): SinkhornBarycenterResult {
   const fn = 'sinkhornBarycenter';
@@ -62,7 +69,7 @@ export function sinkhornBarycenter(
     throw new InvalidArgumentError(`${fn}(): options { reg } are required`);
   if (!Array.isArray(histograms) || histograms.length === 0)
     throw new ShapeError(`${fn}(): histograms must be a non-empty array`);
-  assertFinite(fn, 'cost', cost);
+  const cost = toMatrix(fn, 'cost', costInput);
   const reg = checkReg(fn, options.reg);
   const maxIter = checkCount(fn, 'maxIter', options.maxIter ?? 1000);
   const tol = checkTol(fn, options.tol ?? 1e-9);

@@ -13,7 +13,14 @@ import {
   NotPositiveDefiniteError,
   throwIfAborted,
 } from '@rg/linalg';
-import { checkCount, checkProblem, checkReg, checkTol, type Weights } from './problem.js';
+import {
+  type CostInput,
+  checkCount,
+  checkProblem,
+  checkReg,
+  checkTol,
+  type Weights,
+} from './problem.js';
 import { logKernel } from './sinkhorn-kernels.js';
 import { embedPlan, embedVector, restrict, supportOf } from './support.js';
 
@@ -125,7 +132,7 @@ function kthLargest(x: Float64Array, k: number, scratch: Float64Array): number {
  *
  * @param a - source weights (n)
  * @param b - target weights (m, same total mass)
- * @param cost - n×m ground cost
+ * @param costInput - n×m ground cost, a Matrix or nested rows `cost[i][j]`
  * @param options - `{ reg, sinkhornIters = 20, newtonIters = 100, sparsity = min(1, 2/min(n,m)), maxDroppedMass = 1e-3, tol = 1e-9, cgIters = 10(n+m), signal, onProgress, strict }`
  * @returns sinkhorn's result fields plus `sinkhornIterations`, `newtonIterations`, `cgIterations`, `lineSearchEvaluations`, `kept`
  * @throws {ShapeError | NonFiniteError | InvalidArgumentError} on bad input (as {@link sinkhorn})
@@ -141,12 +148,13 @@ function kthLargest(x: Float64Array, k: number, scratch: Float64Array): number {
 export function sinkhornNewtonSparse(
   a: Weights,
   b: Weights,
-  cost: Matrix,
+  costInput: CostInput,
   options: SinkhornNewtonSparseOptions,
 ): SinkhornNewtonSparseResult {
   if (!options || typeof options !== 'object')
     throw new InvalidArgumentError(`${FN}(): options { reg } are required`);
-  const p = checkProblem(FN, a, b, cost);
+  const p = checkProblem(FN, a, b, costInput);
+  const cost = p.cost;
   const reg = checkReg(FN, options.reg);
   const tol = checkTol(FN, options.tol ?? 1e-9);
   const sinkhornIters = checkCount(FN, 'sinkhornIters', options.sinkhornIters ?? 20);

@@ -360,7 +360,7 @@ describe('sinkhorn() messages and reports', () => {
 
   it('accelerator errors say what is wrong and what to do', () => {
     expect(() => sinkhorn(a, b, C, { reg: 1, accelerator: {} as never })).toThrow(
-      /^sinkhorn\(\): accelerator must implement SinkhornAccelerator .*\(.*got \[object Object\]\)$/,
+      /^sinkhorn\(\): accelerator must implement SinkhornAccelerator .*\(.*got an empty object\)$/,
     );
     // a function carrying the right members is still not an accelerator object
     const callable = Object.assign(() => undefined, {

@@ -16,7 +16,15 @@ import {
   type SinkhornAcceleratorInfo,
 } from './sinkhorn-accelerated.js';
 import type { SinkhornAccelerator } from './sinkhorn-accelerator.js';
-import { checkCount, checkProblem, checkReg, checkTol, type Weights } from './problem.js';
+import {
+  type CostInput,
+  checkCount,
+  describeValue,
+  checkProblem,
+  checkReg,
+  checkTol,
+  type Weights,
+} from './problem.js';
 import {
   type KernelOutput,
   type LoopControl,
@@ -68,7 +76,11 @@ export interface SinkhornResult extends IterativeResult {
   residual: number;
   /** the method that produced the result (differs from the requested one after a switch) */
   method: SinkhornMethod;
-  /** present when the solver changed method (underflow) */
+  /**
+   * present when the solver changed method (underflow), or when it stopped unconverged (the
+   * marginal error still above `tol` after `maxIter` iterations; `converged` is false and the
+   * message says how far it got and what to change). Both sentences appear when both happened.
+   */
   warning?: string;
   /**
    * the marginal error at every check: the convergence curve (on a device: the same measure,
@@ -186,7 +198,7 @@ function runMethod(
  *
  * @param a - source weights (n, ≥ 0, finite)
  * @param b - target weights (m, ≥ 0, same total mass as a within 1e−9 relative)
- * @param cost - n×m ground cost
+ * @param costInput - n×m ground cost, a Matrix or nested rows `cost[i][j]`
  * @param options - `{ reg, method, maxIter = 1000, tol = 1e-9, warmStart, checkEvery = 10, signal, onProgress, strict, accelerator }`
  * @returns `{ plan, cost, potentials: { f, g }, iterations, converged, marginalError, residual, method, warning?, history, accelerator? }` (and the deprecated aliases `f`, `g`)
  * @throws {ShapeError} when cost is not a.length × b.length or a weight vector is empty
@@ -209,12 +221,13 @@ function runMethod(
 export function sinkhorn(
   a: Weights,
   b: Weights,
-  cost: Matrix,
+  costInput: CostInput,
   options: SinkhornOptions,
 ): SinkhornResult {
   if (!options || typeof options !== 'object')
     throw new InvalidArgumentError(`${FN}(): options { reg } are required`);
-  const p = checkProblem(FN, a, b, cost);
+  const p = checkProblem(FN, a, b, costInput);
+  const cost = p.cost;
   const reg = checkReg(FN, options.reg);
   const maxIter = checkCount(FN, 'maxIter', options.maxIter ?? 1000);
   const tol = checkTol(FN, options.tol ?? 1e-9);
@@ -236,7 +249,7 @@ export function sinkhorn(
       typeof accelerator.sinkhorn !== 'function'
     )
       throw new InvalidArgumentError(
-        `${FN}(): accelerator must implement SinkhornAccelerator (a sinkhorn() device loop, e.g. createAccelerator() of @rg/gpu; got ${String(accelerator)})`,
+        `${FN}(): accelerator must implement SinkhornAccelerator (a sinkhorn() device loop, e.g. createAccelerator() of @rg/gpu; got ${describeValue(accelerator)})`,
       );
     const threshold = accelerator.thresholds?.sinkhorn;
     if (typeof threshold !== 'number' || Number.isNaN(threshold) || threshold < 0)
@@ -318,6 +331,10 @@ export function sinkhorn(
       `${FN}(): marginal error ${out.marginalError.toExponential(2)} > tol ${tol} after ${out.iterations} iterations (method '${method}'${info ? `, ${info.precision} on ${info.computedOn}` : ''}, reg ${reg})`,
       { iterations: out.iterations, residual: out.marginalError },
     );
+  if (!out.converged) {
+    const stopped = `${FN}(): stopped unconverged: marginal error ${out.marginalError.toExponential(2)} > tol ${tol} after ${out.iterations} iterations (maxIter ${maxIter}, method '${method}', reg ${reg}); raise maxIter or reg, or pass strict: true to throw`;
+    warning = warning ? `${warning}. ${stopped}` : stopped;
+  }
   const f = embedVector(out.f, n, ri, Number.NEGATIVE_INFINITY);
   const g = embedVector(out.g, m, ci, Number.NEGATIVE_INFINITY);
   const result: SinkhornResult = {
