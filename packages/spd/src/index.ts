@@ -74,6 +74,11 @@ export type {
 export { simulateSPDClassification } from './spdnet/simulate.js';
 export type { SimulatedEEG, SimulateEEGOptions } from './simulate-eeg.js';
 export { simulateEEG } from './simulate-eeg.js';
+export type {
+  SimulatedSkeletonActions,
+  SimulateSkeletonActionsOptions,
+} from './simulate-skeleton-actions.js';
+export { simulateSkeletonActions } from './simulate-skeleton-actions.js';
 // --- SPDNet ---
 export type { BiMapOptions } from './spdnet/bimap.js';
 export { BiMap } from './spdnet/bimap.js';

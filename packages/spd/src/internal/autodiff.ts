@@ -53,6 +53,21 @@ export const SQRT: SpectralFn = {
   dd: dividedDifferenceSqrt,
 };
 
+/**
+ * √max(x, floor), for the square root of a matrix that is SPD in exact arithmetic but so
+ * ill-conditioned (κ near 1/ε) that its smallest computed eigenvalues are rounding noise and may
+ * be ≤ 0: they are lifted to `floor`, so the root and its Daleckii–Krein weights stay finite.
+ * Above the floor it is {@link SQRT} exactly.
+ */
+export function flooredSqrt(floor: number): SpectralFn {
+  const lift = (x: number) => Math.max(x, floor);
+  return {
+    f: (x) => Math.sqrt(lift(x)),
+    df: (x) => 0.5 / Math.sqrt(lift(x)),
+    dd: (x, y) => dividedDifferenceSqrt(lift(x), lift(y)),
+  };
+}
+
 export const INV_SQRT: SpectralFn = {
   f: (x) => 1 / Math.sqrt(x),
   df: (x) => -0.5 / (x * Math.sqrt(x)),
@@ -181,14 +196,25 @@ function dividedTensor(e: Eigensystem, fn: BilinearFn): Float64Array {
 /** Opt-in counters for the benchmark: eigendecompositions made by tapes and their time. */
 export const tapeProfile = { enabled: false, eigCount: 0, eigMs: 0 };
 
+/**
+ * The eigensystem of a finite symmetric node. The default QL iteration can stall (and report
+ * `converged: false` with NaN values) on graded matrices whose smallest eigenvalue is rounding
+ * noise around 0, as ill-conditioned covariances give; cyclic Jacobi, slower, then takes over.
+ */
+function eigensystemOf(x: TNode, refine: boolean | 'auto'): Eigensystem {
+  const e = eigensystem(x.rows, x.value, { refine });
+  if (e.converged || !x.value.every(Number.isFinite)) return e;
+  return eigensystem(x.rows, x.value, { refine, method: 'jacobi' });
+}
+
 function eigOf(x: TNode, refine: boolean | 'auto'): Eigensystem {
   if (!x.eig) {
     if (tapeProfile.enabled) {
       const t0 = performance.now();
-      x.eig = eigensystem(x.rows, x.value, { refine });
+      x.eig = eigensystemOf(x, refine);
       tapeProfile.eigMs += performance.now() - t0;
       tapeProfile.eigCount++;
-    } else x.eig = eigensystem(x.rows, x.value, { refine });
+    } else x.eig = eigensystemOf(x, refine);
   }
   return x.eig;
 }

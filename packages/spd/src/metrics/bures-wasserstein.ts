@@ -2,7 +2,14 @@
 // barycenter fixed point of Álvarez-Esteban et al. (2016) as its mean algorithm.
 import type { Matrix } from '@rg/linalg';
 import { congruence, eigensystem, gemm, reconstruct } from '@rg/linalg/kernels';
-import { bwWeight, INV_SQRT, SQRT, type Tape, type TNode } from '../internal/autodiff.js';
+import {
+  bwWeight,
+  flooredSqrt,
+  INV_SQRT,
+  SQRT,
+  type Tape,
+  type TNode,
+} from '../internal/autodiff.js';
 import { sq } from '../internal/sq.js';
 import {
   bwExp,
@@ -80,7 +87,15 @@ function record(tape: Tape): TapeGeometry {
   const mapsAt = (points: readonly TNode[], g: TNode) => {
     const gh = t.spectral(g, SQRT);
     const gih = t.spectral(g, INV_SQRT);
-    const roots = points.map((x) => t.spectral(t.congruence(gh, x), SQRT));
+    // G^½XG^½ is SPD, but with κ(G)·κ(X) beyond 1/ε (HDM05-like covariances reach κ(X) ≈ 1e10)
+    // its smallest eigenvalues are rounding noise of size ε·tr and can come out negative; the
+    // plain-array mean clamps them at 0, the tape lifts them to ε·tr to keep gradients finite
+    const roots = points.map((x) => {
+      const c = t.congruence(gh, x);
+      let tr = 0;
+      for (let i = 0; i < c.rows; i++) tr += c.value[i * c.rows + i];
+      return t.spectral(c, flooredSqrt(Number.EPSILON * tr));
+    });
     return { gh, gih, roots, maps: roots.map((r) => t.addIdentity(t.congruence(gih, r), -1)) };
   };
   return {
