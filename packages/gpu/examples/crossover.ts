@@ -30,7 +30,7 @@ export default defineExample({
       width: 760,
       height: 360,
       x: { type: 'log', label: 'work (multiply-adds or entries)', tickFormat: '.0e' },
-      y: { type: 'log', label: 'speedup over float64 TypeScript (×)' },
+      y: { type: 'log', label: 'speedup over float64 TypeScript (×)', tickFormat: '~g' },
       color: { legend: true },
       fx: { label: null },
       marks: [

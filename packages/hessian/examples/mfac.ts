@@ -89,7 +89,7 @@ export default defineExample({
       height: 320,
       marginLeft: 60,
       x: { label: 'epoch' },
-      y: { type: 'log', label: 'training loss' },
+      y: { type: 'log', label: 'training loss', tickFormat: '~g' },
       color: { legend: true },
       marks: [Plot.line(curves, { x: 'epoch', y: 'loss', stroke: 'optimizer' })],
     });

@@ -77,8 +77,8 @@ export default defineExample({
       width: 720,
       height: 340,
       marginLeft: 60,
-      x: { type: 'log', label: 'iteration + 1' },
-      y: { type: 'log', label: '‖∇f‖' },
+      x: { type: 'log', label: 'iteration + 1', tickFormat: '~g' },
+      y: { type: 'log', label: '‖∇f‖', tickFormat: '~g' },
       color: { legend: true },
       marks: [
         Plot.line(rows, {

@@ -77,6 +77,7 @@ export default defineExample({
       y: {
         type: 'log',
         label: 'SLQ density (log)',
+        tickFormat: '~g',
         domain: [1e-7, Math.max(...density.density) * 2],
       },
       marks: [

@@ -62,8 +62,8 @@ export default defineExample({
       width: 640,
       height: 320,
       marginLeft: 60,
-      x: { type: 'log', label: 'learning rate η' },
-      y: { type: 'log', label: 'η × curvature' },
+      x: { type: 'log', label: 'learning rate η', tickFormat: '~g' },
+      y: { type: 'log', label: 'η × curvature', tickFormat: '~g' },
       color: { legend: true },
       marks: [
         Plot.ruleY([2], { stroke: 'crimson', strokeDasharray: '4,3' }),

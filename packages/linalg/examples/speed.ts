@@ -98,26 +98,56 @@ export default defineExample({
     const bars = rows
       .filter((r) => typeof r.speedup === 'number')
       .map((r) => ({ operation: r.operation, speedup: r.speedup as number }));
+    // Bars start at 1× (parity with ml-matrix), not at 0, which a log scale cannot draw:
+    // a bar to the right is a speed-up, one to the left a slow-down.
+    const speedups = bars.map((b) => b.speedup);
+    const xDomain = [
+      Math.min(0.5, Math.min(...speedups) / 1.5),
+      Math.max(2, Math.max(...speedups) * 2.5),
+    ];
     const svg = plotToSVG({
       width: 640,
       height: 260,
       marginLeft: 110,
-      x: { type: 'log', label: 'speed-up over ml-matrix (×, log scale)', grid: true },
+      marginRight: 20,
+      x: {
+        type: 'log',
+        domain: xDomain,
+        label: 'speed-up over ml-matrix (×, log scale; 1 = same speed)',
+        grid: true,
+        ticks: [0.01, 0.1, 1, 10, 100, 1000].filter((t) => t >= xDomain[0] && t <= xDomain[1]),
+        tickFormat: (v: number) => `${v}×`,
+      },
       y: { label: null },
       marks: [
         Plot.barX(bars, {
-          x: 'speedup',
+          x1: 1,
+          x2: 'speedup',
           y: 'operation',
           fill: '#3b78b5',
-          sort: { y: 'x', reverse: true },
+          sort: { y: 'x2', reverse: true },
         }),
         Plot.ruleX([1]),
-        Plot.text(bars, {
-          x: 'speedup',
-          y: 'operation',
-          text: (d: { speedup: number }) => `${d.speedup.toFixed(1)}×`,
-          dx: 18,
-        }),
+        Plot.text(
+          bars.filter((d) => d.speedup >= 1),
+          {
+            x: 'speedup',
+            y: 'operation',
+            text: (d: { speedup: number }) => `${d.speedup.toFixed(1)}×`,
+            textAnchor: 'start',
+            dx: 4,
+          },
+        ),
+        Plot.text(
+          bars.filter((d) => d.speedup < 1),
+          {
+            x: 'speedup',
+            y: 'operation',
+            text: (d: { speedup: number }) => `${d.speedup.toFixed(2)}×`,
+            textAnchor: 'end',
+            dx: -4,
+          },
+        ),
       ],
     });
     return {

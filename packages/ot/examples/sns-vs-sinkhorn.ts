@@ -102,27 +102,52 @@ export default defineExample({
         converged,
       });
     });
+    const costNames = [...new Set(curve.map((c) => c.cost))];
     const svg = plotToSVG({
       width: 720,
       height: 420,
-      x: { type: 'log', label: 'iteration' },
+      marginLeft: 50,
+      insetTop: 8,
+      insetBottom: 12,
+      x: { type: 'log', label: 'iteration', tickFormat: '~g' },
       y: { type: 'log', label: 'marginal error', tickFormat: '.0e' },
-      fy: { label: null },
+      fy: { axis: null },
       color: { legend: true },
       marks: [
+        Plot.frame({ stroke: '#ddd' }),
+        Plot.text(costNames, {
+          fy: (d: string) => d,
+          text: (d: string) => `cost: ${d}`,
+          frameAnchor: 'top-right',
+          dx: -6,
+          dy: 6,
+        }),
         Plot.ruleY([1e-9], { stroke: '#999', strokeDasharray: '4 3' }),
+        Plot.text(['tol 1e-9'], { frameAnchor: 'bottom-right', dx: -4, dy: -2, fill: '#777' }),
         Plot.line(curve, { x: 'iteration', y: 'error', stroke: 'method', fy: 'cost' }),
       ],
     });
     const svgTime = plotToSVG({
       width: 720,
       height: 420,
-      x: { type: 'log', label: 'time (ms)' },
+      marginLeft: 50,
+      insetTop: 8,
+      insetBottom: 12,
+      x: { type: 'log', label: 'time (ms)', tickFormat: '~g' },
       y: { type: 'log', label: 'marginal error', tickFormat: '.0e' },
-      fy: { label: null },
+      fy: { axis: null },
       color: { legend: true },
       marks: [
+        Plot.frame({ stroke: '#ddd' }),
+        Plot.text(costNames, {
+          fy: (d: string) => d,
+          text: (d: string) => `cost: ${d}`,
+          frameAnchor: 'top-right',
+          dx: -6,
+          dy: 6,
+        }),
         Plot.ruleY([1e-9], { stroke: '#999', strokeDasharray: '4 3' }),
+        Plot.text(['tol 1e-9'], { frameAnchor: 'bottom-right', dx: -4, dy: -2, fill: '#777' }),
         Plot.line(
           curve.filter((c) => c.ms > 0),
           { x: 'ms', y: 'error', stroke: 'method', fy: 'cost' },

@@ -61,27 +61,35 @@ export default defineExample({
         method: s.method,
       });
     }
+    const clouds = [
+      ...x.map((p, i) => ({ x: p[0], y: p[1], w: a[i], cloud: 'source points (weights a)' })),
+      ...y.map((p, j) => ({ x: p[0], y: p[1], w: b[j], cloud: 'target points (weights b)' })),
+    ];
+    // aspectRatio 1 without a fixed height: one unit is as long on both axes, so the
+    // distances the plan pays for are drawn to scale.
     const svg = plotToSVG({
       width: 720,
-      height: 420,
       aspectRatio: 1,
+      inset: 12,
+      x: { label: 'x₁' },
+      y: { label: 'x₂' },
+      r: { range: [2, 9] },
+      color: {
+        domain: ['source points (weights a)', 'target points (weights b)'],
+        range: ['#1f77b4', '#d62728'],
+        legend: true,
+      },
       marks: [
         Plot.link(segments, {
           x1: 'x1',
           y1: 'y1',
           x2: 'x2',
           y2: 'y2',
+          stroke: '#555',
           strokeOpacity: 0.5,
           strokeWidth: (d: { mass: number }) => 0.5 + 200 * d.mass,
         }),
-        Plot.dot(
-          x.map((p, i) => ({ x: p[0], y: p[1], w: a[i] })),
-          { x: 'x', y: 'y', r: (d: { w: number }) => 2 + 100 * d.w, fill: '#1f77b4' },
-        ),
-        Plot.dot(
-          y.map((p, j) => ({ x: p[0], y: p[1], w: b[j] })),
-          { x: 'x', y: 'y', r: (d: { w: number }) => 2 + 100 * d.w, fill: '#d62728' },
-        ),
+        Plot.dot(clouds, { x: 'x', y: 'y', r: 'w', fill: 'cloud' }),
       ],
     });
     return {
@@ -89,6 +97,8 @@ export default defineExample({
         {
           name: 'transport-plan',
           title: `Exact transport plan between two clouds (${segments.length} non-zero entries of ${n}×${m})`,
+          caption:
+            'Each grey segment carries one non-zero entry of the plan; its width grows with the mass moved. Dot area grows with the point weight. Axes share one unit.',
           svg,
         },
       ],

@@ -92,13 +92,13 @@ export default defineExample({
       seeds: xs.length,
       '(order, lag) per seed': pipeline.startsWith('ACM') ? chosen.join(' ') : '—',
     }));
-    const svg = plotToSVG({
+    const heatSvg = plotToSVG({
       width: 560,
       height: 380,
       padding: 0.05,
       x: { label: 'lag τ (samples)', type: 'band' },
       y: { label: 'order p', type: 'band' },
-      color: { scheme: 'viridis', label: 'CV accuracy', legend: true, domain: [0.4, 1] },
+      color: { scheme: 'viridis', domain: [0.4, 1] },
       marks: [
         Plot.cell(heat, { x: 'lag', y: 'order', fill: 'accuracy' }),
         Plot.text(heat, {
@@ -109,6 +109,36 @@ export default defineExample({
         }),
       ],
     });
+    // A continuous colour legend (a ramp from 0.4 to 1 on the same viridis scale), drawn
+    // as its own small chart and stacked above the heatmap.
+    const steps = 60;
+    const ramp = Array.from({ length: steps }, (_, i) => ({
+      x1: 0.4 + (0.6 * i) / steps,
+      x2: 0.4 + (0.6 * (i + 1)) / steps,
+      v: 0.4 + (0.6 * (i + 0.5)) / steps,
+    }));
+    const legendHeight = 74;
+    const legendSvg = plotToSVG({
+      width: 560,
+      height: legendHeight,
+      marginLeft: 40,
+      marginRight: 40,
+      marginTop: 18,
+      marginBottom: 36,
+      x: {
+        domain: [0.4, 1],
+        label: 'cross-validated accuracy (cell colour)',
+        labelAnchor: 'center',
+        labelArrow: 'none',
+        labelOffset: 32,
+        tickFormat: '.1f',
+        ticks: 7,
+      },
+      y: { axis: null, domain: [0, 1] },
+      color: { scheme: 'viridis', domain: [0.4, 1] },
+      marks: [Plot.rect(ramp, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: 'v' })],
+    });
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="560" height="${380 + legendHeight}" viewBox="0 0 560 ${380 + legendHeight}">${legendSvg}${heatSvg.replace(/^<svg /, `<svg y="${legendHeight}" `)}</svg>`;
     const get = (k: string) => meanSd(acc[k]).text;
     return {
       figures: [
