@@ -1,4 +1,5 @@
 // Shared validation for the product wrappers, so every message has the same form.
+import { guardAllocation } from './allocation.js';
 import { NonFiniteError, ShapeError } from './errors.js';
 import type { Matrix } from './matrix.js';
 import { assertFinite, assertMatrix } from './validate.js';
@@ -12,7 +13,10 @@ export function prepareProduct(
   cols: number,
   out: Matrix | undefined,
 ): Matrix {
-  if (out === undefined) return { rows, cols, data: new Float64Array(rows * cols) };
+  if (out === undefined) {
+    guardAllocation(fn, rows * cols);
+    return { rows, cols, data: new Float64Array(rows * cols) };
+  }
   assertMatrix(fn, 'out', out);
   if (out.rows !== rows || out.cols !== cols)
     throw new ShapeError(`${fn}(): out must be ${rows}×${cols} (is ${out.rows}×${out.cols})`);

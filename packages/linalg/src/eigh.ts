@@ -1,6 +1,7 @@
 // Symmetric eigendecomposition: Householder tridiagonalization + implicit QL or divide and
 // conquer (Golub & Van Loan, Matrix Computations, 4th ed., §8.3, §8.4.4; Gu & Eisenstat 1995),
 // cyclic Jacobi for small n (Demmel & Veselić 1992).
+import { checkOptions } from './validate-arguments.js';
 import { ConvergenceError, InvalidArgumentError } from './errors.js';
 import { type EighMethod, eighKernel } from './kernels/eigh.js';
 import type { Matrix } from './matrix.js';
@@ -58,7 +59,8 @@ export interface EighOptions {
  * values // => [1, 4]
  * Math.abs(vectors.data[1]) // => 1
  */
-export function eigh(a: Matrix, options: EighOptions = {}): EighResult {
+export function eigh(a: Matrix, optionsIn: EighOptions = {}): EighResult {
+  const options: EighOptions = checkOptions('eigh', 'options', optionsIn);
   assertSymmetric('eigh', 'a', a, options.symmetryTolerance ?? SYMMETRY_TOLERANCE);
   const method = options.method ?? 'auto';
   if (method !== 'auto' && method !== 'jacobi' && method !== 'ql' && method !== 'dc')

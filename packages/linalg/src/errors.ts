@@ -9,7 +9,8 @@ export type RgErrorCode =
   | 'CONVERGENCE'
   | 'INVALID_ARGUMENT'
   | 'ABORTED'
-  | 'SINGULAR';
+  | 'SINGULAR'
+  | 'ALLOCATION_LIMIT';
 
 /**
  * Base class of every error thrown by @rg packages. `code` is stable and machine-readable;
@@ -137,5 +138,22 @@ export class InvalidArgumentError extends RgError {
 export class AbortError extends RgError {
   constructor(message: string) {
     super('ABORTED', message);
+  }
+}
+
+/**
+ * A call would allocate more than the configured limit (see `setAllocationLimit`). Raised
+ * before anything is allocated; `requestedBytes` and `limitBytes` say by how much.
+ *
+ * @example
+ * new AllocationLimitError('kron(): too large', { requestedBytes: 8e9, limitBytes: 2 ** 31 }).code // => 'ALLOCATION_LIMIT'
+ */
+export class AllocationLimitError extends RgError {
+  readonly requestedBytes: number;
+  readonly limitBytes: number;
+  constructor(message: string, details: { requestedBytes: number; limitBytes: number }) {
+    super('ALLOCATION_LIMIT', message);
+    this.requestedBytes = details.requestedBytes;
+    this.limitBytes = details.limitBytes;
   }
 }

@@ -2,9 +2,16 @@
 // one area; add exports inside your section, keep the sections in place.
 
 // --- core types, errors, validation, randomness ---
+export {
+  DEFAULT_ALLOCATION_LIMIT,
+  getAllocationLimit,
+  guardAllocation,
+  setAllocationLimit,
+} from './allocation.js';
 export type { RgErrorCode } from './errors.js';
 export {
   AbortError,
+  AllocationLimitError,
   ConvergenceError,
   InvalidArgumentError,
   NonFiniteError,
@@ -41,6 +48,15 @@ export {
   SYMMETRY_TOLERANCE,
   throwIfAborted,
 } from './validate.js';
+export {
+  checkCallbackOutput,
+  checkChoice,
+  checkFiniteNumber,
+  checkInteger,
+  checkOptions,
+  checkPositive,
+  checkProbability,
+} from './validate-arguments.js';
 
 // --- products and kernels: matmul, matmulTransA, matmulTransB, gram, WebAssembly SIMD ---
 export { gram } from './gram.js';

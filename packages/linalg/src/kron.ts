@@ -1,4 +1,5 @@
 // Kronecker product (Van Loan 2000, "The ubiquitous Kronecker product", J. Comput. Appl. Math.).
+import { guardAllocation } from './allocation.js';
 import type { Matrix } from './matrix.js';
 import { assertFinite } from './validate.js';
 
@@ -6,6 +7,7 @@ import { assertFinite } from './validate.js';
  * The Kronecker product A ⊗ B: the (ma·mb)×(na·nb) block matrix with blocks a_ij·B.
  *
  * @throws {NonFiniteError} when an entry is NaN or infinite
+ * @throws {AllocationLimitError} when the result exceeds the allocation limit
  * @example
  * kron(fromRows([[1, 2]]), fromRows([[1], [10]])) // => [[1, 2], [10, 20]]
  */
@@ -17,6 +19,7 @@ export function kron(a: Matrix, b: Matrix): Matrix {
   const mb = b.rows;
   const nb = b.cols;
   const cols = na * nb;
+  guardAllocation('kron', ma * mb * cols);
   const out = new Float64Array(ma * mb * cols);
   const x = a.data;
   const y = b.data;

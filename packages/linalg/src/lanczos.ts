@@ -1,4 +1,6 @@
 // Symmetric Lanczos tridiagonalization with optional full reorthogonalization (Lanczos 1950; Golub & Van Loan, Matrix Computations, 4th ed., Alg. 10.1.1 and §10.3.1).
+import { guardAllocation } from './allocation.js';
+import { checkOptions } from './validate-arguments.js';
 import type { LinearOperator } from './conjugate-gradient.js';
 import { ConvergenceError, InvalidArgumentError, NonFiniteError, ShapeError } from './errors.js';
 import type { IterativeOptions, IterativeResult } from './iterative-types.js';
@@ -61,9 +63,10 @@ export function lanczos(
   op: LinearOperator,
   n: number,
   k: number,
-  options: LanczosOptions = {},
+  optionsIn: LanczosOptions = {},
 ): LanczosResult {
   const fn = 'lanczos';
+  const options: LanczosOptions = checkOptions(fn, 'options', optionsIn);
   if (typeof op !== 'function')
     throw new InvalidArgumentError(`${fn}(): op must be a function (x, out) => void`);
   if (!Number.isInteger(n) || n < 1)
@@ -89,6 +92,8 @@ export function lanczos(
   const full = reorthogonalize === 'full';
   const keepBasis = options.basis ?? full;
   const steps = Math.min(k, n, maxIter);
+  guardAllocation(fn, n, 8, 'vector');
+  if (full || keepBasis) guardAllocation(fn, steps * n, 8, 'Krylov basis');
   let v = new Float64Array(n);
   if (start !== undefined) {
     if (!(start instanceof Float64Array) || start.length !== n)

@@ -1,5 +1,6 @@
 // The Matrix type and its constructors: plain row-major float64 objects, so they cross worker
 // and GPU boundaries and tree-shake.
+import { guardAllocation } from './allocation.js';
 import { InvalidArgumentError, ShapeError } from './errors.js';
 import { assertFiniteArray } from './validate.js';
 
@@ -19,6 +20,7 @@ function checkDims(fn: string, rows: number, cols: number): void {
     throw new InvalidArgumentError(
       `${fn}(): rows and cols must be non-negative integers (got ${rows}×${cols})`,
     );
+  guardAllocation(fn, rows * cols);
 }
 
 /**
@@ -103,6 +105,7 @@ export function zeros(rows: number, cols: number = rows): Matrix {
  */
 export function diag(values: ArrayLike<number>): Matrix {
   const n = values.length;
+  guardAllocation('diag', n * n);
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) data[i * n + i] = values[i];
   return { rows: n, cols: n, data };
@@ -143,6 +146,8 @@ export function isMatrix(value: unknown): value is Matrix {
   return (
     Number.isInteger(m.rows) &&
     Number.isInteger(m.cols) &&
+    m.rows >= 0 &&
+    m.cols >= 0 &&
     m.data instanceof Float64Array &&
     m.data.length === m.rows * m.cols
   );

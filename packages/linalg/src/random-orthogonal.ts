@@ -1,4 +1,5 @@
 // Haar-distributed orthogonal matrices: QR of a Gaussian matrix with the sign fix of Mezzadri 2007, "How to generate random matrices from the classical compact groups", Notices AMS 54(5).
+import { guardAllocation } from './allocation.js';
 import { InvalidArgumentError } from './errors.js';
 import { applyReflectorLeft, reflectColumn } from './householder.js';
 import type { Matrix } from './matrix.js';
@@ -23,6 +24,7 @@ export function randomOrthogonal(n: number, random: Rng): Matrix {
     );
   if (!random || typeof random.normal !== 'function')
     throw new InvalidArgumentError('randomOrthogonal(): random must be a generator from rng(seed)');
+  guardAllocation('randomOrthogonal', n * n);
   const f = new Float64Array(n * n);
   for (let i = 0; i < f.length; i++) f[i] = random.normal();
   const tau = new Float64Array(n);

@@ -1,4 +1,6 @@
 // Random SPD matrices with a prescribed spectrum, Q Λ Qᵀ with Haar Q (Mezzadri 2007; test-matrix construction as in Higham, Accuracy and Stability, §28.3).
+import { guardAllocation } from './allocation.js';
+import { checkOptions } from './validate-arguments.js';
 import { InvalidArgumentError } from './errors.js';
 import { gram } from './gram.js';
 import type { Matrix } from './matrix.js';
@@ -29,7 +31,7 @@ export interface RandomSPDOptions {
  * trace(a) <= 4 // => true
  */
 export function randomSPD(n: number, random: Rng, options: RandomSPDOptions = {}): Matrix {
-  const condition = options.condition ?? 10;
+  const condition = checkOptions('randomSPD', 'options', options).condition ?? 10;
   if (!Number.isInteger(n) || n < 1)
     throw new InvalidArgumentError(`randomSPD(): n must be a positive integer (got ${n})`);
   if (!(condition >= 1) || !Number.isFinite(condition))
@@ -38,6 +40,7 @@ export function randomSPD(n: number, random: Rng, options: RandomSPDOptions = {}
     );
   if (n === 1 && condition !== 1)
     throw new InvalidArgumentError(`randomSPD(): a 1×1 matrix has condition 1 (got ${condition})`);
+  guardAllocation('randomSPD', n * n);
   const logMin = -Math.log(condition);
   const lambda = new Float64Array(n);
   lambda[0] = 1;

@@ -1,6 +1,12 @@
 // Shared validation: one helper per check so every message has the same form
 // ("fn(): name must ...") and the kernels below stay allocation-free.
-import { AbortError, NonFiniteError, NotSymmetricError, ShapeError } from './errors.js';
+import {
+  AbortError,
+  InvalidArgumentError,
+  NonFiniteError,
+  NotSymmetricError,
+  ShapeError,
+} from './errors.js';
 import type { Matrix } from './matrix.js';
 
 /**
@@ -44,10 +50,12 @@ export function assertMatrix(fn: string, name: string, a: Matrix): void {
     !(a.data instanceof Float64Array) ||
     !Number.isInteger(a.rows) ||
     !Number.isInteger(a.cols) ||
+    a.rows < 0 ||
+    a.cols < 0 ||
     a.data.length !== a.rows * a.cols
   )
     throw new ShapeError(
-      `${fn}(): ${name} must be a Matrix { rows, cols, data: Float64Array(rows*cols) }`,
+      `${fn}(): ${name} must be a Matrix { rows ≥ 0, cols ≥ 0, data: Float64Array(rows*cols) }`,
     );
 }
 
@@ -104,6 +112,7 @@ export function assertSquare(fn: string, name: string, a: Matrix): void {
  * Throw unless `a` is square, finite and symmetric within `tol` (relative asymmetry).
  *
  * @throws {ShapeError | NonFiniteError | NotSymmetricError}
+ * @throws {InvalidArgumentError} when `tol` is NaN or negative
  * @example
  * assertSymmetric('f', 'a', fromRows([[1, 2], [0, 1]])) // => throws NotSymmetricError
  */
@@ -113,6 +122,10 @@ export function assertSymmetric(
   a: Matrix,
   tol = SYMMETRY_TOLERANCE,
 ): void {
+  if (typeof tol !== 'number' || !(tol >= 0))
+    throw new InvalidArgumentError(
+      `${fn}(): symmetryTolerance must be a number ≥ 0 (got ${String(tol)})`,
+    );
   assertSquare(fn, name, a);
   const s = asymmetry(a);
   if (s > tol)

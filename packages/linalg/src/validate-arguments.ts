@@ -1,0 +1,172 @@
+// Shared argument checks for numbers, integers, probabilities, option objects and the
+// outputs of user callbacks, so every package rejects the same bad values with the same
+// message form ("fn(): name must ...") instead of re-writing them per call site.
+import { InvalidArgumentError, NonFiniteError, ShapeError } from './errors.js';
+
+function show(x: unknown): string {
+  if (typeof x === 'string') return JSON.stringify(x);
+  if (x === null) return 'null';
+  if (typeof x === 'object') return Array.isArray(x) ? 'an array' : 'an object';
+  if (typeof x === 'function') return 'a function';
+  return String(x);
+}
+
+/**
+ * Return `x` when it is a finite number (strings such as `'0.5'` are refused, not coerced).
+ *
+ * @throws {NonFiniteError} when `x` is NaN or ±Infinity
+ * @throws {InvalidArgumentError} when `x` is not a number
+ * @example
+ * checkFiniteNumber('geodesic', 't', 0.5) // => 0.5
+ * checkFiniteNumber('geodesic', 't', NaN) // => throws NonFiniteError
+ * checkFiniteNumber('geodesic', 't', '0.5') // => throws InvalidArgumentError
+ */
+export function checkFiniteNumber(fn: string, name: string, x: unknown): number {
+  if (typeof x !== 'number')
+    throw new InvalidArgumentError(`${fn}(): ${name} must be a finite number (got ${show(x)})`);
+  if (x - x !== 0) throw new NonFiniteError(`${fn}(): ${name} is ${x} (must be finite)`);
+  return x;
+}
+
+/**
+ * Return `x` when it is a finite number > 0 (≥ 0 with `allowZero`).
+ *
+ * @throws {InvalidArgumentError} otherwise
+ * @example
+ * checkPositive('sgd', 'lr', 0.1) // => 0.1
+ * checkPositive('sgd', 'weightDecay', 0, true) // => 0
+ * checkPositive('sgd', 'weightDecay', Infinity, true) // => throws InvalidArgumentError
+ */
+export function checkPositive(fn: string, name: string, x: unknown, allowZero = false): number {
+  if (typeof x !== 'number' || x - x !== 0 || x < 0 || (x === 0 && !allowZero))
+    throw new InvalidArgumentError(
+      `${fn}(): ${name} must be a finite number ${allowZero ? '≥ 0' : '> 0'} (got ${show(x)})`,
+    );
+  return x;
+}
+
+/**
+ * Return `x` when it is an integer in [min, max] (`max` defaults to 2^53 − 1).
+ *
+ * @throws {InvalidArgumentError} otherwise (NaN, 1.5, −1 for min 0, ...)
+ * @example
+ * checkInteger('lanczos', 'maxIter', 50, 1) // => 50
+ * checkInteger('lanczos', 'maxIter', 1.5, 1) // => throws InvalidArgumentError
+ */
+export function checkInteger(
+  fn: string,
+  name: string,
+  x: unknown,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max)
+    throw new InvalidArgumentError(
+      `${fn}(): ${name} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in [${min}, ${max}]`} (got ${show(x)})`,
+    );
+  return x;
+}
+
+/**
+ * Return `x` when it is a probability in [0, 1] (open ends with `open`).
+ *
+ * @throws {InvalidArgumentError} otherwise
+ * @example
+ * checkProbability('dropout', 'rate', 0.2) // => 0.2
+ * checkProbability('dropout', 'rate', 1, true) // => throws InvalidArgumentError
+ */
+export function checkProbability(fn: string, name: string, x: unknown, open = false): number {
+  if (typeof x !== 'number' || Number.isNaN(x) || (open ? !(x > 0 && x < 1) : !(x >= 0 && x <= 1)))
+    throw new InvalidArgumentError(
+      `${fn}(): ${name} must be a number in ${open ? '(0, 1)' : '[0, 1]'} (got ${show(x)})`,
+    );
+  return x;
+}
+
+/**
+ * Return the options object, `{}` for `undefined`; refuse `null`, arrays and non-objects
+ * with a typed error naming the function instead of a later `TypeError`.
+ *
+ * @throws {InvalidArgumentError} when `options` is not an object or undefined
+ * @example
+ * checkOptions('emd', 'options', undefined) // => {}
+ * checkOptions('emd', 'options', null) // => throws InvalidArgumentError
+ */
+export function checkOptions<T extends object>(
+  fn: string,
+  name: string,
+  options: T | null | undefined,
+): Partial<T> {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new InvalidArgumentError(
+      `${fn}(): ${name} must be an options object or undefined (got ${show(options)})`,
+    );
+  return options;
+}
+
+/**
+ * Throw unless a user callback's result is an array of `length` finite numbers: the
+ * check between a callback (`grad`, `hvp`, an objective) and the arithmetic that trusts it.
+ * A number result is checked with `length` 1 semantics when `length` is omitted.
+ *
+ * @throws {ShapeError} when the result has the wrong length or is not array-like
+ * @throws {NonFiniteError} when an entry is NaN or infinite
+ * @example
+ * checkCallbackOutput('hessianTrace', 'hvp', new Float64Array([1, 2]), 2) // => undefined
+ * checkCallbackOutput('hessianTrace', 'hvp', new Float64Array([1, NaN]), 2) // => throws NonFiniteError
+ * checkCallbackOutput('hessianTrace', 'hvp', new Float64Array(3), 2) // => throws ShapeError
+ * checkCallbackOutput('minimize', 'f', NaN) // => throws NonFiniteError
+ */
+export function checkCallbackOutput(
+  fn: string,
+  name: string,
+  value: unknown,
+  length?: number,
+): void {
+  if (typeof value === 'number') {
+    if (length !== undefined)
+      throw new ShapeError(
+        `${fn}(): ${name} returned a number where an array of length ${length} was expected`,
+      );
+    if (value - value !== 0)
+      throw new NonFiniteError(`${fn}(): ${name} returned ${value} (must be finite)`);
+    return;
+  }
+  const v = value as ArrayLike<number> | null | undefined;
+  if (v === null || typeof v !== 'object' || typeof v.length !== 'number')
+    throw new ShapeError(
+      `${fn}(): ${name} must return ${length === undefined ? 'a number' : `an array of length ${length}`} (got ${show(value)})`,
+    );
+  if (length !== undefined && v.length !== length)
+    throw new ShapeError(`${fn}(): ${name} returned ${v.length} entries, expected ${length}`);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (typeof x !== 'number' || x - x !== 0)
+      throw new NonFiniteError(
+        `${fn}(): ${name} returned ${String(x)} at index ${i} (must be finite)`,
+        i,
+      );
+  }
+}
+
+/**
+ * Return `x` when it is one of `choices`.
+ *
+ * @throws {InvalidArgumentError} otherwise, listing the choices
+ * @example
+ * checkChoice('gram', 'side', 'AtA', ['AtA', 'AAt']) // => 'AtA'
+ * checkChoice('gram', 'side', 'x', ['AtA', 'AAt']) // => throws InvalidArgumentError
+ */
+export function checkChoice<T extends string>(
+  fn: string,
+  name: string,
+  x: unknown,
+  choices: readonly T[],
+): T {
+  if (typeof x !== 'string' || !(choices as readonly string[]).includes(x))
+    throw new InvalidArgumentError(
+      `${fn}(): ${name} must be one of ${choices.map((c) => `'${c}'`).join(', ')} (got ${show(x)})`,
+    );
+  return x as T;
+}
