@@ -9,7 +9,7 @@ import {
   rng,
   ShapeError,
 } from '@rg/linalg';
-import { gemm, gemmTransA, gemmTransB } from '@rg/linalg/kernels';
+import { gemm, gemmTransA, gemmTransB, softmaxRow } from '@rg/linalg/kernels';
 import type { Parameter } from '@rg/optim';
 import { type Grassmann, grassmann } from './grassmann.js';
 import { thinQ } from './internal/thin-qr.js';
@@ -264,17 +264,7 @@ export function grassmannClassHead(options: GrassmannClassHeadOptions): Grassman
       checkInput(`${fn}().predictProba`, x);
       const l = run(x, false);
       const out = new Float64Array(x.rows * c);
-      for (let r = 0; r < x.rows; r++) {
-        let max = Number.NEGATIVE_INFINITY;
-        for (let i = 0; i < c; i++) max = Math.max(max, l[r * c + i]);
-        let s = 0;
-        for (let i = 0; i < c; i++) {
-          const e = Math.exp(l[r * c + i] - max);
-          out[r * c + i] = e;
-          s += e;
-        }
-        for (let i = 0; i < c; i++) out[r * c + i] /= s;
-      }
+      for (let r = 0; r < x.rows; r++) softmaxRow(l, r * c, c, out, r * c);
       return { rows: x.rows, cols: c, data: out };
     },
   };

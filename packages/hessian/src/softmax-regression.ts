@@ -1,5 +1,6 @@
 // L2-regularized multinomial logistic (softmax) regression with exact, Gauss–Newton and Fisher curvature (Bishop, PRML §4.3.4).
 import { assertFinite, type Matrix, ShapeError } from '@rg/linalg';
+import { softmaxRow } from '@rg/linalg/kernels';
 import { type LinearModelLoss, linearModelObjective } from './internal/linear-model.js';
 import type { RegressionObjective } from './logistic-regression.js';
 
@@ -36,17 +37,7 @@ export function softmaxRegression(
   const y = Float64Array.from(Y.data);
   const k = Y.cols;
   const p = new Float64Array(k);
-  const softmax = (t: Float64Array, i: number): number => {
-    let mx = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < k; c++) mx = Math.max(mx, t[i * k + c]);
-    let s = 0;
-    for (let c = 0; c < k; c++) {
-      p[c] = Math.exp(t[i * k + c] - mx);
-      s += p[c];
-    }
-    for (let c = 0; c < k; c++) p[c] /= s;
-    return mx + Math.log(s);
-  };
+  const softmax = (t: Float64Array, i: number): number => softmaxRow(t, i * k, k, p, 0);
   const rowSum = (i: number) => {
     let s = 0;
     for (let c = 0; c < k; c++) s += y[i * k + c];

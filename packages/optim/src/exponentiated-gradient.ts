@@ -4,7 +4,7 @@
 // change a weight's sign).
 import { InvalidArgumentError, type Matrix } from '@rg/linalg';
 import { createOptimizer, resolveLearningRate, type Slot } from './internal/engine.js';
-import { softmaxInPlace } from './internal/softmax.js';
+import { softmaxRow } from '@rg/linalg/kernels';
 import type { Manifold } from './manifold.js';
 import type { Optimizer } from './optimizer.js';
 import type { Schedule } from './schedules.js';
@@ -94,7 +94,7 @@ export function exponentiatedGradient(options: ExponentiatedGradientOptions = {}
         return;
       }
       for (let i = 0; i < n; i++) x[i] = Math.log(x[i]) - eta * g[i];
-      softmaxInPlace(x, 0, n);
+      softmaxRow(x, 0, n, x, 0);
     },
     curved(): Matrix {
       // unreachable: `check` admits flat manifolds only

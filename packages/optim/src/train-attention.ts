@@ -8,10 +8,9 @@ import {
   ShapeError,
   throwIfAborted,
 } from '@rg/linalg';
-import { sigmoid, softplus } from '@rg/linalg/kernels';
+import { sigmoid, softmaxRow, softplus } from '@rg/linalg/kernels';
 import type { AttentionProblem } from './attention-problem.js';
 import { checkAttentionProblem, optimalIndices } from './internal/attention-check.js';
-import { softmaxInPlace } from './internal/softmax.js';
 
 /** Options of {@link trainAttention}. */
 export interface TrainAttentionOptions {
@@ -103,7 +102,7 @@ function riskAndGradient(
     }
     // log s_t = h_t − lse(h)
     const sm = h.slice();
-    const lse = softmaxInPlace(sm, 0, T);
+    const lse = softmaxRow(sm, 0, T, sm, 0);
     for (let t = 0; t < T; t++) h[t] -= lse;
     if (selectionOf) selectionOf.out[i] = sm[selectionOf.optimal[i]];
     let dsum = 0;

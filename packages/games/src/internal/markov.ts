@@ -3,6 +3,7 @@
 // natural (Fisher) pseudo-gradient and the Euclidean policy gradient (Mei et al. 2020,
 // Lemma 10; Cen, Wei & Chi 2021, NPG with entropy regularization).
 import { type Matrix, solve, transpose } from '@rg/linalg';
+import { softmaxRow } from '@rg/linalg/kernels';
 
 /** A validated Markov game on flat arrays. */
 export interface MarkovData {
@@ -42,16 +43,8 @@ function softmaxRows(
   logPi: Float64Array,
 ): void {
   for (let s = 0; s < S; s++) {
-    let mx = Number.NEGATIVE_INFINITY;
-    for (let a = 0; a < k; a++) mx = Math.max(mx, theta[o + s * k + a]);
-    let z = 0;
-    for (let a = 0; a < k; a++) z += Math.exp(theta[o + s * k + a] - mx);
-    const lz = mx + Math.log(z);
-    for (let a = 0; a < k; a++) {
-      const lp = theta[o + s * k + a] - lz;
-      logPi[s * k + a] = lp;
-      pi[s * k + a] = Math.exp(lp);
-    }
+    const lz = softmaxRow(theta, o + s * k, k, pi, s * k);
+    for (let a = 0; a < k; a++) logPi[s * k + a] = theta[o + s * k + a] - lz;
   }
 }
 

@@ -63,5 +63,6 @@ export {
   dividedDifferenceSqrt,
 } from './divided-differences.js';
 
-// --- scalar functions: sigmoid, softplus, logSigmoid (overflow-free) ---
+// --- scalar functions: sigmoid, softplus, logSigmoid; row softmax (overflow-free) ---
 export { logSigmoid, sigmoid, softplus } from './sigmoid.js';
+export { softmaxRow } from './softmax.js';

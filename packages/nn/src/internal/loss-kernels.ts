@@ -1,7 +1,7 @@
 // Per-sample losses on network outputs, with the gradient and Hessian-vector
 // product in output space that backprop, the R-operator and the Gauss–Newton /
 // Fisher products need. Rows are samples.
-import { sigmoid, softplus } from '@rg/linalg/kernels';
+import { sigmoid, softmaxRow, softplus } from '@rg/linalg/kernels';
 
 /** Names of the losses {@link mlpObjective} supports. */
 export type LossName = 'mse' | 'softmaxCrossEntropy' | 'logistic';
@@ -20,20 +20,6 @@ export interface LossKernel {
     k: number,
     out: Float64Array,
   ): void;
-}
-
-/** p = softmax(f_i) into p (length k); returns log Σ exp f_i (shifted by the max for range). */
-function softmaxRow(f: Float64Array, off: number, k: number, p: Float64Array): number {
-  let mx = Number.NEGATIVE_INFINITY;
-  for (let c = 0; c < k; c++) if (f[off + c] > mx) mx = f[off + c];
-  let s = 0;
-  for (let c = 0; c < k; c++) {
-    const e = Math.exp(f[off + c] - mx);
-    p[c] = e;
-    s += e;
-  }
-  for (let c = 0; c < k; c++) p[c] /= s;
-  return mx + Math.log(s);
 }
 
 export const LOSSES: Record<LossName, LossKernel> = {
@@ -60,7 +46,7 @@ export const LOSSES: Record<LossName, LossKernel> = {
       const p = new Float64Array(k);
       let s = 0;
       for (let i = 0; i < n; i++) {
-        const lse = softmaxRow(f, i * k, k, p);
+        const lse = softmaxRow(f, i * k, k, p, 0);
         for (let c = 0; c < k; c++) s += y[i * k + c] * (lse - f[i * k + c]);
       }
       return s;
@@ -68,7 +54,7 @@ export const LOSSES: Record<LossName, LossKernel> = {
     grad(f, y, n, k, out) {
       const p = new Float64Array(k);
       for (let i = 0; i < n; i++) {
-        softmaxRow(f, i * k, k, p);
+        softmaxRow(f, i * k, k, p, 0);
         let ys = 0;
         for (let c = 0; c < k; c++) ys += y[i * k + c];
         for (let c = 0; c < k; c++) out[i * k + c] = ys * p[c] - y[i * k + c];
@@ -78,7 +64,7 @@ export const LOSSES: Record<LossName, LossKernel> = {
       // (Σ y) (diag p − p pᵀ) v
       const p = new Float64Array(k);
       for (let i = 0; i < n; i++) {
-        softmaxRow(f, i * k, k, p);
+        softmaxRow(f, i * k, k, p, 0);
         let ys = 0;
         let pv = 0;
         for (let c = 0; c < k; c++) {
@@ -119,7 +105,7 @@ export const SPARSE_SOFTMAX_CROSS_ENTROPY: LossKernel = {
     let s = 0;
     for (let i = 0; i < n; i++) {
       if (y[i] < 0) continue;
-      s += softmaxRow(f, i * k, k, p) - f[i * k + y[i]];
+      s += softmaxRow(f, i * k, k, p, 0) - f[i * k + y[i]];
     }
     return s;
   },
@@ -130,7 +116,7 @@ export const SPARSE_SOFTMAX_CROSS_ENTROPY: LossKernel = {
         out.fill(0, i * k, (i + 1) * k);
         continue;
       }
-      softmaxRow(f, i * k, k, p);
+      softmaxRow(f, i * k, k, p, 0);
       for (let c = 0; c < k; c++) out[i * k + c] = p[c];
       out[i * k + y[i]] -= 1;
     }
@@ -143,7 +129,7 @@ export const SPARSE_SOFTMAX_CROSS_ENTROPY: LossKernel = {
         out.fill(0, i * k, (i + 1) * k);
         continue;
       }
-      softmaxRow(f, i * k, k, p);
+      softmaxRow(f, i * k, k, p, 0);
       let pv = 0;
       for (let c = 0; c < k; c++) pv += p[c] * v[i * k + c];
       for (let c = 0; c < k; c++) out[i * k + c] = p[c] * (v[i * k + c] - pv);

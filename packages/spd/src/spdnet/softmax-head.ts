@@ -1,6 +1,7 @@
 // Linear softmax classifier on tangent vectors (upper-triangle vectorization with √2 off the
 // diagonal, as in pyRiemann's tangent space; Barachant et al. 2013), cross-entropy loss.
 import { InvalidArgumentError, type Matrix, rng } from '@rg/linalg';
+import { softmaxRow } from '@rg/linalg/kernels';
 import {
   argmaxRows,
   assertPositiveInteger,
@@ -113,20 +114,12 @@ export class SoftmaxHead {
     const logits = new Float64Array(m * k);
     const probs = new Float64Array(m * k);
     for (let b = 0; b < m; b++) {
-      let mx = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < k; c++) {
         let s = bias[c];
         for (let j = 0; j < d; j++) s += w.data[c * d + j] * v[b * d + j];
         logits[b * k + c] = s;
-        if (s > mx) mx = s;
       }
-      let se = 0;
-      for (let c = 0; c < k; c++) {
-        const e = Math.exp(logits[b * k + c] - mx);
-        probs[b * k + c] = e;
-        se += e;
-      }
-      for (let c = 0; c < k; c++) probs[b * k + c] /= se;
+      softmaxRow(logits, b * k, k, probs, b * k);
     }
     this.cache = { v, logits, probs, w };
     return {
