@@ -10,7 +10,14 @@ import {
   solveTriangular,
   throwIfAborted,
 } from '@rg/linalg';
-import { checkObjective, checkPoint, dotProduct, positiveNumber } from './internal/checks.js';
+import {
+  checkedGrad,
+  checkedValue,
+  checkObjective,
+  checkPoint,
+  dotProduct,
+  positiveNumber,
+} from './internal/checks.js';
 import type { CurvatureObjective } from './objective.js';
 
 /** Which curvature the Newton model uses. */
@@ -53,6 +60,9 @@ export interface GnsStep {
 
 /** Result of {@link gnsNewton}. */
 export interface GnsNewtonResult extends IterativeResult {
+  /** the final parameters (the name @rg/nn's `train` uses for the same thing) */
+  params: Float64Array;
+  /** @deprecated since 0.x: use `params` (the same array); removed in 1.0 */
   x: Float64Array;
   value: number;
   /** the accepted steps */
@@ -135,6 +145,7 @@ function curvatureSource(
  * const r = gnsNewton(f, new Float64Array(2));
  * r // => { converged: true }
  * r.residual < 1e-10 // => true
+ * r.params === r.x // => true
  */
 export function gnsNewton(
   objective: CurvatureObjective,
@@ -155,8 +166,8 @@ export function gnsNewton(
   const curvature = curvatureSource(fn, objective, options.hessian ?? 'exact');
 
   let x = Float64Array.from(x0);
-  let f = objective.value(x);
-  let g = Float64Array.from(objective.grad(x));
+  let f = checkedValue(fn, objective, x);
+  let g = checkedGrad(fn, objective, x);
   let gNorm = Math.sqrt(dotProduct(g, g));
   let gamma = gamma0;
   const steps: GnsStep[] = [];
@@ -189,8 +200,8 @@ export function gnsNewton(
       const y = solveTriangular(L, rhs, { lower: true });
       const delta = solveTriangular(L, y, { lower: true, transpose: true }).data;
       const xn = Float64Array.from(x, (xi, i) => xi - delta[i]);
-      const fnew = objective.value(xn);
-      const gn = Float64Array.from(objective.grad(xn));
+      const fnew = checkedValue(fn, objective, xn);
+      const gn = checkedGrad(fn, objective, xn);
       const gnNorm = Math.sqrt(dotProduct(gn, gn));
       const decrease = objective.valueDecrease
         ? objective.valueDecrease(
@@ -229,6 +240,7 @@ export function gnsNewton(
   }
   const converged = gNorm <= tol;
   const result = {
+    params: x,
     x,
     value: f,
     steps,

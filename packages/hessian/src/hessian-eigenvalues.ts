@@ -60,7 +60,16 @@ export function hessianEigenvalues(
   x: Float64Array,
   options: HessianEigenvaluesOptions = {},
 ): HessianEigenvaluesResult {
-  const fn = 'hessianEigenvalues';
+  return hessianEigenvaluesAs('hessianEigenvalues', objective, x, options);
+}
+
+/** hessianEigenvalues with errors naming the public function `fn` that called it. @internal */
+export function hessianEigenvaluesAs(
+  fn: string,
+  objective: Objective,
+  x: Float64Array,
+  options: HessianEigenvaluesOptions = {},
+): HessianEigenvaluesResult {
   const op = hessianOperator(fn, objective, x);
   const dim = objective.dim;
   const { k = 1, method = 'power', maxIter = 100, tol = 1e-3, seed = 0 } = options;

@@ -1,6 +1,6 @@
 // Hutchinson's stochastic trace estimator with Rademacher probes (Hutchinson 1990; Avron & Toledo 2011).
-import { rng, throwIfAborted } from '@rg/linalg';
-import { dotProduct, hessianOperator, positiveInteger } from './internal/checks.js';
+import { checkInteger, checkOptions, guardAllocation, rng, throwIfAborted } from '@rg/linalg';
+import { dotProduct, hessianOperator } from './internal/checks.js';
 import type { Objective } from './objective.js';
 
 /** Result of {@link hessianTrace}. */
@@ -21,7 +21,7 @@ export interface HessianTraceResult {
  * @param objective - an objective with `hvp`
  * @param x - the point
  * @param options - `samples` (default 100), `seed` (default 0), `signal`
- * @throws {InvalidArgumentError} when the objective has no hvp or samples < 1
+ * @throws {InvalidArgumentError} when the objective has no hvp or samples < 2
  * @example
  * const quad = { dim: 2, value: () => 0, grad: (x) => x,
  *   hvp: (_x, v, out = new Float64Array(2)) => { out.set([3 * v[0], 4 * v[1]]); return out; } };
@@ -32,10 +32,21 @@ export function hessianTrace(
   x: Float64Array,
   options: { samples?: number; seed?: number; signal?: AbortSignal } = {},
 ): HessianTraceResult {
-  const fn = 'hessianTrace';
+  return hessianTraceAs('hessianTrace', objective, x, options);
+}
+
+/** hessianTrace with errors naming the public function `fn` that called it. @internal */
+export function hessianTraceAs(
+  fn: string,
+  objective: Objective,
+  x: Float64Array,
+  options: { samples?: number; seed?: number; signal?: AbortSignal } = {},
+): HessianTraceResult {
   const op = hessianOperator(fn, objective, x);
-  const samples = options.samples ?? 100;
-  positiveInteger(fn, 'samples', samples);
+  const samples = checkOptions(fn, 'options', options).samples ?? 100;
+  // one probe has no sample variance: the standard error would be NaN
+  checkInteger(fn, 'samples', samples, 2);
+  guardAllocation(fn, samples, 8, 'probe record');
   const r = rng(options.seed ?? 0);
   const dim = objective.dim;
   const z = new Float64Array(dim);
@@ -52,6 +63,6 @@ export function hessianTrace(
   mean /= samples;
   let ss = 0;
   for (const p of probes) ss += (p - mean) ** 2;
-  const standardError = samples > 1 ? Math.sqrt(ss / (samples - 1) / samples) : Number.NaN;
+  const standardError = Math.sqrt(ss / (samples - 1) / samples);
   return { estimate: mean, standardError, probes };
 }

@@ -1,5 +1,12 @@
 // Spectral density by stochastic Lanczos quadrature (Lin, Saad & Yang 2016; Ghorbani, Krishnan & Xiao 2019; PyHessian).
-import { eighTridiagonal, InvalidArgumentError, lanczos, rng, throwIfAborted } from '@rg/linalg';
+import {
+  eighTridiagonal,
+  guardAllocation,
+  InvalidArgumentError,
+  lanczos,
+  rng,
+  throwIfAborted,
+} from '@rg/linalg';
 import { hessianOperator, positiveInteger, positiveNumber } from './internal/checks.js';
 import type { Objective } from './objective.js';
 
@@ -62,6 +69,11 @@ export function spectralDensity(
   const samples = options.samples ?? 1;
   positiveInteger(fn, 'steps', steps);
   positiveInteger(fn, 'samples', samples);
+  if (typeof options.grid === 'number') {
+    // sized before the Lanczos runs, so a huge grid fails fast instead of after the work
+    positiveInteger(fn, 'grid', options.grid);
+    guardAllocation(fn, options.grid, 8, 'grid');
+  }
   if (options.sigma !== undefined) positiveNumber(fn, 'sigma', options.sigma);
   const r = rng(options.seed ?? 0);
   const nodes: number[] = [];

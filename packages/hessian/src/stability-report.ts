@@ -1,6 +1,6 @@
 // Linear stability of GD and SGD at a minimum (Wu, Ma & E 2018, "How SGD selects the global minima"; Wu, Wang & Su 2022).
-import { hessianEigenvalues } from './hessian-eigenvalues.js';
-import { hessianTrace } from './hessian-trace.js';
+import { hessianEigenvaluesAs } from './hessian-eigenvalues.js';
+import { hessianTraceAs } from './hessian-trace.js';
 import { positiveInteger, positiveNumber } from './internal/checks.js';
 import type { Objective } from './objective.js';
 
@@ -49,8 +49,8 @@ export function stabilityReport(
   const { lr, batchSize = 1, samples = 100, seed = 0 } = options;
   positiveNumber(fn, 'lr', lr);
   positiveInteger(fn, 'batchSize', batchSize);
-  const eig = hessianEigenvalues(objective, x, { k: 1, seed });
-  const tr = hessianTrace(objective, x, { samples, seed: seed + 1 });
+  const eig = hessianEigenvaluesAs(fn, objective, x, { k: 1, seed });
+  const tr = hessianTraceAs(fn, objective, x, { samples, seed: seed + 1 });
   const lambdaMax = eig.values[0];
   const threshold = 2 / lr;
   return {

@@ -1,6 +1,7 @@
 // Shared argument checks of the Hessian tools, so every message has the same form.
 import {
   assertFiniteArray,
+  checkCallbackOutput,
   InvalidArgumentError,
   type LinearOperator,
   ShapeError,
@@ -20,10 +21,18 @@ export function checkObjective(fn: string, objective: Objective): void {
     );
 }
 
+/** What a vector argument is, for messages: `length 3`, `a number[] of length 3`, `undefined`. */
+export function describeVector(x: unknown): string {
+  if (x instanceof Float64Array) return `length ${x.length}`;
+  if (Array.isArray(x)) return `a number[] of length ${x.length}; use Float64Array.from(...)`;
+  if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
+  return x === null ? 'null' : typeof x;
+}
+
 export function checkPoint(fn: string, name: string, x: Float64Array, dim: number): void {
   if (!(x instanceof Float64Array) || x.length !== dim)
     throw new ShapeError(
-      `${fn}(): ${name} must be a Float64Array of length ${dim} (got length ${x?.length})`,
+      `${fn}(): ${name} must be a Float64Array of length ${dim} (got ${describeVector(x)})`,
     );
   assertFiniteArray(fn, name, x);
 }
@@ -40,6 +49,8 @@ export function hessianOperator(fn: string, objective: Objective, x: Float64Arra
   return (v, out) => {
     // an objective may ignore `out` and return a fresh array
     const r = hvp.call(objective, x, v, out);
+    // a NaN or wrong-length product would otherwise surface as lambdaMax: NaN or a RangeError
+    checkCallbackOutput(fn, 'objective.hvp', r, objective.dim);
     if (r !== out) out.set(r);
   };
 }
@@ -52,6 +63,20 @@ export function positiveInteger(fn: string, name: string, v: number): void {
 export function positiveNumber(fn: string, name: string, v: number): void {
   if (!(v > 0) || !Number.isFinite(v))
     throw new InvalidArgumentError(`${fn}(): ${name} must be a positive finite number (got ${v})`);
+}
+
+/** The objective's gradient at x, checked for length and finiteness. */
+export function checkedGrad(fn: string, objective: Objective, x: Float64Array): Float64Array {
+  const g = objective.grad(x);
+  checkCallbackOutput(fn, 'objective.grad', g, objective.dim);
+  return Float64Array.from(g);
+}
+
+/** The objective's value at x, checked for finiteness. */
+export function checkedValue(fn: string, objective: Objective, x: Float64Array): number {
+  const f = objective.value(x);
+  checkCallbackOutput(fn, 'objective.value', f);
+  return f;
 }
 
 export function dotProduct(a: Float64Array, b: Float64Array): number {
