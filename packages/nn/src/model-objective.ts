@@ -118,7 +118,7 @@ export function buildModelObjective(
   const checkX = (method: string, name: string, x: Float64Array): void => {
     if (!(x instanceof Float64Array) || x.length !== dim)
       throw new ShapeError(
-        `${fn}().${method}(): ${name} must be a Float64Array of length ${dim} (got length ${x?.length})`,
+        `${fn}().${method}(): ${name} must be a Float64Array of length ${dim} (got ${x instanceof Float64Array ? `length ${x.length}` : Array.isArray(x) ? `a number[] of length ${(x as unknown[]).length}; use Float64Array.from(...)` : x === null ? 'null' : typeof x})`,
       );
     assertFiniteArray(`${fn}().${method}`, name, x);
   };

@@ -46,6 +46,14 @@ export interface TrainOptions {
   seed?: number;
   /** starting parameters (default: the net's or model's own, copied; required for a bare Objective) */
   x0?: Float64Array;
+  /**
+   * write the trained parameters into the network or model at the end (default: true for
+   * `{ net, X, Y }`, false for an objective). `false` for `{ net, X, Y }` keeps the behaviour
+   * before 0.x (the net untouched, the parameters only in the result); `true` for an
+   * {@link MlpObjective} or {@link ModelObjective} trains its model. Not written when training
+   * throws (abort, divergence).
+   */
+  updateModel?: boolean;
   /** stop early once the full-data gradient norm is ≤ tol (checked each epoch when tol > 0) */
   tol?: number;
   signal?: AbortSignal;
@@ -54,7 +62,10 @@ export interface TrainOptions {
 
 /** Result of {@link train}. */
 export interface TrainResult extends IterativeResult {
-  /** trained parameters (a new array; the net is not changed) */
+  /**
+   * trained parameters (a new array). With `updateModel` (the default for `{ net, X, Y }`)
+   * the network's own `params` hold the same values after train returns.
+   */
   params: Float64Array;
   /** full-data loss at the start and after each epoch (length epochs + 1) */
   lossHistory: number[];
@@ -71,6 +82,13 @@ function isObjective(t: Objective | TrainData): t is Objective {
  * recorded after each epoch. `iterations` counts epochs; `residual` is the final full-data
  * gradient norm; `converged` is true when it fell to `tol` (tol > 0).
  *
+ * `train({ net, X, Y })` trains `net`: its `params` are updated to the trained values (until
+ * 0.x they were left untouched; pass `updateModel: false` for that). `train(objective)`
+ * optimizes the objective's parameter vector and returns it in `params`, leaving the
+ * objective's model as it was unless `updateModel: true` (so one objective can start several
+ * runs from the same point). Either way the result carries the loss history (`lossHistory`)
+ * and a copy of the trained parameters (`params`).
+ *
  * @param target - an {@link Objective} (full batch, needs `x0`), an {@link MlpObjective} or {@link ModelObjective}, or `{ net, X, Y, loss }`
  * @param options - optimizer, epochs, batchSize, seed, x0, tol, signal, onProgress
  * @throws {InvalidArgumentError} on a bad epochs/batchSize, or minibatches without `subset`
@@ -83,6 +101,7 @@ function isObjective(t: Objective | TrainData): t is Objective {
  * const data = { net, X: fromRows([[0], [1], [2]]), Y: fromRows([[1], [3], [5]]) };
  * const r = train(data, { optimizer: sgd({ lr: 0.2, momentum: 0.5 }), epochs: 200 });
  * r.params // => ~[2, 1]
+ * net.params // => ~[2, 1]
  */
 export function train(target: Objective | TrainData, options: TrainOptions = {}): TrainResult {
   const fn = 'train';
@@ -110,10 +129,19 @@ export function train(target: Objective | TrainData, options: TrainOptions = {})
       `${fn}(): batchSize needs an objective with subset() (mlpObjective, modelObjective); a plain Objective trains full batch`,
     );
 
+  const own = mlpObj ? (mlpObj.net?.params ?? mlpObj.model?.params) : undefined;
+  const updateModel = options.updateModel ?? !isObjective(target);
+  if (typeof updateModel !== 'boolean')
+    throw new InvalidArgumentError(
+      `${fn}(): updateModel must be true or false (got ${String(updateModel)})`,
+    );
+  if (updateModel && !own)
+    throw new InvalidArgumentError(
+      `${fn}(): updateModel needs a network or model to update ({ net, X, Y }, mlpObjective, modelObjective); a plain Objective has none`,
+    );
   let x0 = options.x0;
   if (!x0) {
     if (!mlpObj) throw new InvalidArgumentError(`${fn}(): x0 is required for a plain Objective`);
-    const own = mlpObj.net?.params ?? mlpObj.model?.params;
     if (!own) throw new InvalidArgumentError(`${fn}(): x0 is required for this objective`);
     x0 = own;
   }
@@ -172,6 +200,7 @@ export function train(target: Objective | TrainData, options: TrainOptions = {})
     if (converged) break;
   }
   if (tol <= 0) residual = gradNorm();
+  if (updateModel && own) own.set(params);
   return {
     params,
     lossHistory,
