@@ -27,7 +27,6 @@ function result(
     trainLoss: [],
     epochSeconds: [],
     trainSampleLoss: [],
-    testAccuracy: [],
     valAccuracy,
     valLoss,
     testCorrect: [],
