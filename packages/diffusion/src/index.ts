@@ -68,3 +68,32 @@ export {
 } from './vector-fields/tangent-vectors.js';
 
 // --- generative: multiplicative (GBM) diffusion models (part 2) ---
+export type { GbmOptions, GbmParameters, LogNormal } from './generative/gbm.js';
+export {
+  gbmForward,
+  gbmLogDensity,
+  gbmLogNormalMarginal,
+  gbmParameters,
+  gbmScore,
+} from './generative/gbm.js';
+export { multiplicativeDsmLoss } from './generative/loss.js';
+export type { MmdOptions } from './generative/metrics.js';
+export { mmd } from './generative/metrics.js';
+export type {
+  AdditiveDiffusionOptions,
+  DiffusionModel,
+  DiffusionModelJSON,
+  DiffusionSampleOptions,
+  DiffusionTrainOptions,
+  DiffusionTrainResult,
+  MultiplicativeDiffusionOptions,
+} from './generative/models.js';
+export {
+  additiveDiffusion,
+  diffusionModelFromJSON,
+  multiplicativeDiffusion,
+} from './generative/models.js';
+export type { GbmSampleOptions, ScoreFunction } from './generative/samplers.js';
+export { gbmReverseSample } from './generative/samplers.js';
+export type { ScoreNetworkOptions } from './generative/score-network.js';
+export { scoreNetwork } from './generative/score-network.js';
