@@ -1,5 +1,11 @@
 // Ground cost between two point clouds (pairwise distances; POT's ot.dist).
-import { InvalidArgumentError, isMatrix, type Matrix, ShapeError } from '@rg/linalg';
+import {
+  guardAllocation,
+  InvalidArgumentError,
+  isMatrix,
+  type Matrix,
+  ShapeError,
+} from '@rg/linalg';
 import { toMatrix } from './problem.js';
 
 /** A built-in metric name or a function of two points. */
@@ -47,6 +53,7 @@ export function costMatrix(x: Points, y: Points, metric: CostMetric = 'sqeuclide
   const d = px.cols;
   const X = px.data;
   const Y = py.data;
+  guardAllocation(fn, n * m);
   const out = new Float64Array(n * m);
   if (typeof metric === 'function') {
     for (let i = 0; i < n; i++) {
@@ -79,10 +86,32 @@ export function costMatrix(x: Points, y: Points, metric: CostMetric = 'sqeuclide
           const t = X[io + k] - Y[jo + k];
           s += t * t;
         }
-        if (metric === 'euclidean') s = Math.sqrt(s);
+        // The sum of squares can overflow (or underflow) where the distance itself fits:
+        // redo those rare pairs scaled by the largest difference, as hypot does.
+        if (metric === 'euclidean')
+          s = s < Infinity && s > 1e-290 ? Math.sqrt(s) : scaledDistance(X, io, Y, jo, d);
       }
       out[i * m + j] = s;
     }
   }
   return { rows: n, cols: m, data: out };
+}
+
+/** ‖x − y‖₂ without overflow or underflow: the differences scaled by the largest one. */
+function scaledDistance(
+  X: Float64Array,
+  io: number,
+  Y: Float64Array,
+  jo: number,
+  d: number,
+): number {
+  let big = 0;
+  for (let k = 0; k < d; k++) big = Math.max(big, Math.abs(X[io + k] - Y[jo + k]));
+  if (big === 0 || big === Infinity) return big;
+  let s = 0;
+  for (let k = 0; k < d; k++) {
+    const t = (X[io + k] - Y[jo + k]) / big;
+    s += t * t;
+  }
+  return big * Math.sqrt(s);
 }

@@ -7,6 +7,7 @@ import {
   type IterativeResult,
   type Matrix,
   type ProgressInfo,
+  checkOptions,
   throwIfAborted,
 } from '@rg/linalg';
 import { type CostInput, checkCount, checkProblem, total, type Weights } from './problem.js';
@@ -349,8 +350,21 @@ export function emd(
   costInput: CostInput,
   options: EmdOptions = {},
 ): EmdResult {
-  const fn = 'emd';
+  return emdAs('emd', a, b, costInput, options);
+}
+
+/** {@link emd} with errors naming the public function `fn`. */
+function emdAs(
+  fn: string,
+  a: Weights,
+  b: Weights,
+  costInput: CostInput,
+  options: EmdOptions = {},
+): EmdResult {
+  checkOptions(fn, 'options', options);
   const p = checkProblem(fn, a, b, costInput);
+  // an already-aborted signal must stop before any pivot, not after the first 1024
+  throwIfAborted(fn, options.signal);
   const cost = p.cost;
   const maxIter = checkCount(fn, 'maxIter', options.maxIter ?? 100000);
   const sa = total(p.a);
@@ -401,5 +415,5 @@ export function emd(
  * emd2([1], [0.25, 0.75], [[1, 3]]) // => 2.5
  */
 export function emd2(a: Weights, b: Weights, cost: CostInput, options: EmdOptions = {}): number {
-  return emd(a, b, cost, options).cost;
+  return emdAs('emd2', a, b, cost, options).cost;
 }

@@ -55,5 +55,11 @@ export function gaussianW2(
   for (let k = 0; k < d; k++)
     tr += c1.data[k * d + k] + c2.data[k * d + k] - 2 * cross.data[k * d + k];
   // The trace is ≥ 0 in exact arithmetic; clamp the rounding of nearly equal covariances.
-  return Math.sqrt(mean + Math.max(tr, 0));
+  if (mean < Infinity) return Math.sqrt(mean + Math.max(tr, 0));
+  // ‖m1 − m2‖² overflowed although W₂ may fit: scale the mean difference by its largest entry.
+  let big = 0;
+  for (let k = 0; k < d; k++) big = Math.max(big, Math.abs(m1[k] - m2[k]));
+  let s = 0;
+  for (let k = 0; k < d; k++) s += ((m1[k] - m2[k]) / big) ** 2;
+  return Math.hypot(big * Math.sqrt(s), Math.sqrt(Math.max(tr, 0)));
 }

@@ -72,12 +72,19 @@ export function wasserstein1D(
   const U = sortedWithWeights(fn, 'u', u, options.uWeights);
   const V = sortedWithWeights(fn, 'v', v, options.vWeights);
   const acc = wassersteinPowerSorted(U.x, U.w, V.x, V.w, p);
-  return p === 1 ? acc : acc ** (1 / p);
+  if (p === 1) return acc;
+  if (acc < Infinity && acc > 1e-290) return acc ** (1 / p);
+  // |x − y|^p overflowed or underflowed (large p or far-apart samples) although W_p fits:
+  // W_p = M (Σ w (|x − y| / M)^p)^{1/p} with M the largest gap carrying mass.
+  const big = wassersteinPowerSorted(U.x, U.w, V.x, V.w, Infinity);
+  if (big === 0) return 0;
+  return big * wassersteinPowerSorted(U.x, U.w, V.x, V.w, p, big) ** (1 / p);
 }
 
 /**
  * W_p^p between two sorted weighted samples (weights summing to 1), unchecked: the merge of the
- * two quantile functions. Inputs must be validated and sorted by the caller.
+ * two quantile functions. Inputs must be validated and sorted by the caller. Gaps are divided
+ * by `scale`; `p = Infinity` gives the largest gap that carries mass (W_∞).
  */
 export function wassersteinPowerSorted(
   ux: Float64Array,
@@ -85,6 +92,7 @@ export function wassersteinPowerSorted(
   vx: Float64Array,
   vw: Float64Array,
   p: number,
+  scale = 1,
 ): number {
   // Walk the merged breakpoints of the two CDFs; between two breakpoints both
   // quantile functions are constant. The last atom's CDF is taken as exactly 1 so
@@ -102,8 +110,9 @@ export function wassersteinPowerSorted(
     const fv = j === m - 1 ? 1 : cv;
     const next = Math.min(fu, fv);
     if (next > q) {
-      const d = Math.abs(ux[i] - vx[j]);
-      acc += (next - q) * (p === 1 ? d : d ** p);
+      const d = Math.abs(ux[i] - vx[j]) / scale;
+      if (p === Infinity) acc = Math.max(acc, d);
+      else acc += (next - q) * (p === 1 ? d : d ** p);
       q = next;
     }
     if (fu <= fv) {

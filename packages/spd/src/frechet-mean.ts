@@ -3,11 +3,13 @@
 // AIRM, the Álvarez-Esteban et al. (2016) fixed point for BW, closed forms through a chart for
 // the pullbacks of a flat metric (Euclidean, log-Euclidean, log-Cholesky, power-Euclidean).
 import {
+  checkOptions,
   ConvergenceError,
   InvalidArgumentError,
   type IterativeOptions,
   type IterativeResult,
   type Matrix,
+  throwIfAborted,
 } from '@rg/linalg';
 import { assertPoints, normalizedWeights } from './internal/points.js';
 import { spdCholesky } from './internal/validate.js';
@@ -64,6 +66,7 @@ export function frechetMean(
   options: FrechetMeanOptions = {},
 ): FrechetMeanResult {
   const fn = 'frechetMean';
+  checkOptions(fn, 'options', options);
   const m = resolveMetric(fn, metric);
   const n = assertPoints(fn, 'points', points);
   const w = normalizedWeights(fn, points.length, options.weights);
@@ -93,6 +96,8 @@ export function meanOfValidPoints(
     spdCholesky(fn, 'init', options.init);
     if (options.init.rows !== n) throw new InvalidArgumentError(`${fn}(): init must be ${n}×${n}`);
   }
+  // closed-form means never poll the signal: an aborted one must stop here
+  throwIfAborted(fn, options.signal);
   const r = m.unchecked.mean(points, w, {
     tol,
     maxIter,
