@@ -181,3 +181,20 @@ export type { SparseEigshOptions } from './sparse/sparse-eigsh.js';
 export { sparseEigsh } from './sparse/sparse-eigsh.js';
 export type { CsrOperatorOptions } from './sparse/spmv.js';
 export { csrOperator, spmm, spmv, spmvTrans } from './sparse/spmv.js';
+
+// --- worker pool: matrix products and symmetric batches over worker threads ---
+export type { Pool, PoolInfo, PoolMemory, PoolOptions } from './pool.js';
+export { availableThreads, createPool } from './pool.js';
+export type {
+  BatchSymmetricFunction,
+  EighBatchOptions,
+  PoolCallOptions,
+  PoolProgress,
+} from './parallel.js';
+export {
+  BATCH_PARALLEL_MIN,
+  eighBatch,
+  MATMUL_PARALLEL_MIN,
+  matmulParallel,
+  symmetricFunctionBatch,
+} from './parallel.js';
