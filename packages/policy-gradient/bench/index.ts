@@ -20,14 +20,36 @@
 // layers: at 256 samples their per-call costs (validation, allocation) dominate and NumPy is
 // 5× faster; from 2048 samples on the two are within a factor 2 either way. Earlier runs under
 // heavier load moved every figure by up to 5×: compare ratios of one run only.
+//
+// Rows 4–5 (sequence RL), one run 2026-12-04 20:50 UTC under heavy load (load average ≈ 20 on
+// the 2 cores; the rows above measured 3–10× slower in the same run, so read these as upper
+// bounds):
+//
+// @rg/policy-gradient:gradientNoveltyScales:n=64:G=8:D=528        0.2632   0.0684    0.26x       8 groups; max rel. diff vs NumPy 7.8e-16
+// @rg/policy-gradient:grpo:update:prompts=8:G=8:tokens=5+4        160      —         —           9936 parameters; 0.40k responses/s
+// @rg/policy-gradient:capo:update:prompts=8:G=8:tokens=5+4        247      —         —           9936 parameters; 0.26k responses/s
+// @rg/policy-gradient:g2rl:update:prompts=8:G=8:tokens=8+4        274      —         —           10032 parameters; 0.23k responses/s
+//
+// NumPy's batched Gram matrices beat the per-pair loop of the scales (a 64 × 528 input is all
+// per-call overhead on both sides; the scales cost < 0.1% of a G2RL update). An update of the
+// study policy is dominated by sampling (token-by-token generation) and the transformer's
+// forward and backward; CAPO adds the curvature model and a second backward, G2RL the
+// features.
 import { measure, pythonHas, report, runPython } from '@rg/bench';
 import { rng } from '@rg/linalg';
 import {
+  bracketsTask,
+  capo,
   cartPole,
   cartPoleVector,
+  g2rl,
+  gradientNoveltyScales,
+  grpo,
   linearSoftmaxPolicy,
   mlpSoftmaxPolicy,
+  reverseTask,
   rollout,
+  transformerPolicy,
 } from '../src/index.js';
 
 process.env.OPENBLAS_NUM_THREADS = '1';
@@ -110,6 +132,62 @@ for (const n of [256, 2048, 16384]) {
   rows.push({ name, ours: t.min });
   tasks.push({ name, kind: 'rollout-linear', theta: Array.from(theta), steps, repeat: 3 });
   notes.set(name, `${(steps / t.min / 1000).toFixed(2)}M steps/s (one step per policy call)`);
+}
+
+// 4. G2RL's reward scales: 64 responses in groups of 8, features of the width-32 head (33 × 16).
+{
+  const n = 64;
+  const G = 8;
+  const D = 33 * 16;
+  const r = rng(4);
+  const F = { rows: n, cols: D, data: Float64Array.from({ length: n * D }, () => r.normal()) };
+  const name = `@rg/policy-gradient:gradientNoveltyScales:n=${n}:G=${G}:D=${D}`;
+  let s: Float64Array = new Float64Array(n);
+  const t = measure(
+    () => {
+      s = gradientNoveltyScales(F, G);
+    },
+    { minRuns: 20, minTime: 500 },
+  );
+  rows.push({ name, ours: t.min });
+  notes.set(name, `${n / G} groups`);
+  tasks.push({
+    name,
+    kind: 'novelty-scales',
+    features: Array.from(F.data),
+    n,
+    D,
+    G,
+    bound: 0.5,
+    sharpness: 5,
+    expected: Array.from(s),
+    repeat: 50,
+  });
+}
+
+// 5. One update of each sequence algorithm (no peer: the transformer forward/backward has no
+// NumPy twin here): 8 prompts × 8 responses, sampling, verifying, one pass and one backward
+// (CAPO: the curvature model and a second backward; G2RL: the features and scales), the
+// policy of the studies (1 block, width 32, 2 heads).
+for (const [label, algorithm, task] of [
+  ['grpo', grpo, reverseTask({ length: 4, seed: 0 })],
+  ['capo', capo, reverseTask({ length: 4, seed: 0 })],
+  ['g2rl', g2rl, bracketsTask({ promptLength: 8, responseLength: 4, seed: 0 })],
+] as const) {
+  const policy = transformerPolicy({
+    maxTokens: task.promptLength + task.responseLength,
+    dModel: 32,
+    heads: 2,
+    seed: 1,
+  });
+  const theta = policy.initialParameters();
+  const name = `@rg/policy-gradient:${label}:update:prompts=8:G=8:tokens=${task.promptLength}+${task.responseLength}`;
+  const t = measure(() => algorithm(task, policy, { theta, maxIterations: 1, seed: 1 }), {
+    minRuns: 5,
+    minTime: 1000,
+  });
+  rows.push({ name, ours: t.min });
+  notes.set(name, `${policy.dim} parameters; ${(64 / t.min).toFixed(2)}k responses/s`);
 }
 
 if (hasNumpy) {

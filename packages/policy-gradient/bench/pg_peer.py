@@ -6,7 +6,9 @@ The same computations written with NumPy arrays on the inputs the TypeScript sid
   with the given actions, automatic reset, struct-of-arrays state;
 - pg-update: Σᵢ wᵢ ∇θ log softmax(f_θ(sᵢ))[aᵢ] for a tanh MLP f (forward and backward by hand),
   parameters in @rg/nn's layout (per layer: weight inputs×outputs row-major, then bias);
-- rollout-linear: one cart-pole, episodes sampled step by step under a linear softmax policy.
+- rollout-linear: one cart-pole, episodes sampled step by step under a linear softmax policy;
+- novelty-scales: G2RL's reward scales 1 + β tanh(κ(nᵢ − n̄)) per group of G feature rows, with
+  the novelty nᵢ = 1 − mean_{j≠i} cos(fᵢ, fⱼ).
 Timings are the fastest of `repeat` runs after one warm-up (the least load-sensitive figure on
 a shared machine; the TypeScript side reports its fastest run too). Run with OPENBLAS_NUM_THREADS=1 (the
 bench sets it): the matrices are small.
@@ -143,6 +145,22 @@ def rollout_linear(task):
     return ms, None
 
 
+def novelty_scales(task):
+    n, D, G = task["n"], task["D"], task["G"]
+    F = np.array(task["features"], dtype=float).reshape(n // G, G, D)
+    beta, kappa = task["bound"], task["sharpness"]
+
+    def scales():
+        U = F / np.linalg.norm(F, axis=2, keepdims=True)
+        C = U @ U.transpose(0, 2, 1)
+        nov = 1 - (C.sum(axis=2) - np.diagonal(C, axis1=1, axis2=2)) / (G - 1)
+        return (1 + beta * np.tanh(kappa * (nov - nov.mean(axis=1, keepdims=True)))).ravel()
+
+    ms, s = timed(scales, task["repeat"])
+    err = float(np.max(np.abs(s - np.array(task["expected"]))))
+    return ms, err
+
+
 def main():
     tasks = json.load(sys.stdin)["tasks"]
     results = []
@@ -154,6 +172,8 @@ def main():
             ms, err = pg_update(task)
         elif kind == "rollout-linear":
             ms, err = rollout_linear(task)
+        elif kind == "novelty-scales":
+            ms, err = novelty_scales(task)
         else:
             raise ValueError(kind)
         results.append({"name": task["name"], "ms": ms, "error": err})

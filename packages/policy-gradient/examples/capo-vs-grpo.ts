@@ -42,7 +42,7 @@ export default defineExample({
     seeds.forEach((seed, si) => {
       ctx.progress(si / seeds.length, `seed ${seed}: warm start`);
       const policy = studyPolicy(task, seed);
-      const w = warmStart(task, policy, seed);
+      const w = warmStart(task, policy, seed, ctx.quick);
       const evaluate = (theta: Float64Array) =>
         evaluateSequencePolicy(task, policy, theta, {
           prompts: ctx.quick ? 16 : 64,

@@ -36,7 +36,7 @@ export default defineExample({
     seeds.forEach((seed, si) => {
       ctx.progress(si / (seeds.length + 1), `seed ${seed}: warm start`);
       const policy = studyPolicy(task, seed);
-      const w = warmStart(task, policy, seed);
+      const w = warmStart(task, policy, seed, ctx.quick);
       warm.push(w);
       const evaluate = (theta: Float64Array) =>
         evaluateSequencePolicy(task, policy, theta, {
@@ -73,7 +73,7 @@ export default defineExample({
     ctx.progress(seeds.length / (seeds.length + 1), 'one-answer check');
     const reverse = reverseTask({ length: 4, seed: 0 });
     const rp = studyPolicy(reverse, 1);
-    const rw = warmStart(reverse, rp, 1);
+    const rw = warmStart(reverse, rp, 1, ctx.quick);
     const checkUpdates = ctx.quick ? 2 : 20;
     const same = {
       theta: rw.theta,
