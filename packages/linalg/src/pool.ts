@@ -168,16 +168,15 @@ interface BrowserWorker {
 
 /** Whether SharedArrayBuffer can be sent to workers here, and if not, why. */
 function sharedMemory(node: boolean): { ok: boolean; reason: string } {
-  if (typeof SharedArrayBuffer !== 'function')
-    return { ok: false, reason: 'SharedArrayBuffer is not available on this host' };
-  if (node) return { ok: true, reason: '' };
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
-  if (isolated !== true)
+  // Browsers hide SharedArrayBuffer from pages that are not cross-origin isolated: say so first.
+  if (!node && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== true)
     return {
       ok: false,
       reason:
         'the page is not cross-origin isolated (serve it with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)',
     };
+  if (typeof SharedArrayBuffer !== 'function')
+    return { ok: false, reason: 'SharedArrayBuffer is not available on this host' };
   return { ok: true, reason: '' };
 }
 
