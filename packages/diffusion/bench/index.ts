@@ -34,6 +34,7 @@ import {
   smacof,
   swissRoll,
 } from '../src/index.js';
+import { generativeRows } from './generative.js';
 
 const quick = process.argv.includes('--quick');
 const peerPath = new URL('./diffusion_peer.py', import.meta.url).pathname;
@@ -247,4 +248,5 @@ rows.push({
 if (!hasScipy) console.log('NumPy/SciPy not found at /usr/bin/python3: peer columns are empty');
 else if (!haveSklearn)
   console.log('scikit-learn not found at /usr/bin/python3: the sklearn columns are empty');
+rows.push(...generativeRows(quick));
 report('@rg/diffusion', rows);

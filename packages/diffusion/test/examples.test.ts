@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import multiplicativeDigits from '../examples/multiplicative-digits.js';
 import rvgpSphere from '../examples/rvgp-sphere.js';
 import swissRollEmbedding from '../examples/swiss-roll-embedding.js';
 
@@ -31,5 +32,22 @@ describe('gallery examples (quick runs)', () => {
       expect(err(task, 'RVGP')).toBeLessThan(err(task, 'scalar'));
       expect(err(task, 'RVGP')).toBeLessThan(0.5);
     }
+  });
+  it('multiplicative-digits: both models train and sample; multiplicative samples are never ≤ 0', async () => {
+    const r = await multiplicativeDigits.run(ctx);
+    expect(r.figures).toHaveLength(2);
+    for (const f of r.figures) expect(f.svg).toMatch(/^<(svg|figure)/);
+    const rows = r.table.filter((row) => row.model === 'multiplicative');
+    expect(rows.length).toBe(4); // two data sets × (DLS, ODE)
+    for (const row of rows) expect(row['non-positive entries']).toBe('0.00 %');
+    for (const row of r.table) expect(Number.isFinite(Number(String(row['sliced W₂'])))).toBe(true);
+    // the held-out floor is below every trained model on the log-normal mixture
+    const mix = r.table.filter((row) => String(row.data).startsWith('log-normal'));
+    const floor = Number(
+      mix.find((row) => String(row.model).startsWith('held-out'))?.['sliced W₂'],
+    );
+    for (const row of mix)
+      if (!String(row.model).startsWith('held-out'))
+        expect(Number(row['sliced W₂'])).toBeGreaterThan(floor);
   });
 });
