@@ -1,0 +1,118 @@
+// The demos' numbers in Node, checked against independent facts (marginals, optimality,
+// closed forms of the determinant along geodesics), so that the browser test compares the
+// page against numbers that are right, not merely equal.
+import { describe, expect, it } from 'vitest';
+import {
+  METRICS,
+  type Sym2,
+  spdScene,
+  initialInput,
+  ellipseOf,
+  fromAxes,
+} from '../src/spd-metrics/compute.js';
+import { initialClouds, transportScene } from '../src/transport/compute.js';
+
+const det = ([a, b, c]: Sym2) => a * c - b * b;
+
+describe('transport demo numbers', () => {
+  const clouds = initialClouds(7);
+  const n = clouds.source.length;
+  const m = clouds.target.length;
+
+  it('both plans have the uniform marginals; the exact cost is at most the entropic plan’s', () => {
+    for (const reg of [0.01, 0.1, 1]) {
+      const s = transportScene(clouds, reg);
+      for (const plan of [s.exact.plan, s.entropic.plan]) {
+        for (let i = 0; i < n; i++) {
+          let row = 0;
+          for (let j = 0; j < m; j++) row += plan[i * m + j];
+          // sinkhorn fits rows to rounding and columns to tol = 1e-9; emd is exact
+          expect(Math.abs(row - 1 / n)).toBeLessThan(1e-9);
+        }
+        for (let j = 0; j < m; j++) {
+          let col = 0;
+          for (let i = 0; i < n; i++) col += plan[i * m + j];
+          expect(Math.abs(col - 1 / m)).toBeLessThan(1e-9);
+        }
+      }
+      expect(s.entropic.converged).toBe(true);
+      // the entropic plan is feasible, so its linear cost cannot beat the optimum
+      expect(s.exact.cost).toBeLessThanOrEqual(s.entropic.cost + 1e-12);
+      // network simplex: a basic solution has at most n + m − 1 positive entries
+      expect(s.exact.plan.filter((p) => p > 0).length).toBeLessThanOrEqual(n + m - 1);
+    }
+  });
+
+  it('the exact cost is at least what every source pays to its cheapest target', () => {
+    // every unit of source mass pays at least its cheapest target
+    const s = transportScene(clouds, 0.1);
+    let lower = 0;
+    for (const [x, y] of clouds.source) {
+      let best = Number.POSITIVE_INFINITY;
+      for (const [u, v] of clouds.target) best = Math.min(best, (x - u) ** 2 + (y - v) ** 2);
+      lower += best / n;
+    }
+    expect(s.exact.cost).toBeGreaterThanOrEqual(lower - 1e-12);
+  });
+});
+
+describe('SPD-metrics demo numbers', () => {
+  const input = initialInput(3);
+
+  it('every geodesic starts at A and ends at B', () => {
+    for (const { name } of METRICS) {
+      const s = spdScene(name, input);
+      const first = s.geodesic[0];
+      const last = s.geodesic[s.geodesic.length - 1];
+      // the ends come back through exp(log) of the metric: rounding of a few matrix functions
+      for (let k = 0; k < 3; k++) {
+        expect(Math.abs(first[k] - input.a[k])).toBeLessThan(1e-12);
+        expect(Math.abs(last[k] - input.b[k])).toBeLessThan(1e-12);
+      }
+    }
+  });
+
+  it('det interpolates geometrically along the affine-invariant, log-Euclidean and log-Cholesky geodesics, and swells along the Euclidean one', () => {
+    const steps = 6;
+    for (const name of ['riemann', 'logeuclid', 'logchol'] as const) {
+      const s = spdScene(name, input, steps);
+      s.geodesic.forEach((p, k) => {
+        const t = k / steps;
+        const expected = det(input.a) ** (1 - t) * det(input.b) ** t;
+        // relative rounding of eigen/Cholesky-based exp and log of 2×2 matrices
+        expect(Math.abs(det(p) / expected - 1)).toBeLessThan(1e-10);
+      });
+    }
+    const e = spdScene('euclid', input, steps);
+    for (let k = 1; k < steps; k++) {
+      const t = k / steps;
+      expect(det(e.geodesic[k])).toBeGreaterThan(det(input.a) ** (1 - t) * det(input.b) ** t);
+    }
+  });
+
+  it('the Euclidean mean is the arithmetic mean; the log-Euclidean mean has det = geometric mean of dets', () => {
+    const k = input.sample.length;
+    const e = spdScene('euclid', input);
+    for (let q = 0; q < 3; q++) {
+      const avg = input.sample.reduce((s, p) => s + p[q], 0) / k;
+      expect(Math.abs(e.mean[q] - avg)).toBeLessThan(1e-14);
+    }
+    const l = spdScene('logeuclid', input);
+    const geo = Math.exp(input.sample.reduce((s, p) => s + Math.log(det(p)), 0) / k);
+    expect(Math.abs(det(l.mean) / geo - 1)).toBeLessThan(1e-10);
+    // the affine-invariant mean has the same determinant: the trace of the Karcher condition
+    // Σ log(G^-½ X_i G^-½) = 0 is Σ log det X_i − k log det G = 0. frechetMean stops at
+    // ‖gradient‖ ≤ 1e-8 (its default), which moves log det G by at most √2·1e-8 here
+    const r = spdScene('riemann', input);
+    expect(r.meanConverged).toBe(true);
+    expect(Math.abs(det(r.mean) / geo - 1)).toBeLessThan(1e-7);
+  });
+
+  it('ellipseOf draws R diag(λ) Rᵀ with semi-axes √λ at the rotation θ', () => {
+    const e = ellipseOf(fromAxes(4, 0.25, 0.5));
+    expect(e.rx).toBeCloseTo(2, 12);
+    expect(e.ry).toBeCloseTo(0.5, 12);
+    // an axis has no direction: θ and θ ± 180° draw the same ellipse
+    expect(Math.abs(((e.angle - (0.5 * 180) / Math.PI + 540) % 180) - 0)).toBeLessThan(1e-9);
+  });
+});

@@ -1,0 +1,3 @@
+import { rgVitestConfig } from '@rg/vitest-preset';
+
+export default rgVitestConfig();
