@@ -127,7 +127,10 @@ describe('MDM', () => {
         [0, 2],
       ]),
     ];
-    const d = mdm.transform(q)[0];
+    const t = mdm.transform(q);
+    // a trials × classes Matrix, like TangentSpace.transform and pairwiseDistances
+    expect([t.rows, t.cols]).toEqual([1, 2]);
+    const d = Array.from(t.data);
     const p = mdm.predictProba(q)[0];
     const e = d.map((x) => Math.exp(-x * x));
     expect(p[0]).toBeCloseTo(e[0] / (e[0] + e[1]), 14);

@@ -1,6 +1,6 @@
 // Minimum distance to mean (Barachant, Bonnet, Congedo & Jutten 2012, "Multiclass
 // brain–computer interface classification by Riemannian geometry", IEEE TBME 59(4)).
-import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import { InvalidArgumentError, type Matrix, matrix, ShapeError } from '@rg/linalg';
 import type { SPDClassifier } from './classifier.js';
 import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
 import { classesOf } from './internal/labels.js';
@@ -26,6 +26,7 @@ export interface MDMOptions {
  * import { fromRows, identity } from '@rg/linalg';
  * const mdm = new MDM().fit([identity(2), fromRows([[1.2, 0], [0, 1]]), fromRows([[5, 0], [0, 5]]), fromRows([[6, 0], [0, 5]])], [0, 0, 1, 1]);
  * mdm.predict([fromRows([[4, 0], [0, 4]]), fromRows([[1.1, 0], [0, 0.9]])]) // => [1, 0]
+ * mdm.transform([identity(2)]).cols // => 2
  */
 export class MDM implements SPDClassifier {
   readonly metric: SPDMetric;
@@ -68,9 +69,18 @@ export class MDM implements SPDClassifier {
     return covs.map((x) => this.distanceFrom.map((d) => d(x)));
   }
 
-  /** Distances to each class mean (trials × classes, columns in `classes` order). */
-  transform(covs: readonly Matrix[]): number[][] {
-    return this.squared('transform', covs).map((r) => r.map(Math.sqrt));
+  /**
+   * Distances to each class mean: a trials × classes Matrix (columns in `classes` order), the
+   * same return type as {@link TangentSpace.transform} and {@link pairwiseDistances}. Before
+   * 0.x this returned `number[][]`; use `toRows` of @rg/linalg for nested arrays.
+   */
+  transform(covs: readonly Matrix[]): Matrix {
+    const d2 = this.squared('transform', covs);
+    const k = this.classes.length;
+    const out = matrix(d2.length, k);
+    for (let i = 0; i < d2.length; i++)
+      for (let j = 0; j < k; j++) out.data[i * k + j] = Math.sqrt(d2[i][j]);
+    return out;
   }
 
   /** The class of the nearest mean for each matrix. */

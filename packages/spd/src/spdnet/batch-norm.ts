@@ -136,7 +136,9 @@ const FN = 'RiemannianBatchNorm';
 
 function positiveInt(fn: string, name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
-    throw new InvalidArgumentError(`${fn}: ${name} must be a positive integer (got ${String(v)})`);
+    throw new InvalidArgumentError(
+      `${fn}(): ${name} must be a positive integer (got ${String(v)})`,
+    );
   return v;
 }
 
@@ -152,7 +154,7 @@ function finiteIn(
     typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi || (open && v === lo);
   if (bad)
     throw new InvalidArgumentError(
-      `${fn}: ${name} must be a finite number in ${open ? '(' : '['}${lo}, ${hi}] (got ${String(v)})`,
+      `${fn}(): ${name} must be a finite number in ${open ? '(' : '['}${lo}, ${hi}] (got ${String(v)})`,
     );
   return v as number;
 }
@@ -160,7 +162,7 @@ function finiteIn(
 function spdCopy(fn: string, name: string, m: Matrix, n: number): Matrix {
   spdCholesky(fn, name, m);
   if (m.rows !== n)
-    throw new ShapeError(`${fn}: ${name} must be ${n}×${n} (got ${m.rows}×${m.cols})`);
+    throw new ShapeError(`${fn}(): ${name} must be ${n}×${n} (got ${m.rows}×${m.cols})`);
   return symmetrize(m);
 }
 
@@ -218,9 +220,9 @@ export class RiemannianBatchNorm implements SPDLayer {
   private lastStats: BatchStatistics | undefined;
 
   constructor(options: RiemannianBatchNormConfig) {
-    const fn = `${FN}()`;
+    const fn = FN;
     if (options === null || typeof options !== 'object')
-      throw new InvalidArgumentError(`${fn}: options must be an object`);
+      throw new InvalidArgumentError(`${fn}(): options must be an object`);
     const n = positiveInt(fn, 'n', options.n);
     const requested = options.metric;
     const canonical = typeof requested === 'string' ? canonicalMetricName(requested) : undefined;
@@ -231,7 +233,7 @@ export class RiemannianBatchNorm implements SPDLayer {
       base = resolveMetric(FN, canonical, { parameter: identity(n) });
     if (!base?.unchecked.batchNorm)
       throw new InvalidArgumentError(
-        `${fn}: metric must be one of ${METRICS_TEXT}, or a metric object with batch-normalization pieces (got ${base ? `'${base.name}', which has none` : String(requested)})`,
+        `${fn}(): metric must be one of ${METRICS_TEXT}, or a metric object with batch-normalization pieces (got ${base ? `'${base.name}', which has none` : String(requested)})`,
       );
     const hasParameter = typeof base.withParameter === 'function';
     this.n = n;
@@ -241,30 +243,32 @@ export class RiemannianBatchNorm implements SPDLayer {
     const theta = options.theta ?? 1;
     if (typeof theta !== 'number' || !Number.isFinite(theta) || theta <= 0)
       throw new InvalidArgumentError(
-        `${fn}: theta must be a finite number > 0 (got ${String(theta)})`,
+        `${fn}(): theta must be a finite number > 0 (got ${String(theta)})`,
       );
     this.theta = theta;
     if (options.learnMetric && !hasParameter)
       throw new InvalidArgumentError(
-        `${fn}: learnMetric is only available for metrics with an SPD parameter, e.g. 'generalized-bures-wasserstein' (got metric '${this.metric}')`,
+        `${fn}(): learnMetric is only available for metrics with an SPD parameter, e.g. 'generalized-bures-wasserstein' (got metric '${this.metric}')`,
       );
     if (options.metricParameter !== undefined && !hasParameter)
       throw new InvalidArgumentError(
-        `${fn}: metricParameter is only available for metrics with an SPD parameter, e.g. 'generalized-bures-wasserstein' (got metric '${this.metric}')`,
+        `${fn}(): metricParameter is only available for metrics with an SPD parameter, e.g. 'generalized-bures-wasserstein' (got metric '${this.metric}')`,
       );
     this.learnMetric = hasParameter && (options.learnMetric ?? true);
     this.meanMaxIter = positiveInt(fn, 'meanMaxIter', options.meanMaxIter ?? 50);
     const refine = options.refine ?? 'auto';
     if (refine !== true && refine !== false && refine !== 'auto')
       throw new InvalidArgumentError(
-        `${fn}: refine must be true, false or 'auto' (got ${String(refine)})`,
+        `${fn}(): refine must be true, false or 'auto' (got ${String(refine)})`,
       );
     this.refine = refine;
     this.meanTol = finiteIn(fn, 'meanTol', options.meanTol ?? 1e-8, 0, Number.MAX_VALUE);
     const bias = options.bias === undefined ? identity(n) : spdCopy(fn, 'bias', options.bias, n);
     const scale = options.scale ?? 1;
     if (typeof scale !== 'number' || !Number.isFinite(scale))
-      throw new InvalidArgumentError(`${fn}: scale must be a finite number (got ${String(scale)})`);
+      throw new InvalidArgumentError(
+        `${fn}(): scale must be a finite number (got ${String(scale)})`,
+      );
     this.biasParam = { name: 'bias', manifold: 'spd', value: bias, grad: undefined };
     this.scaleParam = {
       name: 'scale',
@@ -345,22 +349,22 @@ export class RiemannianBatchNorm implements SPDLayer {
    * @throws {InvalidArgumentError | ShapeError | NotPositiveDefiniteError | NotSymmetricError | NonFiniteError} on bad input
    */
   forward(batch: readonly Matrix[], options: ForwardOptions = {}): Matrix[] {
-    const fn = `${FN}.forward()`;
+    const fn = `${FN}.forward`;
     const training = options.training ?? true;
     if (!Array.isArray(batch) || batch.length === 0)
-      throw new InvalidArgumentError(`${fn}: batch must be a non-empty array of SPD matrices`);
+      throw new InvalidArgumentError(`${fn}(): batch must be a non-empty array of SPD matrices`);
     const n = this.n;
     for (let i = 0; i < batch.length; i++) {
       const x = batch[i];
       if (x === null || typeof x !== 'object' || x.rows !== n || x.cols !== n)
-        throw new ShapeError(`${fn}: batch[${i}] must be ${n}×${n} (got ${x?.rows}×${x?.cols})`);
+        throw new ShapeError(`${fn}(): batch[${i}] must be ${n}×${n} (got ${x?.rows}×${x?.cols})`);
       spdCholesky(fn, `batch[${i}]`, x);
     }
     const geometry = this.geometry;
     const pieces = geometry.unchecked.batchNorm;
     if (!pieces)
       throw new InvalidArgumentError(
-        `${fn}: metric '${geometry.name}' has no batch-normalization pieces`,
+        `${fn}(): metric '${geometry.name}' has no batch-normalization pieces`,
       );
     const tape = new Tape(this.refine);
     const inputs = batch.map((x) => tape.variable(symmetrize(x).data, n));
@@ -420,19 +424,19 @@ export class RiemannianBatchNorm implements SPDLayer {
    * @throws {ShapeError | NonFiniteError} when gradOutput does not match the last output
    */
   backward(gradOutput: readonly Matrix[]): RiemannianBatchNormGradients {
-    const fn = `${FN}.backward()`;
+    const fn = `${FN}.backward`;
     const rec = this.recorded;
-    if (!rec) throw new InvalidArgumentError(`${fn}: call forward() first`);
+    if (!rec) throw new InvalidArgumentError(`${fn}(): call forward() first`);
     const n = this.n;
     if (!Array.isArray(gradOutput) || gradOutput.length !== rec.outputs.length)
       throw new ShapeError(
-        `${fn}: gradOutput must be an array of ${rec.outputs.length} matrices (one per output; got ${Array.isArray(gradOutput) ? gradOutput.length : typeof gradOutput})`,
+        `${fn}(): gradOutput must be an array of ${rec.outputs.length} matrices (one per output; got ${Array.isArray(gradOutput) ? gradOutput.length : typeof gradOutput})`,
       );
     for (let i = 0; i < gradOutput.length; i++) {
       const g = gradOutput[i];
       if (g === null || typeof g !== 'object' || g.rows !== n || g.cols !== n)
         throw new ShapeError(
-          `${fn}: gradOutput[${i}] must be ${n}×${n} (got ${g?.rows}×${g?.cols})`,
+          `${fn}(): gradOutput[${i}] must be ${n}×${n} (got ${g?.rows}×${g?.cols})`,
         );
       assertFiniteArray(fn, `gradOutput[${i}]`, g.data);
     }
@@ -492,13 +496,13 @@ export class RiemannianBatchNorm implements SPDLayer {
    * copy.scale // => 2
    */
   static fromJSON(state: RiemannianBatchNormState, metric?: SPDMetric): RiemannianBatchNorm {
-    const fn = `${FN}.fromJSON()`;
+    const fn = `${FN}.fromJSON`;
     if (state === null || typeof state !== 'object' || state.version !== 1)
-      throw new InvalidArgumentError(`${fn}: state must be an object with version 1`);
+      throw new InvalidArgumentError(`${fn}(): state must be an object with version 1`);
     const n = positiveInt(fn, 'state.n', state.n);
     const mat = (name: string, v: unknown): Matrix => {
       if (!Array.isArray(v) || v.length !== n * n)
-        throw new ShapeError(`${fn}: ${name} must be an array of ${n * n} numbers`);
+        throw new ShapeError(`${fn}(): ${name} must be an array of ${n * n} numbers`);
       const m = sq(n, Float64Array.from(v as number[]));
       assertFiniteArray(fn, name, m.data);
       return m;
