@@ -110,17 +110,41 @@ async function runAll(
     return ok;
   }
   let next = 0;
+  // After an error or an abort no further piece is handed out; pieces already running finish
+  // in their workers and their results are dropped.
+  let stopped = false;
   const worker = async () => {
-    while (next < total) {
+    while (next < total && !stopped) {
       throwIfAborted(fn, signal);
       const t = tasks[next++];
       const r = await pool.run(t);
+      if (stopped) return;
       ok = r.ok && ok;
       done++;
       onProgress?.({ done, total });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(pool.threads, total) }, worker));
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      try {
+        throwIfAborted(fn, signal);
+      } catch (e) {
+        reject(e);
+      }
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => {});
+  try {
+    await Promise.race([
+      Promise.all(Array.from({ length: Math.min(pool.threads, total) }, worker)),
+      aborted,
+    ]);
+  } finally {
+    stopped = true;
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  }
   return ok;
 }
 
