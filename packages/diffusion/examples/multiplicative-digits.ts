@@ -87,11 +87,11 @@ export default defineExample({
   run(ctx) {
     const quick = ctx.quick;
     const seeds = quick ? [0] : [0, 1, 2];
-    const stepsDigits = quick ? 120 : 2000;
-    const stepsMixture = quick ? 120 : 1500;
-    const sampleSteps = quick ? 40 : 200;
-    const nSamples = quick ? 120 : 360;
-    const hidden = quick ? 48 : 128;
+    const stepsDigits = quick ? 60 : 2000;
+    const stepsMixture = quick ? 100 : 1500;
+    const sampleSteps = quick ? 25 : 200;
+    const nSamples = quick ? 80 : 360;
+    const hidden = quick ? 32 : 128;
 
     const { images } = digits();
     const order = rng(12345).shuffle(Array.from({ length: images.rows }, (_, i) => i));

@@ -49,5 +49,5 @@ describe('gallery examples (quick runs)', () => {
     for (const row of mix)
       if (!String(row.model).startsWith('held-out'))
         expect(Number(row['sliced W₂'])).toBeGreaterThan(floor);
-  });
+  }, 180_000); // four short trainings and eight sampling runs: ~15 s alone, 3–4× that on a loaded machine
 });
