@@ -13,7 +13,10 @@ import {
   warmStart,
 } from './support/sequence-study.js';
 
-/** Adam's learning rate for both methods (GRPO's best of {1e-3, 3e-3} on the tuning seed 101) */
+/**
+ * Adam's learning rate for both methods: GRPO's best of {1e-3, 3e-3} on the tuning seed 101 (the
+ * RL draws; the warm start was seed 1's): held-out pass@1 0.40 against 0.37 after 150 updates
+ */
 const LR = 1e-3;
 
 export default defineExample({
