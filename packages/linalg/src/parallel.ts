@@ -12,7 +12,6 @@ import type { NamedSymmetricFunction } from './symmetric-function-derivative.js'
 import {
   type BatchTask,
   type GemmTask,
-  type PoolTask,
   runTask,
   type SymmetricFunctionName,
 } from './pool-tasks.js';
@@ -93,7 +92,7 @@ function sharedCopy(pool: Pool | undefined, x: Float64Array): Float64Array {
 async function runAll(
   fn: string,
   pool: Pool | undefined,
-  tasks: PoolTask[],
+  tasks: Array<Parameters<typeof runTask>[0]>,
   options: PoolCallOptions,
 ): Promise<boolean> {
   const { signal, onProgress } = options;
@@ -298,7 +297,7 @@ async function batch(
   const output = buffer(pool, vectors ? lay.entries : 0);
   const backend = kernelMode();
   const pieces = pool === undefined ? 1 : pool.threads * PIECES_PER_THREAD;
-  const tasks: PoolTask[] = runs(lay.sizes, pieces).map(([i0, i1]) => {
+  const tasks: Array<Parameters<typeof runTask>[0]> = runs(lay.sizes, pieces).map(([i0, i1]) => {
     const e0 = lay.offsets[i0];
     const e1 = i1 < lay.sizes.length ? lay.offsets[i1] : lay.entries;
     const v0 = valueOffsets[i0];

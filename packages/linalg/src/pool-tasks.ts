@@ -60,12 +60,24 @@ export interface BatchTask {
   power: number;
 }
 
-/** One unit of pool work. @internal */
-export type PoolTask = (GemmTask | BatchTask) & { backend: KernelBackend | 'auto' };
+/** A call of an exported function of a module that the worker imports (once). @internal */
+export interface CallTask {
+  kind: 'call';
+  /** absolute URL of the module (file: in Node, same-origin http(s): in browsers) */
+  module: string;
+  /** the export to call */
+  name: string;
+  /** its arguments, copied by postMessage (SharedArrayBuffer views are shared) */
+  args: unknown[];
+}
 
-/** Outcome of a task: `ok` false only for a non-finite gemm operand (no exception). @internal */
+/** One unit of pool work. @internal */
+export type PoolTask = (GemmTask | BatchTask | CallTask) & { backend: KernelBackend | 'auto' };
+
+/** Outcome of a task: `ok` false only for a non-finite gemm operand (no exception); `value` is a call's return value. @internal */
 export interface TaskResult {
   ok: boolean;
+  value?: unknown;
 }
 
 /** A typed error as a plain record that postMessage can copy. @internal */
@@ -77,7 +89,7 @@ export interface ErrorRecord {
 }
 
 /** Run one task in this thread; outputs go into the task's views. @internal */
-export function runTask(task: PoolTask): TaskResult {
+export function runTask(task: Exclude<PoolTask, CallTask>): TaskResult {
   const previous = setKernelMode(task.backend);
   try {
     if (task.kind === 'gemm') {
@@ -85,6 +97,30 @@ export function runTask(task: PoolTask): TaskResult {
     }
     runBatch(task);
     return { ok: true };
+  } finally {
+    setKernelMode(previous);
+  }
+}
+
+const modules = new Map<string, Promise<Record<string, unknown>>>();
+
+/** Run a call task: import its module (once per thread) and await the export's result. @internal */
+export async function runCall(
+  task: CallTask & { backend: KernelBackend | 'auto' },
+): Promise<unknown> {
+  let mod = modules.get(task.module);
+  if (mod === undefined) {
+    mod = import(/* @vite-ignore */ task.module) as Promise<Record<string, unknown>>;
+    modules.set(task.module, mod);
+  }
+  const f = (await mod)[task.name];
+  if (typeof f !== 'function')
+    throw new InvalidArgumentError(
+      `pool.call(): ${task.module} has no exported function ${task.name}`,
+    );
+  const previous = setKernelMode(task.backend);
+  try {
+    return await (f as (...args: unknown[]) => unknown)(...task.args);
   } finally {
     setKernelMode(previous);
   }

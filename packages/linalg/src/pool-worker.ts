@@ -1,7 +1,7 @@
 // Entry point of a pool worker (Node worker_threads or a browser module Worker): runs the tasks
 // it is sent with the same code as the calling thread and answers { id, ok } or { id, error }.
 // In copy mode (no shared memory) the outputs travel back with the answer.
-import { errorRecord, type PoolTask, runTask } from './pool-tasks.js';
+import { errorRecord, type PoolTask, runCall, runTask } from './pool-tasks.js';
 
 interface Envelope {
   id: number;
@@ -13,6 +13,13 @@ interface Envelope {
 type Post = (message: unknown, transfer?: ArrayBuffer[]) => void;
 
 function handle(post: Post, { id, task, copy }: Envelope): void {
+  if (task.kind === 'call') {
+    runCall(task).then(
+      (value) => post({ id, ok: true, value }),
+      (e: unknown) => post({ id, error: errorRecord(e) }),
+    );
+    return;
+  }
   try {
     const { ok } = runTask(task);
     if (!copy) {

@@ -12,6 +12,7 @@ import {
   eigh,
   eighBatch,
   expmSym,
+  frobeniusNorm,
   InvalidArgumentError,
   invSqrtmSym,
   logmSym,
@@ -251,6 +252,40 @@ describe('symmetricFunctionBatch', () => {
     await expect(symmetricFunctionBatch(spdBatch, 'cos' as 'log')).rejects.toThrow(
       InvalidArgumentError,
     );
+  });
+});
+
+describe('pool.call', () => {
+  const module = new URL('../test/pool-module.ts', import.meta.url);
+
+  it('runs a module of its own in the workers, writing into shared memory', async () => {
+    const n = 12;
+    const count = 40;
+    const data = new Float64Array(new SharedArrayBuffer(8 * n * n * count));
+    const mats = Array.from({ length: count }, () => randomSPD(n, r, { condition: 1e4 }));
+    mats.forEach((x, i) => data.set(x.data, i * n * n));
+    const out = new Float64Array(new SharedArrayBuffer(8 * count));
+    const threads = await Promise.all(
+      [0, 10, 20, 30].map((i0) => shared.call(module, 'logNorms', [n, data, out, i0, i0 + 10])),
+    );
+    // the same public functions on this thread: bitwise the same numbers
+    for (let i = 0; i < count; i++) expect(out[i]).toBe(frobeniusNorm(logmSym(mats[i])));
+    // four calls on two idle workers: both took work
+    expect(new Set(threads).size).toBe(2);
+  });
+
+  it('surfaces typed errors and rejects bad calls', async () => {
+    const err = await shared.call(module, 'refuse', []).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotPositiveDefiniteError);
+    expect((err as NotPositiveDefiniteError).minEigenvalue).toBe(-2);
+    expect((err as Error).message).toBe('refuse(): x must be positive definite');
+    await expect(shared.call(module, 'nothing', [])).rejects.toThrow(
+      /pool\.call\(\): .*pool-module\.ts has no exported function nothing/,
+    );
+    await expect(shared.call('./pool-module.ts', 'later', [1])).rejects.toThrow(
+      'pool.call(): module must be an absolute URL (got ./pool-module.ts)',
+    );
+    expect(await copy.call(module, 'later', [5])).toBeGreaterThan(0);
   });
 });
 

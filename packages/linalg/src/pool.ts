@@ -6,6 +6,7 @@
 // than taken from a pool library: this package has no runtime dependencies, and the Node pool
 // libraries do not run in browsers.
 import { AbortError, InvalidArgumentError } from './errors.js';
+import { kernelMode } from './kernels/backend.js';
 import type { ErrorRecord, PoolTask, TaskResult } from './pool-tasks.js';
 import { reviveError } from './pool-tasks.js';
 
@@ -54,6 +55,19 @@ export interface Pool {
    * copies in copy mode, whose outputs are written back into the given views). @internal
    */
   run(task: PoolTask): Promise<TaskResult>;
+  /**
+   * Call an exported function of a module in the next idle worker, for work that needs code of
+   * its own (a domain package's kernels). The module is imported once per worker; arguments and
+   * the result are copied by postMessage, except SharedArrayBuffer memory, which is shared (so a
+   * function can write its output into a shared array it was given). A thrown RgError arrives as
+   * the same typed error.
+   *
+   * @param module - absolute URL of the module (`new URL('./kernel.js', import.meta.url)`)
+   * @param name - the exported function
+   * @param args - its arguments
+   * @returns what the function returns (awaited)
+   */
+  call(module: string | URL, name: string, args: unknown[]): Promise<unknown>;
   /** Terminate every worker; queued and running tasks reject with an AbortError. */
   dispose(): Promise<void>;
 }
@@ -79,7 +93,7 @@ interface Slot {
 
 type Reply =
   | { ready: true }
-  | { id: number; ok: boolean; outputs?: Float64Array[] }
+  | { id: number; ok: boolean; outputs?: Float64Array[]; value?: unknown }
   | { id: number; error: ErrorRecord };
 
 /**
@@ -263,7 +277,7 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
       if ('error' in r) job.reject(reviveError(r.error));
       else {
         if (r.outputs) copyBack(job.task, r.outputs);
-        job.resolve({ ok: r.ok });
+        job.resolve({ ok: r.ok, value: r.value });
       }
       pump();
     };
@@ -306,6 +320,19 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
         pump();
       });
     },
+    async call(module, name, args) {
+      const url = module instanceof URL ? module.href : module;
+      if (typeof url !== 'string' || !/^[a-z][a-z0-9+.-]*:/i.test(url))
+        throw new InvalidArgumentError(
+          `pool.call(): module must be an absolute URL (got ${String(module)})`,
+        );
+      if (typeof name !== 'string')
+        throw new InvalidArgumentError(`pool.call(): name must be a string (got ${String(name)})`);
+      if (!Array.isArray(args))
+        throw new InvalidArgumentError('pool.call(): args must be an array');
+      const r = await pool.run({ kind: 'call', module: url, name, args, backend: kernelMode() });
+      return r.value;
+    },
     async dispose() {
       if (disposed) return;
       disposed = true;
@@ -324,6 +351,7 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
  * output arrays, so that postMessage copies only what the worker needs.
  */
 function copied(task: PoolTask): PoolTask {
+  if (task.kind === 'call') return task;
   if (task.kind === 'gemm')
     return { ...task, a: task.a.slice(), b: task.b.slice(), c: new Float64Array(task.c.length) };
   return {
@@ -336,6 +364,7 @@ function copied(task: PoolTask): PoolTask {
 
 /** Copy mode: write the outputs a worker sent back into the task's own views. */
 function copyBack(task: PoolTask, outputs: Float64Array[]): void {
+  if (task.kind === 'call') return;
   if (task.kind === 'gemm') task.c.set(outputs[0]);
   else {
     task.values.set(outputs[0]);
