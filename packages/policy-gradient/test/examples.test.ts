@@ -51,6 +51,7 @@ describe('gallery examples (quick runs)', () => {
       'GRPO, lr 10',
       'CAPO, lr 1',
       'CAPO, lr 10',
+      'CAPO, lr 10, τ_F 1e-2, τ_H 0.1',
     ]);
     for (const row of r.table.slice(2)) {
       const share = Number.parseFloat(String(row['masked share']));
