@@ -21,6 +21,18 @@ export const DEMOS = [
     description:
       'Geodesics and Fréchet means of 2×2 SPD matrices drawn as ellipses under five metrics of @rg/spd.',
   },
+  {
+    name: 'eeg',
+    title: 'Classify simulated EEG',
+    description:
+      'simulateEEG, covariances and augmented covariances, MDM of @rg/spd: near chance versus well above it.',
+  },
+  {
+    name: 'hessian',
+    title: 'Watch a Hessian spectrum form',
+    description:
+      'train of @rg/nn on a small MLP, spectralDensity of @rg/hessian after every 25 epochs.',
+  },
 ];
 
 /** Bundle every demo into `outDir`; returns the files written (relative to outDir). */

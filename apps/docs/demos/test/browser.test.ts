@@ -12,6 +12,8 @@ import { extname, join, normalize } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemos } from '../build.mjs';
+import { type EegScene, type EegSettings, eegScene } from '../src/eeg/compute.js';
+import { type HessianSettings, hessianFrames, type SpectrumFrame } from '../src/hessian/compute.js';
 import { initialInput, METRICS, type SpdInput, spdScene } from '../src/spd-metrics/compute.js';
 import { type Clouds, initialClouds, transportScene } from '../src/transport/compute.js';
 
@@ -28,6 +30,12 @@ interface TransportPage {
   seed: number;
   state: { clouds: Clouds; reg: number; mode: string; scene: unknown; updates: number };
 }
+interface EegPage {
+  state: { settings: EegSettings; scene: EegScene; updates: number };
+}
+interface HessianPage {
+  state: { settings: HessianSettings; frames: SpectrumFrame[]; done: boolean; updates: number };
+}
 interface SpdPage {
   seed: number;
   state: { metric: string; input: SpdInput; scene: unknown; updates: number };
@@ -40,7 +48,8 @@ interface SpdPage {
  * Chromium runs a newer V8 than Node 20, and V8's Math.exp/log/pow are not correctly rounded,
  * so the two may differ in the last bit of an elementary function; the demos' computations
  * (a few hundred Sinkhorn sweeps, 2×2 eigen/Cholesky decompositions, a Karcher flow) amplify
- * one ulp (1.1e-16) by far less than 1e4 here (measured: 2.2e-16), hence 1e-12.
+ * one ulp (1.1e-16) by far less than 1e4 here (measured over all demos: 6.5e-14, Ritz values
+ * of the Hessian demo; 2.2e-16 for the others), hence 1e-12.
  */
 function deviation(page: unknown, node: unknown, path = '$'): number {
   if (typeof node === 'number' && typeof page === 'number') {
@@ -173,7 +182,7 @@ if (!available && process.env.CI) {
     it('index links every demo page', async () => {
       const { page, errors } = await open('index.html', false);
       const links = await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href')));
-      expect(links).toEqual(['transport.html', 'spd-metrics.html']);
+      expect(links).toEqual(['transport.html', 'spd-metrics.html', 'eeg.html', 'hessian.html']);
       expect(errors).toEqual([]);
       await page.close();
     });
@@ -238,6 +247,59 @@ if (!available && process.env.CI) {
       demo = await stateAfter<SpdPage>(page, updates);
       expect(demo.state.input).toEqual(initialInput(demo.seed, 0.5));
       agree(demo.state.scene, spdScene(demo.state.metric as never, demo.state.input));
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it('eeg: the page classifies like Node, for its defaults and after new settings', async () => {
+      const { page, errors } = await open('eeg.html');
+      let demo = await page.evaluate(() => (window as unknown as { demo: EegPage }).demo);
+      expect(demo.state.settings).toEqual({ seed: 1, order: 3, lag: 4, metric: 'riemann' });
+      agree(demo.state.scene, eegScene(demo.state.settings));
+      expect(await page.locator('#augmented circle').count()).toBe(30);
+      let updates = demo.state.updates;
+      await page.locator('#order').fill('2');
+      demo = await stateAfter<EegPage>(page, updates);
+      updates = demo.state.updates;
+      await page.locator('#metric').selectOption('logeuclid');
+      demo = await stateAfter<EegPage>(page, updates);
+      expect(demo.state.settings).toEqual({ seed: 1, order: 2, lag: 4, metric: 'logeuclid' });
+      agree(demo.state.scene, eegScene(demo.state.settings));
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it('hessian: the page’s spectra, frame by frame, are Node’s', async () => {
+      const { page, errors } = await open('hessian.html');
+      const demo = await page.evaluate(() => (window as unknown as { demo: HessianPage }).demo);
+      expect(demo.state.done).toBe(true);
+      expect(demo.state.frames).toHaveLength(demo.state.settings.frames);
+      const node = [...hessianFrames(demo.state.settings)];
+      // loss, nodes (Ritz values), grid and σ to 1e-12 (measured: 7e-15 at most). The weights
+      // are squared first components of Ritz vectors, which are ill-conditioned where two Ritz
+      // values nearly coincide (Davis–Kahan: error/gap), so they are compared through what the
+      // quadrature is for, its moments Σ w·tᵏ (k ≤ 3, fixed by the well-conditioned Lanczos
+      // tridiagonal), to 1e-12, and one by one only to 1e-9 (measured: 7e-13).
+      const strip = (f: SpectrumFrame) => ({ ...f, density: [], weights: [] });
+      agree(demo.state.frames.map(strip), node.map(strip));
+      node.forEach((f, k) => {
+        const page = demo.state.frames[k];
+        for (let q = 0; q <= 3; q++) {
+          const moment = (g: SpectrumFrame) =>
+            g.weights.reduce((s, w, j) => s + w * g.nodes[j] ** q, 0);
+          const size = f.weights.reduce((s, w, j) => s + w * Math.abs(f.nodes[j]) ** q, 0);
+          expect(Math.abs(moment(page) - moment(f)) / size).toBeLessThanOrEqual(1e-12);
+        }
+        const dw = deviation(page.weights, f.weights);
+        expect(dw).toBeLessThanOrEqual(1e-9);
+        // the density Σ w N(t; node, σ²) relative to its peak moves by at most 0.61·δ/σ for
+        // nodes moved by δ (max_z z·e^(−z²/2) = e^(−1/2)) plus Σ|Δw|/w_max for the weights
+        const scale = Math.max(...f.nodes.map(Math.abs));
+        const dn = deviation(page.nodes, f.nodes) * scale;
+        const bound = (0.61 * dn) / f.sigma + f.weights.length * dw + 1e-15;
+        expect(deviation(page.density, f.density)).toBeLessThanOrEqual(bound);
+      });
+      expect(await page.locator('#plot path').count()).toBe(demo.state.settings.frames);
       expect(errors).toEqual([]);
       await page.close();
     });

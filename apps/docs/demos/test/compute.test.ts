@@ -1,7 +1,11 @@
 // The demos' numbers in Node, checked against independent facts (marginals, optimality,
 // closed forms of the determinant along geodesics), so that the browser test compares the
 // page against numbers that are right, not merely equal.
+import { eigh, symmetrize } from '@rg/linalg';
+import { train } from '@rg/nn';
 import { describe, expect, it } from 'vitest';
+import { eegScene } from '../src/eeg/compute.js';
+import { hessianFrames, objective } from '../src/hessian/compute.js';
 import {
   METRICS,
   type Sym2,
@@ -114,5 +118,68 @@ describe('SPD-metrics demo numbers', () => {
     expect(e.ry).toBeCloseTo(0.5, 12);
     // an axis has no direction: θ and θ ± 180° draw the same ellipse
     expect(Math.abs(((e.angle - (0.5 * 180) / Math.PI + 540) % 180) - 0)).toBeLessThan(1e-9);
+  });
+});
+
+describe('EEG demo numbers', () => {
+  const scene = eegScene({ seed: 1, order: 3, lag: 4, metric: 'riemann' });
+
+  it('predictions are the nearer mean of the distances, and the accuracy counts them', () => {
+    for (const p of [scene.plain, scene.augmented]) {
+      expect(p.distances).toHaveLength(30);
+      p.distances.forEach(([d0, d1], i) => {
+        expect(p.predictions[i]).toBe(d0 <= d1 ? 0 : 1);
+      });
+      const hits = p.predictions.filter((y, i) => y === scene.labels[i]).length;
+      expect(p.accuracy).toBe(hits / 30);
+    }
+    expect(scene.plain.size).toBe(4);
+    expect(scene.augmented.size).toBe(12);
+  });
+
+  it('the page’s claim for its default settings: augmented covariances beat plain ones by far', () => {
+    // plain covariances carry no class information by construction of simulateEEG
+    expect(scene.plain.accuracy).toBeLessThanOrEqual(0.6);
+    expect(scene.augmented.accuracy).toBeGreaterThanOrEqual(scene.plain.accuracy + 0.25);
+  });
+});
+
+describe('Hessian demo numbers', () => {
+  const frames = [...hessianFrames({ seed: 2, epochsPerFrame: 25, frames: 4 })];
+
+  it('the loss falls frame by frame and every frame is a probability distribution over Ritz values', () => {
+    for (let k = 1; k < frames.length; k++) expect(frames[k].loss).toBeLessThan(frames[k - 1].loss);
+    for (const f of frames) {
+      // weights: squared first components of unit Ritz vectors, averaged over probes
+      expect(Math.abs(f.weights.reduce((s, w) => s + w, 0) - 1)).toBeLessThan(1e-12);
+      expect(f.epoch % 25).toBe(0);
+    }
+  });
+
+  it('the Ritz values lie in the spectrum of the dense Hessian (built column by column from hvps)', () => {
+    const f = objective(2);
+    let params: Float64Array = Float64Array.from(f.net.params);
+    for (const frame of frames) {
+      if (frame.epoch > 0) params = train(f, { epochs: 25, x0: params }).params;
+      const dim = f.dim;
+      const H = new Float64Array(dim * dim);
+      const e = new Float64Array(dim);
+      for (let j = 0; j < dim; j++) {
+        e.fill(0);
+        e[j] = 1;
+        const col = f.hvp(params, e);
+        for (let i = 0; i < dim; i++) H[i * dim + j] = col[i];
+      }
+      const { values } = eigh(symmetrize({ rows: dim, cols: dim, data: H }));
+      const lo = values[0];
+      const hi = values[dim - 1];
+      // Ritz values of a symmetric operator lie in [λ_min, λ_max] (Cauchy interlacing), up to
+      // the rounding of 30 Lanczos steps: a few ε·‖H‖
+      const slack = 1e-10 * Math.max(Math.abs(lo), Math.abs(hi));
+      for (const t of frame.nodes) {
+        expect(t).toBeGreaterThanOrEqual(lo - slack);
+        expect(t).toBeLessThanOrEqual(hi + slack);
+      }
+    }
   });
 });
