@@ -40,4 +40,15 @@ describe('randomSPD', () => {
     expect(() => randomSPD(1, rng(1), { condition: 10 })).toThrow(InvalidArgumentError);
     expect(Array.from(randomSPD(1, rng(1), { condition: 1 }).data)).toEqual([1]);
   });
+
+  it('randomSPD(n) without a generator throws a typed error that says what to pass', () => {
+    for (const bad of [undefined, null, 7, {}])
+      expect(() => randomSPD(3, bad as never)).toThrow(
+        new InvalidArgumentError(
+          `randomSPD(): random must be a generator from rng(seed), e.g. randomSPD(3, rng(1)) (got ${bad === null ? 'null' : typeof bad})`,
+        ),
+      );
+    // n = 1 and n = 2 draw no uniform, but still need the generator for the orthogonal factor
+    expect(() => randomSPD(2, undefined as never)).toThrow(InvalidArgumentError);
+  });
 });

@@ -22,18 +22,25 @@ export interface RandomSPDOptions {
  * digits at 1e14).
  *
  * @param n - size, a positive integer (n = 1 gives [[1]] and needs condition 1)
- * @param random - a seeded generator from {@link rng}
+ * @param random - a seeded generator from {@link rng}; required, there is no default stream
  * @param options - `condition` (default 10)
- * @throws {InvalidArgumentError} when n or condition is out of range
+ * @throws {InvalidArgumentError} when n or condition is out of range, or `random` is missing
  * @example
  * const a = randomSPD(4, rng(7), { condition: 100 });
  * cholesky(a).rows // => 4
  * trace(a) <= 4 // => true
+ * randomSPD(3) // => throws InvalidArgumentError
  */
 export function randomSPD(n: number, random: Rng, options: RandomSPDOptions = {}): Matrix {
   const condition = checkOptions('randomSPD', 'options', options).condition ?? 10;
   if (!Number.isInteger(n) || n < 1)
     throw new InvalidArgumentError(`randomSPD(): n must be a positive integer (got ${n})`);
+  // no hidden default stream: a fixed seed would make every call return the same matrix and a
+  // fresh one would make results unrepeatable, so the caller passes rng(seed)
+  if (!random || typeof random.uniform !== 'function' || typeof random.normal !== 'function')
+    throw new InvalidArgumentError(
+      `randomSPD(): random must be a generator from rng(seed), e.g. randomSPD(${n}, rng(1)) (got ${random === null ? 'null' : typeof random})`,
+    );
   if (!(condition >= 1) || !Number.isFinite(condition))
     throw new InvalidArgumentError(
       `randomSPD(): condition must be a finite number ≥ 1 (got ${condition})`,
