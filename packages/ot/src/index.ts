@@ -4,7 +4,7 @@ export { costMatrix } from './cost-matrix.js';
 export type { EmdOptions, EmdResult } from './emd.js';
 export { emd, emd2 } from './emd.js';
 export { gaussianW2 } from './gaussian-w2.js';
-export type { Weights } from './problem.js';
+export type { CostInput, Weights } from './problem.js';
 export type { SinkhornMethod, SinkhornOptions, SinkhornResult } from './sinkhorn.js';
 export type { SinkhornAcceleratorInfo } from './sinkhorn-accelerated.js';
 export type {
