@@ -23,3 +23,23 @@ export declare function assertAnnotation(
   expectedText: string,
   scope?: Record<string, unknown>,
 ): void;
+/** Compile and run one example; annotations are asserted, imports go through `importModule`. */
+export declare function executeExample(
+  code: string,
+  importModule: (specifier: string) => Promise<unknown>,
+  scope?: Record<string, unknown>,
+): Promise<void>;
+export interface MarkdownSnippet {
+  line: number;
+  code: string;
+  illustrative: boolean;
+}
+/** Extract the ```ts blocks of a Markdown text (```ts illustrative marks a block not to run). */
+export declare function extractMarkdownSnippets(text: string): MarkdownSnippet[];
+/** Register one Vitest test per ```ts block of each Markdown file; returns how many run. */
+export declare function runMarkdownSnippets(options: {
+  files: string[];
+  importer: (specifier: string) => Promise<unknown>;
+  root?: string;
+  skip?: Record<string, string>;
+}): number;

@@ -234,6 +234,102 @@ export function assertAnnotation(actual, expectedText, scope = {}) {
 }
 
 /**
+ * Compile and run one example: `// =>` annotations are asserted, `import`s go through
+ * `importModule`, and the names in `scope` are visible to the code and to the annotations.
+ * @param {string} code
+ * @param {(specifier: string) => Promise<unknown>} importModule
+ * @param {Record<string, unknown>} [scope]
+ */
+export async function executeExample(code, importModule, scope = {}) {
+  const body = compileExample(code);
+  const annotationScope = { ...scope };
+  const check = async (actual, expectedText, line) => {
+    try {
+      assertAnnotation(actual, expectedText, annotationScope);
+    } catch (err) {
+      throw new Error(`line ${line} of the example: ${err.message}`);
+    }
+  };
+  const throws = async (fn, expectedText, line) => {
+    const wanted = expectedText.replace(/^throws\s*/, '').trim();
+    try {
+      await fn();
+    } catch (err) {
+      if (wanted && err?.name !== wanted && err?.constructor?.name !== wanted)
+        throw new Error(
+          `line ${line} of the example: expected ${wanted}, got ${err?.name}: ${err?.message}`,
+        );
+      return;
+    }
+    throw new Error(`line ${line} of the example: expected it to throw ${wanted || 'an error'}`);
+  };
+  const names = Object.keys(annotationScope).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
+  const fn = new AsyncFunction('__import', '__check', '__throws', ...names, body);
+  await fn(importModule, check, throws, ...names.map((k) => annotationScope[k]));
+}
+
+/**
+ * Extract the ```ts / ```typescript blocks of a Markdown text. A block whose info string
+ * carries `illustrative` (```ts illustrative) is returned with `illustrative: true` and is
+ * not run.
+ * @returns {{ line: number, code: string, illustrative: boolean }[]}
+ */
+export function extractMarkdownSnippets(text) {
+  const out = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*)(```+|~~~+)\s*(ts|typescript)\b(.*)$/.exec(lines[i]);
+    if (!open) continue;
+    const [, indent, fence, , info] = open;
+    const body = [];
+    let j = i + 1;
+    for (; j < lines.length && !lines[j].trim().startsWith(fence); j++)
+      body.push(lines[j].startsWith(indent) ? lines[j].slice(indent.length) : lines[j]);
+    out.push({
+      line: i + 1,
+      code: body.join('\n').trim(),
+      illustrative: /\billustrative\b/.test(info),
+    });
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Register one Vitest test per ```ts block of each Markdown file (guides, the docs home
+ * page): the block runs as a complete program, its imports resolved by `importer`, and its
+ * `// =>` annotations are asserted. Blocks marked `illustrative` are registered as skipped,
+ * so they stay visible in the counts. Returns how many blocks run.
+ *
+ * @param {object} options
+ * @param {string[]} options.files - Markdown files (absolute paths)
+ * @param {(specifier: string) => Promise<unknown>} options.importer
+ * @param {string} [options.root] - paths in test names are shown relative to it
+ * @param {Record<string, string>} [options.skip] - `file:line` (as shown) → why it is skipped
+ */
+export function runMarkdownSnippets({ files, importer, root, skip = {} }) {
+  let count = 0;
+  for (const file of files) {
+    const shown = root ? relative(root, file) : file;
+    const snippets = extractMarkdownSnippets(readFileSync(file, 'utf8'));
+    if (!snippets.length) continue;
+    describe(`${shown} snippets`, () => {
+      for (const sn of snippets) {
+        const where = `${shown}:${sn.line}`;
+        const title = `${where} runs and its annotations hold`;
+        if (sn.illustrative) it.skip(`${title} (marked illustrative)`, () => {});
+        else if (skip[where]) it.skip(`${title} (skipped: ${skip[where]})`, () => {});
+        else {
+          count++;
+          it(title, () => executeExample(sn.code, importer));
+        }
+      }
+    });
+  }
+  return count;
+}
+
+/**
  * Register one Vitest test per `@example` found under `srcDir`.
  *
  * @param {object} options
@@ -268,35 +364,8 @@ export function runDocExamples({ name, srcDir, exports, importer, requireExample
       });
     }
     for (const ex of all) {
-      it(`${ex.name} example (${ex.file}:${ex.line}) runs and its annotations hold`, async () => {
-        const body = compileExample(ex.code);
-        const scope = { ...exports };
-        const check = async (actual, expectedText, line) => {
-          try {
-            assertAnnotation(actual, expectedText, scope);
-          } catch (err) {
-            throw new Error(`line ${line} of the example: ${err.message}`);
-          }
-        };
-        const throws = async (fn, expectedText, line) => {
-          const wanted = expectedText.replace(/^throws\s*/, '').trim();
-          try {
-            await fn();
-          } catch (err) {
-            if (wanted && err?.name !== wanted && err?.constructor?.name !== wanted)
-              throw new Error(
-                `line ${line} of the example: expected ${wanted}, got ${err?.name}: ${err?.message}`,
-              );
-            return;
-          }
-          throw new Error(
-            `line ${line} of the example: expected it to throw ${wanted || 'an error'}`,
-          );
-        };
-        const names = Object.keys(scope).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
-        const fn = new AsyncFunction('__import', '__check', '__throws', ...names, body);
-        await fn(importModule, check, throws, ...names.map((k) => scope[k]));
-      });
+      it(`${ex.name} example (${ex.file}:${ex.line}) runs and its annotations hold`, () =>
+        executeExample(ex.code, importModule, exports));
     }
   });
   return all.length;

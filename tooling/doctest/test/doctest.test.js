@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assertAnnotation, compileExample, extractExamples } from '../index.js';
+import {
+  assertAnnotation,
+  compileExample,
+  executeExample,
+  extractExamples,
+  extractMarkdownSnippets,
+} from '../index.js';
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
 
@@ -74,5 +80,39 @@ describe('assertAnnotation', () => {
     expect(() => assertAnnotation({ converged: false }, '{ converged: true }')).toThrow(
       /converged/,
     );
+  });
+});
+
+describe('Markdown snippets', () => {
+  it('extractMarkdownSnippets(text) finds ts blocks, their lines and the illustrative mark', () => {
+    const md = [
+      '# Guide',
+      '```ts',
+      "import { double } from 'x';",
+      'double(2) // => 4',
+      '```',
+      '```sh',
+      'npm i x',
+      '```',
+      '- item:',
+      '  ```ts illustrative',
+      '  model.forward(batch);',
+      '  ```',
+    ].join('\n');
+    expect(extractMarkdownSnippets(md)).toEqual([
+      { line: 2, code: "import { double } from 'x';\ndouble(2) // => 4", illustrative: false },
+      { line: 10, code: 'model.forward(batch);', illustrative: true },
+    ]);
+  });
+
+  it('executeExample(code, importer) runs a snippet and fails on a wrong annotation', async () => {
+    const importer = async () => ({ double: (x) => 2 * x });
+    await expect(
+      executeExample("import { double } from 'x';\ndouble(2) // => 4", importer),
+    ).resolves.toBeUndefined();
+    await expect(
+      executeExample("import { double } from 'x';\ndouble(2) // => 5", importer),
+    ).rejects.toThrow(/line 2 of the example: value: expected 5, got 4/);
+    await expect(executeExample('undefinedName + 1', importer)).rejects.toThrow(ReferenceError);
   });
 });
