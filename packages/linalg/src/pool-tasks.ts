@@ -110,7 +110,7 @@ export async function runCall(
 ): Promise<unknown> {
   let mod = modules.get(task.module);
   if (mod === undefined) {
-    mod = import(/* @vite-ignore */ task.module) as Promise<Record<string, unknown>>;
+    mod = importModule(task.module);
     modules.set(task.module, mod);
   }
   const f = (await mod)[task.name];
@@ -123,6 +123,30 @@ export async function runCall(
     return await (f as (...args: unknown[]) => unknown)(...task.args);
   } finally {
     setKernelMode(previous);
+  }
+}
+
+let typescriptLoader: Promise<void> | undefined;
+
+/**
+ * Import a module for a call. A TypeScript module (a package's tests and benches run from
+ * source) that Node refuses is retried once through tsx's loader, where tsx is installed.
+ */
+async function importModule(url: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION' || !/\.m?ts$/.test(url))
+      throw e;
+    // A variable specifier, so that bundlers do not try to resolve a development tool.
+    const loader = 'tsx/esm/api';
+    typescriptLoader ??= import(/* @vite-ignore */ loader).then((m: { register(): void }) =>
+      m.register(),
+    );
+    await typescriptLoader;
+    // Node remembers the failed import of `url`: load it under a new URL.
+    const again = `${url}${url.includes('?') ? '&' : '?'}loader=tsx`;
+    return (await import(/* @vite-ignore */ again)) as Record<string, unknown>;
   }
 }
 

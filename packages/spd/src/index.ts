@@ -56,6 +56,8 @@ export type {
 } from './metrics/spd-metric.js';
 export type { PairwiseDistancesOptions } from './pairwise-distances.js';
 export { pairwiseDistances } from './pairwise-distances.js';
+export type { PairwiseDistancesParallelOptions } from './pairwise-distances-parallel.js';
+export { pairwiseDistancesParallel } from './pairwise-distances-parallel.js';
 export type { PotatoOptions } from './potato.js';
 export { Potato } from './potato.js';
 export type {
