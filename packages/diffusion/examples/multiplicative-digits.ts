@@ -221,14 +221,24 @@ export default defineExample({
       color: { legend: true },
       marks: [Plot.line(curves, { x: 'step', y: 'loss', stroke: 'model', fx: 'data' })],
     });
-    const mean = (data: string, model: string, sampler: string, key: 'sw' | 'mmd2') => {
-      const sel = runs.filter((r) => r.data === data && r.model === model && r.sampler === sampler);
-      return sel.reduce((a, r) => a + r[key], 0) / sel.length;
+    const stats = (data: string, model: string, sampler: string) => {
+      const v = runs
+        .filter((r) => r.data === data && r.model === model && r.sampler === sampler)
+        .map((r) => r.sw);
+      const m = v.reduce((a, b) => a + b, 0) / v.length;
+      const sd = Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(v.length - 1, 1));
+      return { m, sd };
     };
     const sentences = datasets.map((ds) => {
-      const m = mean(ds.name, 'multiplicative', 'DLS (log-space SDE)', 'sw');
-      const a = mean(ds.name, 'additive', 'reverse SDE', 'sw');
-      return `${ds.name}: sliced W₂ ${m.toFixed(3)} (multiplicative, DLS) against ${a.toFixed(3)} (additive, SDE) — ${m < a ? 'multiplicative better' : 'additive better'}`;
+      const a = stats(ds.name, 'multiplicative', 'DLS (log-space SDE)');
+      const b = stats(ds.name, 'additive', 'reverse SDE');
+      const verdict =
+        Math.abs(a.m - b.m) <= Math.max(a.sd, b.sd)
+          ? 'a difference within one sd over seeds'
+          : a.m < b.m
+            ? 'multiplicative better'
+            : 'additive better';
+      return `${ds.name}: sliced W₂ ${a.m.toFixed(3)} ± ${a.sd.toFixed(3)} (multiplicative, DLS) against ${b.m.toFixed(3)} ± ${b.sd.toFixed(3)} (additive, SDE), ${verdict}`;
     });
     const negAdd = Math.max(
       ...runs.filter((r) => r.model === 'additive').map((r) => r.nonPositive),
