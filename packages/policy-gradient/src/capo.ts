@@ -5,7 +5,7 @@ import { defineAlgorithm } from './internal/train-loop.js';
 import { groupRun } from './internal/group-run.js';
 import type { SequencePolicy } from './sequence-policy.js';
 import type { TokenTask } from './token-task.js';
-import type { CapoOptions } from './train-types.js';
+import type { CapoOptions, TrainResult } from './train-types.js';
 
 /**
  * CAPO: {@link grpo} with curvature-aware token masking. Before each optimizer step it computes
@@ -38,6 +38,7 @@ import type { CapoOptions } from './train-types.js';
  * capo(task, pi, { maxIterations: 2, promptsPerIteration: 4, groupSize: 4, lr: 0.01, seed: 2, onProgress: (p) => steps.push(p.stats.maskedShare) });
  * steps.every((s) => s >= 0 && s <= 1) // => true
  */
-export const capo = defineAlgorithm<CapoOptions, TokenTask, SequencePolicy>(
-  (task, policy, options) => groupRun('capo', task, policy, options),
-);
+export const capo: (task: TokenTask, policy: SequencePolicy, options?: CapoOptions) => TrainResult =
+  defineAlgorithm<CapoOptions, TokenTask, SequencePolicy>((task, policy, options) =>
+    groupRun('capo', task, policy, options),
+  );

@@ -5,7 +5,7 @@ import { defineAlgorithm } from './internal/train-loop.js';
 import { groupRun } from './internal/group-run.js';
 import type { SequencePolicy } from './sequence-policy.js';
 import type { TokenTask } from './token-task.js';
-import type { G2rlOptions } from './train-types.js';
+import type { G2rlOptions, TrainResult } from './train-types.js';
 
 /**
  * G2RL: {@link grpo} with gradient-guided reward scaling. From the sampling policy's forward pass
@@ -32,6 +32,7 @@ import type { G2rlOptions } from './train-types.js';
  * g2rl(task, pi, { maxIterations: 2, promptsPerIteration: 4, groupSize: 4, seed: 2, onProgress: (p) => scales.push(p.stats.minScale, p.stats.maxScale) });
  * scales.every((s) => s > 0.5 && s < 1.5) // => true
  */
-export const g2rl = defineAlgorithm<G2rlOptions, TokenTask, SequencePolicy>(
-  (task, policy, options) => groupRun('g2rl', task, policy, options),
-);
+export const g2rl: (task: TokenTask, policy: SequencePolicy, options?: G2rlOptions) => TrainResult =
+  defineAlgorithm<G2rlOptions, TokenTask, SequencePolicy>((task, policy, options) =>
+    groupRun('g2rl', task, policy, options),
+  );

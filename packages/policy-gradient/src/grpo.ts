@@ -4,7 +4,7 @@ import { defineAlgorithm } from './internal/train-loop.js';
 import { groupRun } from './internal/group-run.js';
 import type { SequencePolicy } from './sequence-policy.js';
 import type { TokenTask } from './token-task.js';
-import type { GrpoOptions } from './train-types.js';
+import type { GrpoOptions, TrainResult } from './train-types.js';
 
 /**
  * GRPO on a verifiable token task: each iteration draws `promptsPerIteration` training prompts,
@@ -38,6 +38,7 @@ import type { GrpoOptions } from './train-types.js';
  * run.history.length // => 3
  * run.samples // => 3 * 4 * 4 * 2
  */
-export const grpo = defineAlgorithm<GrpoOptions, TokenTask, SequencePolicy>(
-  (task, policy, options) => groupRun('grpo', task, policy, options),
-);
+export const grpo: (task: TokenTask, policy: SequencePolicy, options?: GrpoOptions) => TrainResult =
+  defineAlgorithm<GrpoOptions, TokenTask, SequencePolicy>((task, policy, options) =>
+    groupRun('grpo', task, policy, options),
+  );
