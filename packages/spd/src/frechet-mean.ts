@@ -11,7 +11,7 @@ import {
   type Matrix,
   throwIfAborted,
 } from '@rg/linalg';
-import { assertPoints, normalizedWeights } from './internal/points.js';
+import { assertPoints, normalizedWeights, toMatrices } from './internal/points.js';
 import { spdCholesky } from './internal/validate.js';
 import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';
 import type { SPDMetric } from './metrics/spd-metric.js';
@@ -46,7 +46,7 @@ export interface FrechetMeanResult extends IterativeResult {
  * (measured: about 5e-7 for AIRM, 4×4, κ = 1e10); the result then says `converged: false`
  * unless `tol` is raised accordingly.
  *
- * @param points - SPD matrices of the same size
+ * @param points - SPD matrices of the same size, each a Matrix or nested rows
  * @param metric - the metric, or its name ('affine-invariant', 'riemann', 'log-euclidean', … see {@link resolveMetric})
  * @returns `{ mean, iterations, converged, gradientNorm, residual }`
  * @throws {NotPositiveDefiniteError | ShapeError | InvalidArgumentError | AbortError}
@@ -59,18 +59,20 @@ export interface FrechetMeanResult extends IterativeResult {
  * import { fromRows, identity } from '@rg/linalg';
  * frechetMean([identity(2), fromRows([[9, 0], [0, 1]])], buresWasserstein).mean // => ~[[4, 0], [0, 1]]
  * frechetMean([identity(2), fromRows([[9, 0], [0, 1]])], 'riemann').mean // => ~[[3, 0], [0, 1]]
+ * frechetMean([[[1, 0], [0, 1]], [[9, 0], [0, 1]]], 'riemann').mean // => ~[[3, 0], [0, 1]]
  */
 export function frechetMean(
-  points: readonly Matrix[],
+  points: readonly (Matrix | readonly (readonly number[])[])[],
   metric: SPDMetric | MetricName,
   options: FrechetMeanOptions = {},
 ): FrechetMeanResult {
   const fn = 'frechetMean';
   checkOptions(fn, 'options', options);
   const m = resolveMetric(fn, metric);
-  const n = assertPoints(fn, 'points', points);
-  const w = normalizedWeights(fn, points.length, options.weights);
-  return meanOfValidPoints(fn, m, points, n, w, options);
+  const pts = toMatrices(fn, 'points', points);
+  const n = assertPoints(fn, 'points', pts);
+  const w = normalizedWeights(fn, pts.length, options.weights);
+  return meanOfValidPoints(fn, m, pts, n, w, options);
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   ShapeError,
   throwIfAborted,
 } from '@rg/linalg';
-import { assertPoints, normalizedWeights } from './internal/points.js';
+import { assertPoints, normalizedWeights, toMatrices } from './internal/points.js';
 import { sq } from './internal/sq.js';
 import { spdCholesky } from './internal/validate.js';
 import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';
@@ -45,7 +45,7 @@ export interface GeometricMedianResult {
  * Weiszfeld steps G ← Exp_G(Σ (w_i/d_i) Log_G X_i / Σ (w_i/d_i)), skipping points that
  * coincide with G.
  *
- * @param points - SPD matrices of the same size
+ * @param points - SPD matrices of the same size, each a Matrix or nested rows
  * @param metric - the metric, or its name (see {@link resolveMetric})
  * @returns `{ median, iterations, converged, residual, objective }`
  * @throws {NotPositiveDefiniteError | ShapeError | InvalidArgumentError | AbortError}
@@ -55,14 +55,15 @@ export interface GeometricMedianResult {
  * geometricMedian(pts, affineInvariant).median // => ~[[1, 0], [0, 1]]
  */
 export function geometricMedian(
-  points: readonly Matrix[],
+  points: readonly (Matrix | readonly (readonly number[])[])[],
   metric: SPDMetric | MetricName,
   options: GeometricMedianOptions = {},
 ): GeometricMedianResult {
   const m = resolveMetric('geometricMedian', metric);
   const core = m.unchecked;
-  const n = assertPoints('geometricMedian', 'points', points);
-  const w = normalizedWeights('geometricMedian', points.length, options.weights);
+  const pts = toMatrices('geometricMedian', 'points', points);
+  const n = assertPoints('geometricMedian', 'points', pts);
+  const w = normalizedWeights('geometricMedian', pts.length, options.weights);
   const tol = options.tol ?? 1e-8;
   const maxIter = options.maxIter ?? 100;
   if (!(tol >= 0) || !Number.isInteger(maxIter) || maxIter < 0)
@@ -79,7 +80,7 @@ export function geometricMedian(
   // the points are validated: start from the metric's own mean algorithm directly
   let g =
     options.init ??
-    core.mean(points, w, { maxIter: 20, tol: 1e-6, signal: options.signal, fn: 'geometricMedian' })
+    core.mean(pts, w, { maxIter: 20, tol: 1e-6, signal: options.signal, fn: 'geometricMedian' })
       .mean;
   let residual = Number.POSITIVE_INFINITY;
   let it = 0;
@@ -88,8 +89,8 @@ export function geometricMedian(
     throwIfAborted('geometricMedian', options.signal);
     const step = new Float64Array(n * n);
     let wsum = 0;
-    for (let i = 0; i < points.length; i++) {
-      const l = core.log(g, points[i]);
+    for (let i = 0; i < pts.length; i++) {
+      const l = core.log(g, pts[i]);
       const d = core.norm(g, l);
       // a point at the current iterate contributes no direction (Weiszfeld's singularity)
       if (d <= 1e-14) continue;
@@ -123,6 +124,6 @@ export function geometricMedian(
     );
   const median = g;
   const from = core.squaredDistanceFrom(median);
-  const objective = points.reduce((a, x, i) => a + w[i] * Math.sqrt(from(x)), 0);
+  const objective = pts.reduce((a, x, i) => a + w[i] * Math.sqrt(from(x)), 0);
   return { median, iterations: it, converged, residual, objective };
 }

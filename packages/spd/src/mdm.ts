@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Matrix, matrix, ShapeError } from '@rg/linal
 import type { SPDClassifier } from './classifier.js';
 import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
 import { classesOf } from './internal/labels.js';
-import { assertPoints } from './internal/points.js';
+import { assertPoints, toMatrices } from './internal/points.js';
 import { affineInvariant } from './metrics/affine-invariant.js';
 import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';
 import type { SPDMetric } from './metrics/spd-metric.js';
@@ -20,7 +20,8 @@ export interface MDMOptions {
 /**
  * Minimum-distance-to-mean classifier: `fit` computes one Fréchet mean per class, `transform`
  * returns the distances of each matrix to the class means (trials × classes), `predict` the
- * nearest class and `predictProba` softmax(−d²) over classes, as in pyRiemann.
+ * nearest class and `predictProba` softmax(−d²) over classes, as in pyRiemann. Every method
+ * takes the matrices as Matrices or nested rows.
  *
  * @example
  * import { fromRows, identity } from '@rg/linalg';
@@ -43,12 +44,13 @@ export class MDM implements SPDClassifier {
   }
 
   /** Learn the class means; returns this. */
-  fit(covs: readonly Matrix[], labels: readonly number[]): this {
-    const n = assertPoints('MDM.fit', 'covs', covs);
-    this.classes = classesOf('MDM.fit', labels, covs.length);
+  fit(covs: readonly (Matrix | readonly (readonly number[])[])[], labels: readonly number[]): this {
+    const xs = toMatrices('MDM.fit', 'covs', covs);
+    const n = assertPoints('MDM.fit', 'covs', xs);
+    this.classes = classesOf('MDM.fit', labels, xs.length);
     // the covariances are validated once above; each class mean runs the metric's algorithm
     this.means = this.classes.map((c) => {
-      const members = covs.filter((_, i) => labels[i] === c);
+      const members = xs.filter((_, i) => labels[i] === c);
       const w = new Float64Array(members.length).fill(1 / members.length);
       return meanOfValidPoints('MDM.fit', this.metric, members, n, w, this.meanOptions).mean;
     });
@@ -58,15 +60,19 @@ export class MDM implements SPDClassifier {
   }
 
   /** Squared distances to the class means, trials × classes. */
-  private squared(fn: string, covs: readonly Matrix[]): number[][] {
+  private squared(
+    fn: string,
+    covs: readonly (Matrix | readonly (readonly number[])[])[],
+  ): number[][] {
     if (this.means.length === 0) throw new InvalidArgumentError(`MDM.${fn}(): call fit() first`);
     const n = this.means[0].rows;
-    assertPoints(`MDM.${fn}`, 'covs', covs);
-    if (covs[0].rows !== n)
+    const xs = toMatrices(`MDM.${fn}`, 'covs', covs);
+    assertPoints(`MDM.${fn}`, 'covs', xs);
+    if (xs[0].rows !== n)
       throw new ShapeError(
-        `MDM.${fn}(): covs are ${covs[0].rows}×${covs[0].rows}, the model was fitted on ${n}×${n}`,
+        `MDM.${fn}(): covs are ${xs[0].rows}×${xs[0].rows}, the model was fitted on ${n}×${n}`,
       );
-    return covs.map((x) => this.distanceFrom.map((d) => d(x)));
+    return xs.map((x) => this.distanceFrom.map((d) => d(x)));
   }
 
   /**
@@ -74,7 +80,7 @@ export class MDM implements SPDClassifier {
    * same return type as {@link TangentSpace.transform} and {@link pairwiseDistances}. Before
    * 0.x this returned `number[][]`; use `toRows` of @rg/linalg for nested arrays.
    */
-  transform(covs: readonly Matrix[]): Matrix {
+  transform(covs: readonly (Matrix | readonly (readonly number[])[])[]): Matrix {
     const d2 = this.squared('transform', covs);
     const k = this.classes.length;
     const out = matrix(d2.length, k);
@@ -84,7 +90,7 @@ export class MDM implements SPDClassifier {
   }
 
   /** The class of the nearest mean for each matrix. */
-  predict(covs: readonly Matrix[]): number[] {
+  predict(covs: readonly (Matrix | readonly (readonly number[])[])[]): number[] {
     return this.squared('predict', covs).map((r) => {
       let best = 0;
       for (let k = 1; k < r.length; k++) if (r[k] < r[best]) best = k;
@@ -93,7 +99,7 @@ export class MDM implements SPDClassifier {
   }
 
   /** softmax(−d²) over the classes for each matrix (rows sum to 1). */
-  predictProba(covs: readonly Matrix[]): number[][] {
+  predictProba(covs: readonly (Matrix | readonly (readonly number[])[])[]): number[][] {
     return this.squared('predictProba', covs).map((r) => {
       const m = Math.min(...r);
       const e = r.map((d) => Math.exp(-(d - m)));

@@ -3,7 +3,7 @@
 // Riemannian geometry", TOBI Workshop IV), as in pyRiemann's `Potato`.
 import { InvalidArgumentError, type Matrix } from '@rg/linalg';
 import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
-import { assertPoints } from './internal/points.js';
+import { assertPoints, toMatrices } from './internal/points.js';
 import { affineInvariant } from './metrics/affine-invariant.js';
 import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';
 import type { SPDMetric } from './metrics/spd-metric.js';
@@ -52,13 +52,14 @@ export class Potato {
       throw new InvalidArgumentError(`Potato(): threshold must be > 0 (got ${this.threshold})`);
   }
 
-  fit(covs: readonly Matrix[]): this {
-    const n = assertPoints('Potato.fit', 'covs', covs);
-    if (covs.length < 2) throw new InvalidArgumentError('Potato.fit(): needs at least 2 matrices');
-    let clean = covs.map(() => true);
+  fit(covs: readonly (Matrix | readonly (readonly number[])[])[]): this {
+    const xs = toMatrices('Potato.fit', 'covs', covs);
+    const n = assertPoints('Potato.fit', 'covs', xs);
+    if (xs.length < 2) throw new InvalidArgumentError('Potato.fit(): needs at least 2 matrices');
+    let clean = xs.map(() => true);
     this.iterations = 0;
     for (let it = 0; it <= this.maxIter; it++) {
-      const subset = covs.filter((_, i) => clean[i]);
+      const subset = xs.filter((_, i) => clean[i]);
       const w = new Float64Array(subset.length).fill(1 / subset.length);
       const ref = meanOfValidPoints('Potato.fit', this.metric, subset, n, w, this.meanOptions).mean;
       this.reference = ref;
@@ -68,7 +69,7 @@ export class Potato {
       this.std = Math.sqrt(d.reduce((a, b) => a + (b - this.mean) ** 2, 0) / d.length);
       this.iterations = it;
       if (it === this.maxIter) break;
-      const z = this.transform(covs);
+      const z = this.transform(xs);
       const next = z.map((v) => v < this.threshold);
       if (next.every((v, i) => v === clean[i]) || next.filter(Boolean).length < 2) break;
       clean = next;
@@ -77,17 +78,18 @@ export class Potato {
   }
 
   /** z-scores (d(X, reference) − μ) / σ. */
-  transform(covs: readonly Matrix[]): number[] {
+  transform(covs: readonly (Matrix | readonly (readonly number[])[])[]): number[] {
     const ref = this.reference;
     if (!ref) throw new InvalidArgumentError('Potato.transform(): call fit() first');
-    assertPoints('Potato.transform', 'covs', covs);
+    const xs = toMatrices('Potato.transform', 'covs', covs);
+    assertPoints('Potato.transform', 'covs', xs);
     const s = this.std > 0 ? this.std : Number.MIN_VALUE;
     const from = this.metric.unchecked.squaredDistanceFrom(ref);
-    return covs.map((x) => (Math.sqrt(from(x)) - this.mean) / s);
+    return xs.map((x) => (Math.sqrt(from(x)) - this.mean) / s);
   }
 
   /** 1 for clean (z < threshold), 0 for artifact. */
-  predict(covs: readonly Matrix[]): number[] {
+  predict(covs: readonly (Matrix | readonly (readonly number[])[])[]): number[] {
     return this.transform(covs).map((z) => (z < this.threshold ? 1 : 0));
   }
 }

@@ -4,7 +4,7 @@
 import { assertFinite, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
 import { congruence, eigensystem, reconstruct } from '@rg/linalg/kernels';
 import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
-import { assertPoints } from './internal/points.js';
+import { assertPoints, toMatrices } from './internal/points.js';
 import { spdCholesky } from './internal/validate.js';
 import { affineInvariant } from './metrics/affine-invariant.js';
 import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';
@@ -53,14 +53,18 @@ export class TangentSpace {
   }
 
   /** Learn the reference (the Fréchet mean of covs) unless one was given; returns this. */
-  fit(covs: readonly Matrix[], _labels?: readonly number[]): this {
-    const n = assertPoints('TangentSpace.fit', 'covs', covs);
+  fit(
+    covs: readonly (Matrix | readonly (readonly number[])[])[],
+    _labels?: readonly number[],
+  ): this {
+    const xs = toMatrices('TangentSpace.fit', 'covs', covs);
+    const n = assertPoints('TangentSpace.fit', 'covs', xs);
     if (!this.fixed) {
-      const w = new Float64Array(covs.length).fill(1 / covs.length);
+      const w = new Float64Array(xs.length).fill(1 / xs.length);
       this.reference = meanOfValidPoints(
         'TangentSpace.fit',
         this.metric,
-        covs,
+        xs,
         n,
         w,
         this.meanOptions,
@@ -86,25 +90,25 @@ export class TangentSpace {
   }
 
   /** Tangent vectors, one row per matrix (n(n+1)/2 columns). */
-  transform(covs: readonly Matrix[]): Matrix {
+  transform(covs: readonly (Matrix | readonly (readonly number[])[])[]): Matrix {
     const { n, invHalf } = this.ref('transform');
-    assertPoints('TangentSpace.transform', 'covs', covs);
-    if (covs[0].rows !== n)
-      throw new ShapeError(`TangentSpace.transform(): covs must be ${n}×${n}`);
+    const xs = toMatrices('TangentSpace.transform', 'covs', covs);
+    assertPoints('TangentSpace.transform', 'covs', xs);
+    if (xs[0].rows !== n) throw new ShapeError(`TangentSpace.transform(): covs must be ${n}×${n}`);
     const d = (n * (n + 1)) / 2;
-    const out = new Float64Array(covs.length * d);
-    covs.forEach((x, t) => {
+    const out = new Float64Array(xs.length * d);
+    xs.forEach((x, t) => {
       const e = eigensystem(n, congruence(n, n, invHalf, x.data));
       const s = reconstruct(n, e.vectors, e.values.map(Math.log));
       let k = t * d;
       for (let i = 0; i < n; i++)
         for (let j = i; j < n; j++) out[k++] = i === j ? s[i * n + j] : Math.SQRT2 * s[i * n + j];
     });
-    return { rows: covs.length, cols: d, data: out };
+    return { rows: xs.length, cols: d, data: out };
   }
 
   /** `fit(covs)` then `transform(covs)`. */
-  fitTransform(covs: readonly Matrix[]): Matrix {
+  fitTransform(covs: readonly (Matrix | readonly (readonly number[])[])[]): Matrix {
     return this.fit(covs).transform(covs);
   }
 

@@ -1,6 +1,38 @@
 // Validation of point lists and weights shared by the means, MDM and tangent space.
-import { assertFiniteArray, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import {
+  assertFiniteArray,
+  InvalidArgumentError,
+  isMatrix,
+  type Matrix,
+  ShapeError,
+} from '@rg/linalg';
 import { spdCholesky } from './validate.js';
+
+/** An SPD matrix as a Matrix or as nested rows (`x[i][j]`). */
+export type SPDInput = Matrix | readonly (readonly number[])[];
+
+/**
+ * The list with nested-row entries converted to Matrices (copied); Matrices pass through and a
+ * list of Matrices is returned as is. Anything else is left for the validation that follows
+ * ({@link assertPoints}) to reject with its typed error.
+ */
+export function toMatrices(fn: string, name: string, xs: readonly SPDInput[]): readonly Matrix[] {
+  if (!Array.isArray(xs) || xs.every((x) => isMatrix(x))) return xs as readonly Matrix[];
+  return xs.map((x, i) => {
+    if (isMatrix(x) || !Array.isArray(x) || !x.every((r) => Array.isArray(r))) return x as Matrix;
+    const rows = x.length;
+    const cols = rows ? x[0].length : 0;
+    const data = new Float64Array(rows * cols);
+    for (let r = 0; r < rows; r++) {
+      if (x[r].length !== cols)
+        throw new ShapeError(
+          `${fn}(): ${name}[${i}] row ${r} has ${x[r].length} entries, row 0 has ${cols}`,
+        );
+      for (let c = 0; c < cols; c++) data[r * cols + c] = x[r][c];
+    }
+    return { rows, cols, data };
+  });
+}
 
 /** Validate a non-empty list of same-size SPD matrices; returns n. */
 export function assertPoints(fn: string, name: string, xs: readonly Matrix[]): number {
