@@ -4,6 +4,7 @@ import {
   gnsNewton,
   hessianEigenvalues,
   hessianTrace,
+  mfacOptimizer,
   type Objective,
   spectralDensity,
   stabilityReport,
@@ -65,5 +66,15 @@ describe('hessianTrace samples and spectralDensity grid', () => {
   });
   it('a 3e8-point grid is refused before any work', () => {
     expect(() => spectralDensity(good, x0, { grid: 3e8 })).toThrow(AllocationLimitError);
+  });
+});
+
+describe('mfacOptimizer option errors name mfacOptimizer', () => {
+  it('weightDecay: Infinity, lr: NaN, momentum: 1', () => {
+    expect(() => mfacOptimizer({ weightDecay: Number.POSITIVE_INFINITY })).toThrow(
+      /^mfacOptimizer\(\): weightDecay/,
+    );
+    expect(() => mfacOptimizer({ lr: Number.NaN })).toThrow(/^mfacOptimizer\(\): lr/);
+    expect(() => mfacOptimizer({ momentum: 1 })).toThrow(InvalidArgumentError);
   });
 });

@@ -1,4 +1,5 @@
 // M-FAC as an optimizer: SGD with momentum preconditioned by a sliding-window empirical Fisher (Frantar, Kurtic & Alistarh 2021, §4); since 0.x an sgd of @rg/optim with the mfacPreconditioner transform.
+import { checkFiniteNumber, checkOptions, checkPositive, InvalidArgumentError } from '@rg/linalg';
 import { type Optimizer, sgd } from '@rg/optim';
 import { mfacPreconditioner } from './mfac-preconditioner.js';
 
@@ -43,6 +44,18 @@ export type MfacOptimizer = Optimizer;
  * p // => ~[0.5, 1]
  */
 export function mfacOptimizer(options: MfacOptimizerOptions = {}): Optimizer {
-  const { lr = 1e-3, momentum = 0, weightDecay = 0, m = 1024, damp = 1e-5 } = options;
+  const fn = 'mfacOptimizer';
+  const {
+    lr = 1e-3,
+    momentum = 0,
+    weightDecay = 0,
+    m = 1024,
+    damp = 1e-5,
+  } = checkOptions(fn, 'options', options);
+  // checked here so the errors name mfacOptimizer(), not the sgd() it builds on
+  checkPositive(fn, 'lr', lr);
+  checkPositive(fn, 'weightDecay', weightDecay, true);
+  if (!(checkFiniteNumber(fn, 'momentum', momentum) >= 0 && momentum < 1))
+    throw new InvalidArgumentError(`${fn}(): momentum must be in [0, 1) (got ${momentum})`);
   return sgd({ lr, momentum, weightDecay, precondition: mfacPreconditioner({ m, damp }) });
 }

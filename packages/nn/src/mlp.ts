@@ -7,6 +7,7 @@ import {
   type Matrix,
   rng,
   ShapeError,
+  guardAllocation,
 } from '@rg/linalg';
 import { activation as activationLayer } from './activation.js';
 import { dense } from './dense.js';
@@ -103,6 +104,8 @@ export function mlp(options: MlpOptions): Mlp {
   );
   let dim = 0;
   for (let l = 0; l + 1 < sizes.length; l++) dim += sizes[l] * sizes[l + 1] + sizes[l + 1];
+  // [20000, 20000] would ask for 3.2 GB of weights: refuse before initializing them
+  guardAllocation('mlp', dim, 8, 'parameter vector');
 
   const layerViews = (params: Float64Array): MlpLayer[] => {
     if (!(params instanceof Float64Array) || params.length !== dim)

@@ -6,6 +6,8 @@ import {
   InvalidArgumentError,
   type Matrix,
   ShapeError,
+  checkInteger,
+  checkPositive,
 } from '@rg/linalg';
 import { classesOf } from './internal/labels.js';
 
@@ -52,6 +54,8 @@ export class LogisticRegression {
     this.strict = options.strict ?? false;
     if (!(this.C > 0))
       throw new InvalidArgumentError(`LogisticRegression(): C must be > 0 (got ${this.C})`);
+    checkPositive('LogisticRegression', 'tol', this.tol, true);
+    checkInteger('LogisticRegression', 'maxIter', this.maxIter, 0);
   }
 
   fit(x: Matrix, labels: readonly number[]): this {

@@ -2,7 +2,16 @@
 // oscillators (Box, Jenkins & Reinsel, Time Series Analysis, §3.2.4) with class-specific peak
 // frequencies and unit stationary variance, mixed by one common matrix, i.e. a VAR(2) sensor
 // process with class-specific coefficients A·Φ_k·A⁻¹ and a class-independent spatial covariance.
-import { InvalidArgumentError, type Matrix, rng } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  type Matrix,
+  rng,
+  checkFiniteNumber,
+  checkOptions,
+  checkPositive,
+  checkProbability,
+  guardAllocation,
+} from '@rg/linalg';
 
 /** Options of {@link simulateEEG}. */
 export interface SimulateEEGOptions {
@@ -53,7 +62,8 @@ export interface SimulatedEEG {
  * [trials.length, trials[0].rows, trials[0].cols] // => [10, 4, 128]
  * labels.filter((l) => l === 1).length // => 5
  */
-export function simulateEEG(options: SimulateEEGOptions = {}): SimulatedEEG {
+export function simulateEEG(optionsIn: SimulateEEGOptions = {}): SimulatedEEG {
+  const options: SimulateEEGOptions = checkOptions('simulateEEG', 'options', optionsIn);
   const c = options.channels ?? 8;
   const n = options.samples ?? 256;
   const count = options.trials ?? 60;
@@ -73,10 +83,11 @@ export function simulateEEG(options: SimulateEEGOptions = {}): SimulatedEEG {
       );
   if (count < k)
     throw new InvalidArgumentError(`simulateEEG(): trials (${count}) must be ≥ classes (${k})`);
-  if (!(noise >= 0) || !(artifactRate >= 0 && artifactRate <= 1) || !Number.isFinite(separation))
-    throw new InvalidArgumentError(
-      'simulateEEG(): noise must be ≥ 0, artifactRate in [0, 1], separation finite',
-    );
+  // an infinite noise level filled every trial with NaN
+  checkPositive('simulateEEG', 'noise', noise, true);
+  checkProbability('simulateEEG', 'artifactRate', artifactRate);
+  checkFiniteNumber('simulateEEG', 'separation', separation);
+  guardAllocation('simulateEEG', count * c * n, 8, 'trials');
   const r = rng(options.seed ?? 0);
   const mixing = new Float64Array(c * c);
   for (let i = 0; i < c * c; i++) mixing[i] = r.normal();
