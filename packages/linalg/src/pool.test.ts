@@ -263,7 +263,7 @@ describe('pool.call', () => {
     const count = 40;
     const data = new Float64Array(new SharedArrayBuffer(8 * n * n * count));
     const mats = Array.from({ length: count }, () => randomSPD(n, r, { condition: 1e4 }));
-    mats.forEach((x, i) => data.set(x.data, i * n * n));
+    for (let i = 0; i < count; i++) data.set(mats[i].data, i * n * n);
     const out = new Float64Array(new SharedArrayBuffer(8 * count));
     const threads = await Promise.all(
       [0, 10, 20, 30].map((i0) => shared.call(module, 'logNorms', [n, data, out, i0, i0 + 10])),
