@@ -187,6 +187,24 @@ if (!available && process.env.CI) {
       await page.close();
     });
 
+    it('no page scrolls sideways on a 390 px wide phone', async () => {
+      for (const name of [
+        'index.html',
+        'transport.html',
+        'spd-metrics.html',
+        'eeg.html',
+        'hessian.html',
+      ]) {
+        // layout only: the controls and the SVGs are in the HTML, no need to wait for the numbers
+        const { page, errors } = await open(name, false);
+        await page.setViewportSize({ width: 390, height: 800 });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, name).toBeLessThanOrEqual(390);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    });
+
     it('transport: the page computes the same plans as Node, before and after a drag and a new reg', async () => {
       const { page, errors } = await open('transport.html');
       let demo = await page.evaluate(() => (window as unknown as { demo: TransportPage }).demo);
