@@ -155,8 +155,13 @@ async function visit(path) {
 
 const t0 = Date.now();
 const queue = [...pages];
+let done = 0;
 const workers = Array.from({ length: 4 }, async () => {
-  while (queue.length) await visit(queue.shift());
+  while (queue.length) {
+    await visit(queue.shift());
+    if (++done % 100 === 0)
+      console.log(`site check: ${done}/${pages.length} pages, ${problems.size} with problems`);
+  }
 });
 await Promise.all(workers);
 // anchors into pages the crawl did not open (--limit) are not judged
