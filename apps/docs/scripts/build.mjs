@@ -150,6 +150,7 @@ function layout(title, body, prefix, footer = '') {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title.replace(/<[^>]+>/g, '')} — @rg</title>
+<link rel="icon" href="${prefix}assets/favicon.svg">
 <link rel="stylesheet" href="${prefix}assets/katex/katex.min.css">
 <link rel="stylesheet" href="${prefix}assets/site.css">
 </head><body><nav>${nav}</nav><main>
@@ -188,6 +189,7 @@ ol.guides{columns:2 18rem}h1{font-size:2rem;line-height:1.2}
 @media (max-width:600px){main{padding:1rem .9rem 3rem}nav{padding:.7rem .9rem}}
 figure{margin:1.2rem 0}.katex{position:relative}figure img{max-width:100%}.missing{color:#a15c00}.math{overflow-x:auto}.example{border-top:1px solid #dde2e6;margin-top:2rem}\n`,
 );
+cpSync(join(app, 'favicon.svg'), join(dist, 'assets', 'favicon.svg'));
 if (existsSync(galleryDir)) cpSync(galleryDir, join(dist, 'gallery'), { recursive: true });
 
 // ---- guides -----------------------------------------------------------------

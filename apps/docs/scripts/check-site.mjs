@@ -5,7 +5,8 @@
 // A page fails when
 //   - it or anything it loads (CSS, fonts, images, scripts) answers other than 200,
 //   - the console shows an error or the page throws,
-//   - the page scrolls sideways (document wider than the 390-px viewport),
+//   - the page scrolls sideways at a 390-px viewport, or content reaches past its edge
+//     outside a box that scrolls on its own (a table, a code block),
 //   - an <img> did not load (complete with a natural width),
 //   - a link inside the site points at a file that does not exist, or at an #anchor that
 //     the target page does not define.
@@ -107,17 +108,30 @@ async function visit(path) {
     if (res?.status() !== 200) add(path, `page answered ${res?.status()}`);
     const info = await page.evaluate(() => {
       const doc = document.documentElement;
+      const W = doc.clientWidth;
       const imgs = [...document.images].filter((i) => !i.complete || i.naturalWidth === 0);
-      const wide = [...document.querySelectorAll('body *')]
-        .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
-        .filter((el) => !el.closest('.table-wrap, pre, .math, .katex-display, .tsd-signature'))
+      // Content that reaches past the viewport and is not inside a box of its own that
+      // scrolls or clips (TypeDoc's off-canvas menu, .col-sidebar, is hidden by design).
+      const boxed = (el) => {
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
+          if (getComputedStyle(a).overflowX !== 'visible') return true;
+        return false;
+      };
+      const out = [...document.querySelectorAll('body *')].filter(
+        (el) => el.getBoundingClientRect().right > W + 1 && !el.closest('.col-sidebar'),
+      );
+      const wide = out
+        .filter((el) => !out.some((o) => o !== el && el.contains(o)) && !boxed(el))
         .slice(0, 3)
         .map(
           (el) =>
-            `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`,
+            `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`,
         );
+      window.scrollTo(10_000, 0);
+      const scrolled = window.scrollX;
+      window.scrollTo(0, 0);
       return {
-        overflow: doc.scrollWidth - doc.clientWidth,
+        overflow: scrolled,
         wide,
         brokenImages: imgs.map((i) => i.getAttribute('src')),
         ids: [...document.querySelectorAll('[id], a[name]')].map(
@@ -126,10 +140,10 @@ async function visit(path) {
         links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
       };
     });
-    if (info.overflow > 1)
+    if (info.overflow > 1 || info.wide.length)
       add(
         path,
-        `scrolls sideways by ${info.overflow}px at 390px (${info.wide.join(', ') || 'no single element found'})`,
+        `scrolls sideways at 390px (by ${info.overflow}px; past the edge: ${info.wide.join(', ') || '—'})`,
       );
     for (const src of info.brokenImages) add(path, `image did not load: ${src}`);
     idsCache.set(path, new Set(info.ids));
