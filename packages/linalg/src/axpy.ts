@@ -5,6 +5,8 @@ import { assertFiniteArray } from './validate.js';
 function check(fn: string, alpha: number, x: Float64Array, y: Float64Array): void {
   if (!Number.isFinite(alpha))
     throw new NonFiniteError(`${fn}(): alpha is ${alpha} (must be finite)`);
+  assertFiniteArray(fn, 'x', x);
+  assertFiniteArray(fn, 'y', y);
   if (x.length !== y.length)
     throw new ShapeError(
       `${fn}(): x (length ${x.length}) and y (length ${y.length}) must have the same length`,

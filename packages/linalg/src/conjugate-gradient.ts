@@ -1,4 +1,5 @@
 // (Preconditioned) conjugate gradient for SPD systems (Hestenes & Stiefel 1952; Saad, Iterative Methods for Sparse Linear Systems, 2nd ed., Alg. 9.1).
+import { checkOptions } from './validate-arguments.js';
 import {
   ConvergenceError,
   InvalidArgumentError,
@@ -66,8 +67,9 @@ function applyChecked(
 export function conjugateGradient(
   op: LinearOperator,
   b: Float64Array,
-  options: ConjugateGradientOptions = {},
+  optionsIn: ConjugateGradientOptions = {},
 ): ConjugateGradientResult {
+  const options: ConjugateGradientOptions = checkOptions('conjugateGradient', 'options', optionsIn);
   const fn = 'conjugateGradient';
   if (typeof op !== 'function')
     throw new InvalidArgumentError(`${fn}(): op must be a function (x, out) => void`);

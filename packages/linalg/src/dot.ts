@@ -15,6 +15,8 @@ import { assertFiniteArray } from './validate.js';
  * dot(vector([1, 2, 3]), vector([4, 5, 6])) // => 32
  */
 export function dot(x: Float64Array, y: Float64Array): number {
+  assertFiniteArray('dot', 'x', x);
+  assertFiniteArray('dot', 'y', y);
   if (x.length !== y.length)
     throw new ShapeError(
       `dot(): x (length ${x.length}) and y (length ${y.length}) must have the same length`,

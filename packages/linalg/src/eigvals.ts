@@ -1,4 +1,5 @@
 // Eigenvalues of a general real matrix: balancing (Parlett & Reinsch 1969), Hessenberg reduction and Francis double-shift QR (Golub & Van Loan, 4th ed., §7.5).
+import { checkOptions } from './validate-arguments.js';
 import { ConvergenceError, InvalidArgumentError } from './errors.js';
 import { hessenbergInPlace } from './hessenberg.js';
 import type { Matrix } from './matrix.js';
@@ -110,7 +111,8 @@ function balanceInPlace(h: Float64Array, n: number): void {
  * im // => [1, -1]
  * eigvals(fromRows([[2, 1], [1, 2]])).re // => ~[3, 1]
  */
-export function eigvals(a: Matrix, options: EigvalsOptions = {}): EigvalsResult {
+export function eigvals(a: Matrix, optionsIn: EigvalsOptions = {}): EigvalsResult {
+  const options: EigvalsOptions = checkOptions('eigvals', 'options', optionsIn);
   assertSquare('eigvals', 'a', a);
   const n = a.rows;
   const maxIter = options.maxIter ?? defaultSchurSweeps(n);

@@ -1,6 +1,7 @@
 // Eigenvalues of a symmetric matrix without eigenvectors: Householder tridiagonalization and
 // implicit QL on the tridiagonal, O(n²) after the O(n³) reduction (Golub & Van Loan, Matrix
 // Computations, 4th ed., §8.3).
+import { checkOptions } from './validate-arguments.js';
 import { ConvergenceError, InvalidArgumentError } from './errors.js';
 import { eighKernel } from './kernels/eigh.js';
 import type { Matrix } from './matrix.js';
@@ -35,7 +36,8 @@ export interface EigvalshOptions {
  * eigvalsh(fromRows([[2, 1], [1, 2]])) // => ~[1, 3]
  * eigvalsh(fromRows([[1, 0], [0, 1e-20]]), { refine: true })[0] // => ~1e-20
  */
-export function eigvalsh(a: Matrix, options: EigvalshOptions = {}): Float64Array {
+export function eigvalsh(a: Matrix, optionsIn: EigvalshOptions = {}): Float64Array {
+  const options: EigvalshOptions = checkOptions('eigvalsh', 'options', optionsIn);
   assertSymmetric('eigvalsh', 'a', a, options.symmetryTolerance ?? SYMMETRY_TOLERANCE);
   const refine = options.refine ?? false;
   if (refine !== true && refine !== false)

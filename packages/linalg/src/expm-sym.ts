@@ -1,4 +1,5 @@
 // Exponential of a symmetric matrix by spectral calculus (Higham, Functions of Matrices, 2008, §10.1).
+import { checkOptions } from './validate-arguments.js';
 import type { Matrix } from './matrix.js';
 import { applySpectral, type SymmetricFunctionOptions } from './symmetric-function.js';
 import { spectrumOf } from './symmetric-helpers.js';
@@ -15,7 +16,8 @@ import { spectrumOf } from './symmetric-helpers.js';
  * @example
  * expmSym(fromRows([[0, 0], [0, 1]])) // => ~[[1, 0], [0, 2.71828]]
  */
-export function expmSym(a: Matrix, options: SymmetricFunctionOptions = {}): Matrix {
+export function expmSym(a: Matrix, optionsIn: SymmetricFunctionOptions = {}): Matrix {
+  const options: SymmetricFunctionOptions = checkOptions('expmSym', 'options', optionsIn);
   const { values, vectors } = spectrumOf('expmSym', 'a', a, options.eig, options.refine);
   return applySpectral('expmSym', values, vectors, Math.exp);
 }

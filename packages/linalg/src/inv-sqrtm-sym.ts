@@ -1,4 +1,5 @@
 // Inverse principal square root of an SPD matrix by spectral calculus (Higham, Functions of Matrices, 2008, §6.1).
+import { checkOptions } from './validate-arguments.js';
 import type { Matrix } from './matrix.js';
 import { applySpectral, type SymmetricFunctionOptions } from './symmetric-function.js';
 import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
@@ -14,7 +15,8 @@ import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
  * @example
  * invSqrtmSym(fromRows([[4, 0], [0, 16]])) // => [[0.5, 0], [0, 0.25]]
  */
-export function invSqrtmSym(a: Matrix, options: SymmetricFunctionOptions = {}): Matrix {
+export function invSqrtmSym(a: Matrix, optionsIn: SymmetricFunctionOptions = {}): Matrix {
+  const options: SymmetricFunctionOptions = checkOptions('invSqrtmSym', 'options', optionsIn);
   const { values, vectors } = spectrumOf('invSqrtmSym', 'a', a, options.eig, options.refine);
   checkSpectrum('invSqrtmSym', 'a', values, 'positive');
   return applySpectral('invSqrtmSym', values, vectors, (x) => 1 / Math.sqrt(x));

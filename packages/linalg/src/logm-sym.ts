@@ -1,4 +1,5 @@
 // Principal logarithm of an SPD matrix by spectral calculus (Higham, Functions of Matrices, 2008, §11.1).
+import { checkOptions } from './validate-arguments.js';
 import type { Matrix } from './matrix.js';
 import { applySpectral, type SymmetricFunctionOptions } from './symmetric-function.js';
 import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
@@ -14,7 +15,8 @@ import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
  * @example
  * logmSym(fromRows([[Math.E, 0], [0, 1]])) // => [[1, 0], [0, 0]]
  */
-export function logmSym(a: Matrix, options: SymmetricFunctionOptions = {}): Matrix {
+export function logmSym(a: Matrix, optionsIn: SymmetricFunctionOptions = {}): Matrix {
+  const options: SymmetricFunctionOptions = checkOptions('logmSym', 'options', optionsIn);
   const { values, vectors } = spectrumOf('logmSym', 'a', a, options.eig, options.refine);
   checkSpectrum('logmSym', 'a', values, 'positive');
   return applySpectral('logmSym', values, vectors, Math.log);

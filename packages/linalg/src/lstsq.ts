@@ -1,4 +1,5 @@
 // Minimum-norm least squares by column-pivoted QR and a complete orthogonal decomposition, as LAPACK dgelsy (Golub & Van Loan, Matrix Computations, 4th ed., §5.4.2 and §5.5.2).
+import { checkOptions } from './validate-arguments.js';
 import { InvalidArgumentError, ShapeError } from './errors.js';
 import { applyReflectorLeft, reflectColumn } from './householder.js';
 import type { Matrix } from './matrix.js';
@@ -66,8 +67,9 @@ export function lstsq(
 export function lstsq(
   a: Matrix,
   b: Matrix | Float64Array,
-  options: LstsqOptions = {},
+  optionsIn: LstsqOptions = {},
 ): LstsqResult<Matrix | Float64Array> {
+  const options: LstsqOptions = checkOptions('lstsq', 'options', optionsIn);
   assertFinite('lstsq', 'a', a);
   const m = a.rows;
   const n = a.cols;

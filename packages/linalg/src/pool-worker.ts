@@ -48,7 +48,11 @@ if (scope.WorkerGlobalScope !== undefined && typeof scope.postMessage === 'funct
   self.addEventListener('message', (event) => handle(post, event.data));
   post({ ready: true });
 } else {
-  const { parentPort } = await import('node:worker_threads');
+  // A specifier bundlers do not follow: browser bundles of the worker never load this branch.
+  const builtin = 'node:worker_threads';
+  const { parentPort } = (await import(
+    /* @vite-ignore */ /* webpackIgnore: true */ builtin
+  )) as typeof import('node:worker_threads');
   if (parentPort === null) throw new Error('pool-worker: not started as a worker');
   const port = parentPort;
   const post: Post = (m, t) => port.postMessage(m, t ?? []);

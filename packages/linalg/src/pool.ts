@@ -128,8 +128,17 @@ function workerUrl(): { url: URL; source: boolean } {
   };
 }
 
+/**
+ * Import a Node built-in by a specifier bundlers do not follow: browser bundles of this package
+ * (esbuild, Vite, webpack) must not try to resolve `node:` modules that only the Node path loads.
+ */
+const nodeBuiltin = <T>(specifier: string): Promise<T> =>
+  import(/* @vite-ignore */ /* webpackIgnore: true */ specifier) as Promise<T>;
+
 async function spawnNode(onMessage: (r: Reply) => void, onFail: (e: Error) => void): Promise<Port> {
-  const { Worker } = await import('node:worker_threads');
+  const { Worker } = await nodeBuiltin<typeof import('node:worker_threads')>(
+    'node:worker_threads',
+  );
   const { url, source } = workerUrl();
   // Workers inherit the process's Node options; --input-type (for `node -e` scripts) would
   // make the worker refuse its own entry file.
@@ -140,8 +149,8 @@ async function spawnNode(onMessage: (r: Reply) => void, onFail: (e: Error) => vo
   if (source) {
     // From source (tests and benches) the worker first registers the TypeScript loader they
     // run under (tsx, a development dependency), then imports the worker entry.
-    const { createRequire } = await import('node:module');
-    const { pathToFileURL } = await import('node:url');
+    const { createRequire } = await nodeBuiltin<typeof import('node:module')>('node:module');
+    const { pathToFileURL } = await nodeBuiltin<typeof import('node:url')>('node:url');
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
     const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
     w = new Worker(boot, { eval: true, execArgv });

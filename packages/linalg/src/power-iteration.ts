@@ -1,4 +1,5 @@
 // Power iteration with Rayleigh-quotient eigenvalue estimates (von Mises & Pollaczek-Geiringer 1929; Golub & Van Loan, Matrix Computations, 4th ed., §8.2.1).
+import { checkOptions } from './validate-arguments.js';
 import type { LinearOperator } from './conjugate-gradient.js';
 import { ConvergenceError, InvalidArgumentError, NonFiniteError, ShapeError } from './errors.js';
 import type { IterativeOptions, IterativeResult } from './iterative-types.js';
@@ -55,8 +56,9 @@ export interface PowerIterationResult extends IterativeResult {
 export function powerIteration(
   op: LinearOperator,
   n: number,
-  options: PowerIterationOptions = {},
+  optionsIn: PowerIterationOptions = {},
 ): PowerIterationResult {
+  const options: PowerIterationOptions = checkOptions('powerIteration', 'options', optionsIn);
   const fn = 'powerIteration';
   if (typeof op !== 'function')
     throw new InvalidArgumentError(`${fn}(): op must be a function (x, out) => void`);

@@ -1,4 +1,5 @@
 // Real powers of symmetric matrices by spectral calculus (Higham, Functions of Matrices, 2008, §11.5).
+import { checkOptions } from './validate-arguments.js';
 import { InvalidArgumentError } from './errors.js';
 import type { Matrix } from './matrix.js';
 import { applySpectral, type SymmetricFunctionOptions } from './symmetric-function.js';
@@ -21,7 +22,8 @@ import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
  * @example
  * powmSym(fromRows([[2, 0], [0, -1]]), 3) // => [[8, 0], [0, -1]]
  */
-export function powmSym(a: Matrix, p: number, options: SymmetricFunctionOptions = {}): Matrix {
+export function powmSym(a: Matrix, p: number, optionsIn: SymmetricFunctionOptions = {}): Matrix {
+  const options: SymmetricFunctionOptions = checkOptions('powmSym', 'options', optionsIn);
   if (typeof p !== 'number' || !Number.isFinite(p))
     throw new InvalidArgumentError(`powmSym(): p must be a finite number (got ${p})`);
   const { values, vectors } = spectrumOf('powmSym', 'a', a, options.eig, options.refine);

@@ -1,5 +1,6 @@
 // Householder QR factorization, thin and full, blocked in compact WY form (Golub & Van Loan,
 // Matrix Computations, 4th ed., Alg. 5.2.1, §5.2.3 and §5.1.6).
+import { checkOptions } from './validate-arguments.js';
 import { InvalidArgumentError } from './errors.js';
 import { householderQr } from './kernels/qr.js';
 import type { Matrix } from './matrix.js';
@@ -34,7 +35,8 @@ export interface QRResult {
  * matmul(q, r) // => ~[[3, 1], [4, 2]]
  * qr(fromRows([[1], [0], [0]]), { mode: 'full' }).q.cols // => 3
  */
-export function qr(a: Matrix, options: QROptions = {}): QRResult {
+export function qr(a: Matrix, optionsIn: QROptions = {}): QRResult {
+  const options: QROptions = checkOptions('qr', 'options', optionsIn);
   assertFinite('qr', 'a', a);
   const mode = options.mode ?? 'thin';
   if (mode !== 'thin' && mode !== 'full')

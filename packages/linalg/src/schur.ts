@@ -1,4 +1,5 @@
 // Real Schur form by the Francis implicit double-shift QR algorithm (Golub & Van Loan, Matrix Computations, 4th ed., §7.5, Alg. 7.5.2).
+import { checkOptions } from './validate-arguments.js';
 import { ConvergenceError, InvalidArgumentError } from './errors.js';
 import { hessenbergInPlace } from './hessenberg.js';
 import type { Matrix } from './matrix.js';
@@ -482,7 +483,8 @@ export interface SchurResult {
  * t.data[1] * t.data[2] // => ~-2
  * schur(fromRows([[1, 2], [0, 3]])).t // => [[1, 2], [0, 3]]
  */
-export function schur(a: Matrix, options: SchurOptions = {}): SchurResult {
+export function schur(a: Matrix, optionsIn: SchurOptions = {}): SchurResult {
+  const options: SchurOptions = checkOptions('schur', 'options', optionsIn);
   assertSquare('schur', 'a', a);
   const n = a.rows;
   const maxIter = options.maxIter ?? defaultSchurSweeps(n);

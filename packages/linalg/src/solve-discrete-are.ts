@@ -2,6 +2,7 @@
 // Lin, "A structure-preserving doubling algorithm for continuous-time algebraic Riccati
 // equations", Linear Algebra Appl. 396, 2005; discrete form in Lin & Xu, SIAM J. Matrix Anal.
 // Appl. 28(1), 2006).
+import { checkOptions } from './validate-arguments.js';
 import { eigvals } from './eigvals.js';
 import {
   ConvergenceError,
@@ -85,8 +86,9 @@ export function solveDiscreteAre(
   b: Matrix,
   q: Matrix,
   r: Matrix,
-  options: SolveDiscreteAreOptions = {},
+  optionsIn: SolveDiscreteAreOptions = {},
 ): Matrix {
+  const options: SolveDiscreteAreOptions = checkOptions('solveDiscreteAre', 'options', optionsIn);
   const fn = 'solveDiscreteAre';
   assertSquare(fn, 'a', a);
   assertFinite(fn, 'b', b);

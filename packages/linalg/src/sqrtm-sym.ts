@@ -1,5 +1,6 @@
 // Principal square root of a symmetric positive semidefinite matrix by spectral calculus
 // (Higham, Functions of Matrices, 2008, §6.1).
+import { checkOptions } from './validate-arguments.js';
 import type { Matrix } from './matrix.js';
 import { applySpectral, type SymmetricFunctionOptions } from './symmetric-function.js';
 import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
@@ -16,7 +17,8 @@ import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
  * @example
  * sqrtmSym(fromRows([[4, 0], [0, 9]])) // => [[2, 0], [0, 3]]
  */
-export function sqrtmSym(a: Matrix, options: SymmetricFunctionOptions = {}): Matrix {
+export function sqrtmSym(a: Matrix, optionsIn: SymmetricFunctionOptions = {}): Matrix {
+  const options: SymmetricFunctionOptions = checkOptions('sqrtmSym', 'options', optionsIn);
   const { values, vectors } = spectrumOf('sqrtmSym', 'a', a, options.eig, options.refine);
   const lam = checkSpectrum('sqrtmSym', 'a', values, 'nonnegative');
   return applySpectral('sqrtmSym', lam, vectors, Math.sqrt);

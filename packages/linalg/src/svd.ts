@@ -1,6 +1,7 @@
 // Singular value decomposition by Golub–Kahan bidiagonalization and implicit-shift QR
 // (Golub & Kahan 1965; Golub & Reinsch 1970; Golub & Van Loan, Matrix Computations, §8.6).
 
+import { checkOptions } from './validate-arguments.js';
 import { ConvergenceError } from './errors.js';
 import { svd as svdKernel } from './kernels/svd.js';
 import type { Matrix } from './matrix.js';
@@ -42,7 +43,8 @@ export interface SvdOptions {
  * u.rows // => 3
  * v.cols // => 2
  */
-export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
+export function svd(a: Matrix, optionsIn: SvdOptions = {}): SvdResult {
+  const options: SvdOptions = checkOptions('svd', 'options', optionsIn);
   assertFinite('svd', 'a', a);
   const full = options.full ?? false;
   const wantVectors = options.vectors ?? true;

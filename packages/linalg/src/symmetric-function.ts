@@ -1,6 +1,7 @@
 // Spectral calculus for symmetric matrices: f(A) = V f(Λ) Vᵀ (Higham, Functions of Matrices, 2008, §1.2).
+import { checkOptions } from './validate-arguments.js';
 import type { EighResult } from './eigh.js';
-import { NonFiniteError } from './errors.js';
+import { InvalidArgumentError, NonFiniteError } from './errors.js';
 import type { Matrix } from './matrix.js';
 import { reconstruct } from './kernels/eigenbasis.js';
 import { spectrumOf } from './symmetric-helpers.js';
@@ -34,8 +35,11 @@ export interface SymmetricFunctionOptions {
 export function symmetricFunction(
   a: Matrix,
   f: (lambda: number) => number,
-  options: SymmetricFunctionOptions = {},
+  optionsIn: SymmetricFunctionOptions = {},
 ): Matrix {
+  const options = checkOptions('symmetricFunction', 'options', optionsIn);
+  if (typeof f !== 'function')
+    throw new InvalidArgumentError('symmetricFunction(): f must be a function of one number');
   const { values, vectors } = spectrumOf('symmetricFunction', 'a', a, options.eig, options.refine);
   return applySpectral('symmetricFunction', values, vectors, f);
 }

@@ -67,6 +67,10 @@ export function assertMatrix(fn: string, name: string, a: Matrix): void {
  * assertFiniteArray('f', 'x', [1, NaN]) // => throws NonFiniteError
  */
 export function assertFiniteArray(fn: string, name: string, v: ArrayLike<number>): void {
+  if (v === null || typeof v !== 'object' || typeof v.length !== 'number')
+    throw new ShapeError(
+      `${fn}(): ${name} must be an array of numbers (got ${v === null ? 'null' : typeof v})`,
+    );
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
     if (x - x !== 0) throw new NonFiniteError(`${fn}(): ${name}[${i}] is ${x} (must be finite)`, i);

@@ -113,3 +113,20 @@ describe('sinkhorn(): warning when it stops unconverged', () => {
     );
   });
 });
+
+describe('option messages say what was passed', () => {
+  it('an object, an array or a string is described, never "[object Object]"', () => {
+    expect(() => sinkhorn(a, b, C, { reg: {} as never })).toThrow(
+      /^sinkhorn\(\): reg must be a finite number > 0 \(got an empty object\)$/,
+    );
+    expect(() => sinkhorn(a, b, C, { reg: 1, maxIter: [5] as never })).toThrow(
+      /^sinkhorn\(\): maxIter must be a non-negative integer \(got an array of length 1\)$/,
+    );
+    expect(() => emd(a, b, C, { maxIter: { n: 5 } as never })).toThrow(
+      /^emd\(\): maxIter must be a non-negative integer \(got an object with keys n\)$/,
+    );
+    expect(() => sinkhorn(a, b, C, { reg: 1, tol: '1e-9' as never })).toThrow(
+      /^sinkhorn\(\): tol must be a finite number ≥ 0 \(got '1e-9'\)$/,
+    );
+  });
+});

@@ -110,7 +110,9 @@ export function checkProblem(
 /** Throw unless the entropic regularization is a finite positive number. */
 export function checkReg(fn: string, reg: unknown): number {
   if (typeof reg !== 'number' || !Number.isFinite(reg) || reg <= 0)
-    throw new InvalidArgumentError(`${fn}(): reg must be a finite number > 0 (got ${String(reg)})`);
+    throw new InvalidArgumentError(
+      `${fn}(): reg must be a finite number > 0 (got ${describeValue(reg)})`,
+    );
   return reg;
 }
 
@@ -118,7 +120,7 @@ export function checkReg(fn: string, reg: unknown): number {
 export function checkCount(fn: string, name: string, value: number): number {
   if (!Number.isInteger(value) || value < 0)
     throw new InvalidArgumentError(
-      `${fn}(): ${name} must be a non-negative integer (got ${value})`,
+      `${fn}(): ${name} must be a non-negative integer (got ${describeValue(value)})`,
     );
   return value;
 }
@@ -126,7 +128,9 @@ export function checkCount(fn: string, name: string, value: number): number {
 /** Throw unless a tolerance is finite and ≥ 0. */
 export function checkTol(fn: string, value: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-    throw new InvalidArgumentError(`${fn}(): tol must be a finite number ≥ 0 (got ${value})`);
+    throw new InvalidArgumentError(
+      `${fn}(): tol must be a finite number ≥ 0 (got ${describeValue(value)})`,
+    );
   return value;
 }
 

@@ -1,5 +1,5 @@
 // Drafts a description line for each runtime export of each package that the table in
-// src/descriptions.mjs lacks, from the built declarations (parameter names and types), for
+// src/packages/<package>.mjs lacks, from the built declarations (parameter names and types), for
 // a person to review and paste in. Run: node scripts/draft-descriptions.mjs
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';

@@ -10,7 +10,7 @@ for (const pkg of PACKAGES) {
   for (const name of Object.keys(mod))
     if (!described.has(name))
       problems.push(
-        `@rg/${pkg}: export '${name}' has no description in tooling/fuzz/src/descriptions.mjs (draft one with npm run draft)`,
+        `@rg/${pkg}: export '${name}' has no description in tooling/fuzz/src/packages/${pkg}.mjs (draft one with npm run draft)`,
       );
   for (const name of described) {
     // a warning only: exports being added in parallel branches may not be built yet

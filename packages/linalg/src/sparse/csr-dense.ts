@@ -1,4 +1,5 @@
 // Conversions between CSR and dense row-major matrices.
+import { checkOptions } from '../validate-arguments.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 import { assertFinite } from '../validate.js';
@@ -26,7 +27,8 @@ export interface CsrFromDenseOptions {
  * s.colIndex // => [1]
  * s.rowPtr // => [0, 1, 1]
  */
-export function csrFromDense(a: Matrix, options: CsrFromDenseOptions = {}): CsrMatrix {
+export function csrFromDense(a: Matrix, optionsIn: CsrFromDenseOptions = {}): CsrMatrix {
+  const options: CsrFromDenseOptions = checkOptions('csrFromDense', 'options', optionsIn);
   const fn = 'csrFromDense';
   assertFinite(fn, 'a', a);
   const threshold = options.threshold ?? Number.MIN_VALUE;

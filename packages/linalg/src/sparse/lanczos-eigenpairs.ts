@@ -1,6 +1,7 @@
 // A few extreme eigenpairs of a symmetric operator by thick-restart Lanczos (Wu & Simon,
 // "Thick-restart Lanczos method for large symmetric eigenvalue problems", SIAM J. Matrix Anal.
 // Appl. 22(2), 2000; Stewart's Krylov–Schur restart, 2001), with full reorthogonalization.
+import { checkOptions } from '../validate-arguments.js';
 import type { LinearOperator } from '../conjugate-gradient.js';
 import { eigh } from '../eigh.js';
 import { ConvergenceError, InvalidArgumentError, NonFiniteError, ShapeError } from '../errors.js';
@@ -63,8 +64,9 @@ export function lanczosEigenpairs(
   op: LinearOperator,
   n: number,
   k: number,
-  options: LanczosEigenpairsOptions = {},
+  optionsIn: LanczosEigenpairsOptions = {},
 ): EigenpairsResult {
+  const options: LanczosEigenpairsOptions = checkOptions('lanczosEigenpairs', 'options', optionsIn);
   const fn = 'lanczosEigenpairs';
   if (typeof op !== 'function')
     throw new InvalidArgumentError(`${fn}(): op must be a function (x, out) => void`);

@@ -3,6 +3,7 @@
 // 2001), with the basis [X, W, P] orthonormalized by two Gram–Schmidt passes per column
 // (dropping dependent directions) instead of the Cholesky-based Rayleigh–Ritz, which breaks
 // down when P becomes nearly dependent on X near convergence.
+import { checkOptions } from '../validate-arguments.js';
 import type { LinearOperator } from '../conjugate-gradient.js';
 import { eigh } from '../eigh.js';
 import { ConvergenceError, InvalidArgumentError, NonFiniteError, ShapeError } from '../errors.js';
@@ -49,8 +50,9 @@ export function lobpcg(
   op: LinearOperator,
   n: number,
   k: number,
-  options: LobpcgOptions = {},
+  optionsIn: LobpcgOptions = {},
 ): EigenpairsResult {
+  const options: LobpcgOptions = checkOptions('lobpcg', 'options', optionsIn);
   const fn = 'lobpcg';
   if (typeof op !== 'function')
     throw new InvalidArgumentError(`${fn}(): op must be a function (x, out) => void`);

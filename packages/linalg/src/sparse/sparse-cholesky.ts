@@ -1,5 +1,6 @@
 // Sparse SPD factorization: envelope Cholesky after a bandwidth-reducing ordering (George & Liu,
 // "Computer Solution of Large Sparse Positive Definite Systems", 1981, ch. 4).
+import { checkOptions } from '../validate-arguments.js';
 import { InvalidArgumentError, NotPositiveDefiniteError, ShapeError } from '../errors.js';
 import { assertFiniteArray } from '../validate.js';
 import type { CsrMatrix } from './kernels/csr.js';
@@ -62,7 +63,11 @@ export interface SparseCholesky {
  * f.solve(vector([1, 1, 1])) // => ~[1, 1, 1]
  * f.logDet // => ~2.0794
  */
-export function sparseCholesky(a: CsrMatrix, options: SparseCholeskyOptions = {}): SparseCholesky {
+export function sparseCholesky(
+  a: CsrMatrix,
+  optionsIn: SparseCholeskyOptions = {},
+): SparseCholesky {
+  const options: SparseCholeskyOptions = checkOptions('sparseCholesky', 'options', optionsIn);
   const fn = 'sparseCholesky';
   assertCsr(fn, 'a', a, true);
   assertSymmetricCsr(fn, 'a', a);

@@ -1,6 +1,7 @@
 // Conjugate gradients on a sparse SPD matrix: linalg's conjugateGradient over the unchecked CSR
 // product, Jacobi-preconditioned by default (Saad, "Iterative Methods for Sparse Linear
 // Systems", 2nd ed., Alg. 9.1 and §10.2).
+import { checkOptions } from '../validate-arguments.js';
 import {
   type ConjugateGradientOptions,
   type ConjugateGradientResult,
@@ -44,8 +45,13 @@ export interface SparseConjugateGradientOptions
 export function sparseConjugateGradient(
   a: CsrMatrix,
   b: Float64Array,
-  options: SparseConjugateGradientOptions = {},
+  optionsIn: SparseConjugateGradientOptions = {},
 ): ConjugateGradientResult {
+  const options: SparseConjugateGradientOptions = checkOptions(
+    'sparseConjugateGradient',
+    'options',
+    optionsIn,
+  );
   const fn = 'sparseConjugateGradient';
   assertCsr(fn, 'a', a, true);
   assertSymmetricCsr(fn, 'a', a);

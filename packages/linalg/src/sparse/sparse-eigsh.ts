@@ -2,6 +2,7 @@
 // product, or Lanczos on the shift-inverted operator (A − σI)⁻¹ through a sparse Cholesky
 // factorization (Ericsson & Ruhe, "The spectral transformation Lanczos method", Math. Comp.
 // 35, 1980), as SciPy's eigsh(A, k, sigma=σ).
+import { checkOptions } from '../validate-arguments.js';
 import { InvalidArgumentError, NotPositiveDefiniteError } from '../errors.js';
 import type { IterativeOptions } from '../iterative-types.js';
 import type { Matrix } from '../matrix.js';
@@ -64,8 +65,9 @@ export interface SparseEigshOptions extends IterativeOptions {
 export function sparseEigsh(
   a: CsrMatrix,
   k: number,
-  options: SparseEigshOptions = {},
+  optionsIn: SparseEigshOptions = {},
 ): EigenpairsResult {
+  const options: SparseEigshOptions = checkOptions('sparseEigsh', 'options', optionsIn);
   const fn = 'sparseEigsh';
   assertCsr(fn, 'a', a, true);
   assertSymmetricCsr(fn, 'a', a);

@@ -1,4 +1,5 @@
 // Validated sparse products: A x, Aᵀ x, A B (B dense), and the LinearOperator view of A.
+import { checkOptions } from '../validate-arguments.js';
 import { InvalidArgumentError, ShapeError } from '../errors.js';
 import type { LinearOperator } from '../conjugate-gradient.js';
 import type { Matrix } from '../matrix.js';
@@ -117,7 +118,8 @@ export interface CsrOperatorOptions {
  * const r = conjugateGradient(csrOperator(a), vector([3, 3]));
  * r.x // => ~[1, 1]
  */
-export function csrOperator(a: CsrMatrix, options: CsrOperatorOptions = {}): LinearOperator {
+export function csrOperator(a: CsrMatrix, optionsIn: CsrOperatorOptions = {}): LinearOperator {
+  const options: CsrOperatorOptions = checkOptions('csrOperator', 'options', optionsIn);
   const fn = 'csrOperator';
   assertCsr(fn, 'a', a);
   const { transpose = false, accumulate = false, columns = 1 } = options;
