@@ -3,8 +3,25 @@
 import { getAllocationLimit } from '@rg/linalg';
 import { badValues, validValue } from './inputs.mjs';
 
-/** Parse 'new a:mat b?:opts' into { ctor, params: [{ name, kind, optional }] } or a skip. */
-export function parseDescription(text) {
+/**
+ * Parse a description into { ctor, params: [{ name, kind, optional, valid?, bad? }] } or a skip.
+ * A description is a string ('new a:mat b?:opts') or an object { call, valid?, bad? } where
+ * `valid[arg](mod)` builds the valid value of an argument that its kind cannot (a game, an
+ * environment, options with required fields) from the package module, and `bad[arg]` lists extra
+ * bad values [{ label, value, must }]. Object-valued bad options (`maxIter: -1`, ...) are merged
+ * into the valid options, so they test that one field.
+ */
+export function parseDescription(desc) {
+  if (typeof desc === 'object' && desc !== null) {
+    const d = parseDescription(desc.call);
+    if (d.kind === 'call')
+      for (const p of d.params) {
+        if (desc.valid?.[p.name]) p.valid = desc.valid[p.name];
+        if (desc.bad?.[p.name]) p.bad = desc.bad[p.name];
+      }
+    return d;
+  }
+  const text = desc;
   if (text === 'value') return { kind: 'value' };
   if (text.startsWith('skip:')) return { kind: 'skip', reason: text.slice(5).trim() };
   const ctor = text.startsWith('new ');
@@ -26,18 +43,27 @@ export function casesOf(pkg, name, text) {
   if (d.kind !== 'call') return [];
   const cases = [{ pkg, name, arg: -1, label: 'baseline', must: false }];
   d.params.forEach((p, i) => {
-    for (const b of badValues(p.kind, p.optional))
-      cases.push({ pkg, name, arg: i, label: b.label, must: b.must });
+    for (const b of badOf(p)) cases.push({ pkg, name, arg: i, label: b.label, must: b.must });
   });
   return cases;
 }
 
-function argsFor(name, d, arg, label) {
-  const args = d.params.map((p) => (p.optional ? undefined : validValue(p.kind, p.name, name)));
+const badOf = (p) => [...badValues(p.kind, p.optional), ...(p.bad ?? [])];
+const isPlain = (v) =>
+  v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
+function argsFor(mod, name, d, arg, label) {
+  const args = d.params.map((p) => {
+    if (p.valid) return p.valid(mod);
+    return p.optional ? undefined : validValue(p.kind, p.name, name);
+  });
   if (arg >= 0) {
     const p = d.params[arg];
-    const b = badValues(p.kind, p.optional).find((x) => x.label === label);
-    args[arg] = b.value;
+    const b = badOf(p).find((x) => x.label === label);
+    args[arg] =
+      p.kind === 'opts' && p.valid && isPlain(b.value) && isPlain(args[arg])
+        ? { ...args[arg], ...b.value }
+        : b.value;
   }
   // drop trailing undefined optionals so default parameters apply
   while (args.length && args[args.length - 1] === undefined && d.params[args.length - 1].optional)
@@ -105,7 +131,7 @@ export async function runCase(mod, c, text) {
   const names = [`${c.name}(`, `${c.name}.`, `new ${c.name}`];
   const allocLimit = getAllocationLimit();
   if (c.arg < 0) {
-    const args = argsFor(c.name, d, -1);
+    const args = argsFor(mod, c.name, d, -1);
     const before = JSON.stringify(canonical(args));
     let r1;
     try {
@@ -117,12 +143,12 @@ export async function runCase(mod, c, text) {
       return { category: 'allocation', detail: `${process.memoryUsage().arrayBuffers} bytes held` };
     if (JSON.stringify(canonical(args)) !== before)
       return { category: 'mutation', detail: 'a valid input changed' };
-    const r2 = await call(f, d, argsFor(c.name, d, -1));
+    const r2 = await call(f, d, argsFor(mod, c.name, d, -1));
     if (JSON.stringify(canonical(r1)) !== JSON.stringify(canonical(r2)))
       return { category: 'nondeterministic', detail: 'two identical calls differ' };
     return null;
   }
-  const args = argsFor(c.name, d, c.arg, c.label);
+  const args = argsFor(mod, c.name, d, c.arg, c.label);
   let result;
   try {
     result = await call(f, d, args);
@@ -140,7 +166,7 @@ export async function runCase(mod, c, text) {
     // a result that holds ±Infinity by design (a default threshold, a bound) is not a finding
     let baseline;
     try {
-      baseline = await call(f, d, argsFor(c.name, d, -1));
+      baseline = await call(f, d, argsFor(mod, c.name, d, -1));
     } catch {
       baseline = undefined;
     }

@@ -6,6 +6,10 @@
 // `()` for no parameters; `value` for a non-function export; `skip: reason` for an export that
 // is not called (the reason says why). Kinds: mat, sq, sym, spd, mats, spds, vec, num, pos,
 // prob, int, bool, str, rng, fn, opts, any (see src/inputs.mjs).
+// When a kind is too coarse for a valid call (a game, an environment, options with required
+// fields), the description is an object { call: '<grammar>', valid: { arg: (mod) => value },
+// bad?: { arg: [{ label, value, must }] } }: `valid` builds that argument from the package's own
+// module (src/cases.mjs parseDescription).
 
 import * as linalg from './packages/linalg.mjs';
 import * as optim from './packages/optim.mjs';
