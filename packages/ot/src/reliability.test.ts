@@ -15,6 +15,7 @@ describe('emd / emd2 with an already-aborted signal', () => {
   });
   it('options = null is a typed error naming the function', () => {
     expect(() => emd2([1], [1], [[0]], null as never)).toThrow(/^emd2\(\): options/);
+    expect(() => wasserstein1D([0], [1], null as never)).toThrow(/^wasserstein1D\(\): options/);
   });
 });
 

@@ -1,6 +1,6 @@
 // One-dimensional optimal transport through quantile functions
 // (Santambrogio, "Optimal Transport for Applied Mathematicians", 2015, §2.2).
-import { assertFiniteArray, InvalidArgumentError, ShapeError } from '@rg/linalg';
+import { assertFiniteArray, checkOptions, InvalidArgumentError, ShapeError } from '@rg/linalg';
 import { checkWeights, total, type Weights } from './problem.js';
 
 /** Options of {@link wasserstein1D}. */
@@ -66,6 +66,7 @@ export function wasserstein1D(
   options: Wasserstein1DOptions = {},
 ): number {
   const fn = 'wasserstein1D';
+  checkOptions(fn, 'options', options);
   const p = options.p ?? 1;
   if (typeof p !== 'number' || !(p >= 1) || !Number.isFinite(p))
     throw new InvalidArgumentError(`${fn}(): p must be a finite number ≥ 1 (got ${p})`);

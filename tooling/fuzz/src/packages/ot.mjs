@@ -1,54 +1,33 @@
 // @rg/ot: the description of each public export (grammar in ../descriptions.mjs) and the
 // findings not fixed yet (categories in ../known-failures.mjs). Remove a finding when its fix lands.
 
+// A non-negative 3×3 ground cost for the three-bin histograms of kind `vec` (mass 1).
+const cost3 = () => ({ rows: 3, cols: 3, data: Float64Array.from([0, 1, 4, 1, 0, 1, 4, 1, 0]) });
+
 export const descriptions = {
-  costMatrix: 'x:any y:any metric?:any',
-  emd: 'a:any b:any costInput:any options?:opts',
-  emd2: 'a:any b:any cost:any options?:opts',
-  gaussianW2: 'm1:vec c1:mat m2:vec c2:mat',
-  sinkhorn: 'a:any b:any costInput:any options:opts',
-  sinkhornBarycenter: 'histograms:any costInput:any options:opts',
-  sinkhornNewtonSparse: 'a:any b:any costInput:any options:opts',
-  slicedWasserstein: 'x:any y:any options?:opts',
+  // points as a Matrix, one point per row (the `mat` kind's 3×3 matrix is three 3-D points)
+  costMatrix: 'x:mat y:mat metric?:str',
+  emd: { call: 'a:vec b:vec costInput:mat options?:opts', valid: { costInput: cost3 } },
+  emd2: { call: 'a:vec b:vec cost:mat options?:opts', valid: { cost: cost3 } },
+  gaussianW2: 'm1:vec c1:spd m2:vec c2:spd',
+  sinkhorn: {
+    call: 'a:vec b:vec costInput:mat options:opts',
+    valid: { costInput: cost3, options: () => ({ reg: 0.5 }) },
+  },
+  sinkhornBarycenter: {
+    call: 'histograms:any costInput:mat options:opts',
+    valid: {
+      histograms: () => [Float64Array.from([0.6, 0.3, 0.1]), Float64Array.from([0.1, 0.3, 0.6])],
+      costInput: cost3,
+      options: () => ({ reg: 0.5 }),
+    },
+  },
+  sinkhornNewtonSparse: {
+    call: 'a:vec b:vec costInput:mat options:opts',
+    valid: { costInput: cost3, options: () => ({ reg: 0.5 }) },
+  },
+  slicedWasserstein: 'x:mat y:mat options?:opts',
   wasserstein1D: 'u:vec v:vec options?:opts',
 };
 
-export const knownFailures = {
-  'ot:costMatrix:baseline': {
-    category: 'baseline',
-    observed: 'ShapeError: costMatrix(): x must be a Matrix or an array of points',
-  },
-  'ot:emd:baseline': {
-    category: 'baseline',
-    observed: 'ShapeError: emd(): a must be a Float64Array or an array of numbers',
-  },
-  'ot:emd2:baseline': {
-    category: 'baseline',
-    observed: 'ShapeError: emd2(): a must be a Float64Array or an array of numbers',
-  },
-  'ot:gaussianW2:baseline': {
-    category: 'baseline',
-    observed:
-      'NotSymmetricError: gaussianW2(): c1 must be symmetric (relative asymmetry 7.50e-1 > 1e-10)',
-  },
-  'ot:sinkhorn:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: sinkhorn(): options { reg } are required',
-  },
-  'ot:sinkhornBarycenter:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: sinkhornBarycenter(): options { reg } are required',
-  },
-  'ot:sinkhornNewtonSparse:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: sinkhornNewtonSparse(): options { reg } are required',
-  },
-  'ot:slicedWasserstein:baseline': {
-    category: 'baseline',
-    observed: 'ShapeError: slicedWasserstein(): x must be a Matrix or an array of points',
-  },
-  'ot:wasserstein1D:2:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of null (reading 'p')",
-  },
-};
+export const knownFailures = {};
