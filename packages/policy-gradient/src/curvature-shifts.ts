@@ -2,9 +2,9 @@
 // causes at each sampled token, under the last-layer model (Melo, Abate & Gal 2025,
 // "Stabilizing policy gradients for sample-efficient reinforcement learning in LLM reasoning").
 import { InvalidArgumentError, type Matrix } from '@rg/linalg';
-import { gemm } from '@rg/linalg/kernels';
+import { gemm, softmaxRow } from '@rg/linalg/kernels';
 import { optionsOf, vectorOf } from './internal/checks.js';
-import { categoricalLogProbs, softmaxRows } from './internal/heads.js';
+import { categoricalLogProbs } from './internal/heads.js';
 import {
   type HeadWeights,
   type ResponsePass,
@@ -53,7 +53,7 @@ export function curvatureKernel(
   const U = new Float64Array(N * V);
   gemm(N, V, head.inputs, pass.features as Float64Array, dW, U);
   const p = new Float64Array(N * V);
-  softmaxRows(pass.logits, N, V, p);
+  for (let row = 0; row < N; row++) softmaxRow(pass.logits, row * V, V, p, row * V);
   for (let i = 0; i < N; i++) {
     const o = i * V;
     let pu = 0;

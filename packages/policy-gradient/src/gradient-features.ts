@@ -3,9 +3,8 @@
 // "Can LLMs guide their own exploration? Gradient-guided reinforcement learning for LLM
 // reasoning", 2025).
 import type { Matrix } from '@rg/linalg';
-import { gemmTransA } from '@rg/linalg/kernels';
+import { gemmTransA, softmaxRow } from '@rg/linalg/kernels';
 import { lastLayerOf } from './curvature-shifts.js';
-import { softmaxRows } from './internal/heads.js';
 import { type ResponsePass, sequenceKernelsOf } from './internal/sequence-network-policy.js';
 import type { SequencePolicy } from './sequence-policy.js';
 
@@ -24,7 +23,7 @@ export function gradientFeaturesKernel(
   const V = vocab;
   const N = n * R;
   const S = new Float64Array(N * V);
-  softmaxRows(pass.logits, N, V, S);
+  for (let row = 0; row < N; row++) softmaxRow(pass.logits, row * V, V, S, row * V);
   // S ← e_y − π
   for (let i = 0; i < N; i++) {
     for (let j = 0; j < V; j++) S[i * V + j] = -S[i * V + j];

@@ -9,6 +9,7 @@ import {
   rng as makeRng,
   throwIfAborted,
 } from '@rg/linalg';
+import { softmaxRow } from '@rg/linalg/kernels';
 import { adam, type Optimizer } from '@rg/optim';
 import { evaluateSequencePolicy } from './evaluate-sequence-policy.js';
 import {
@@ -19,7 +20,7 @@ import {
   seedOf,
   vectorOf,
 } from './internal/checks.js';
-import { categoricalLogProbs, categoricalScore, softmaxRows } from './internal/heads.js';
+import { categoricalLogProbs, categoricalScore } from './internal/heads.js';
 import { sequenceKernelsOf } from './internal/sequence-network-policy.js';
 import { checkTask, taskKernels } from './internal/token-task-kit.js';
 import type { SequencePolicy } from './sequence-policy.js';
@@ -165,7 +166,7 @@ export function supervisedWarmStart(
     for (let i = 0; i < N; i++) loss -= lp[i];
     losses.push(loss / N);
     const probs = new Float64Array(N * V);
-    softmaxRows(pass.logits, N, V, probs);
+    for (let row = 0; row < N; row++) softmaxRow(pass.logits, row * V, V, probs, row * V);
     const G = new Float64Array(N * V);
     categoricalScore(probs, N, V, pass.actions, w, G);
     sk.back(G, grad);

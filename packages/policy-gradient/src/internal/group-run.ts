@@ -4,6 +4,7 @@
 // curvature model before the step; G2RL scales rewards by gradient novelty before the
 // advantages.
 import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { softmaxRow } from '@rg/linalg/kernels';
 import { adam, type Optimizer } from '@rg/optim';
 import { curvatureKernel, headStep, lastLayerOf } from '../curvature-shifts.js';
 import { gradientFeaturesKernel } from '../gradient-features.js';
@@ -24,7 +25,6 @@ import {
   categoricalKl,
   categoricalLogProbs,
   categoricalScore,
-  softmaxRows,
 } from './heads.js';
 import { joinSequences, sequenceKernelsOf } from './sequence-network-policy.js';
 import { checkTask, taskKernels } from './token-task-kit.js';
@@ -184,7 +184,7 @@ export function* groupRun(
         } else w[i] = (ratio[i] * a) / NR;
       }
       // ∂J/∂logits: w (e_a − π) − (β/NR) ∂KL/∂logits, the two parts kept apart for CAPO's mask
-      softmaxRows(pass.logits, NR, V, probs);
+      for (let row = 0; row < NR; row++) softmaxRow(pass.logits, row * V, V, probs, row * V);
       categoricalScore(probs, NR, V, pass.actions, w, Gpg);
       if (refLogits) {
         categoricalKl(pass.logits, refLogits, NR, V, klValues, klWeights, GK);

@@ -2,7 +2,7 @@
 // distributions on batches of network outputs: softmax (categorical) over logits, and the
 // diagonal Gaussian with state-independent log standard deviations.
 import type { Rng } from '@rg/linalg';
-import { softmaxRow } from './softmax.js';
+import { softmaxRow } from '@rg/linalg/kernels';
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -18,11 +18,6 @@ export function categoricalLogProbs(
 ): void {
   const p = new Float64Array(k);
   for (let i = 0; i < n; i++) out[i] = F[i * k + acts[i]] - softmaxRow(F, i * k, k, p, 0);
-}
-
-/** P ← row softmax of F (n×k); returns nothing */
-export function softmaxRows(F: Float64Array, n: number, k: number, P: Float64Array): void {
-  for (let i = 0; i < n; i++) softmaxRow(F, i * k, k, P, i * k);
 }
 
 /** G_i = wᵢ (e_{aᵢ} − p_i): the weighted score with respect to the logits */

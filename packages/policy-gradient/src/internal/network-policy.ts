@@ -7,6 +7,7 @@ import {
   type Rng,
   ShapeError,
 } from '@rg/linalg';
+import { softmaxRow } from '@rg/linalg/kernels';
 import type { Layer } from '@rg/nn';
 import type { Action } from '../environment.js';
 import type { Policy, PolicyDistribution } from '../policy.js';
@@ -24,7 +25,6 @@ import {
   gaussianSample,
   gaussianScore,
   gaussianScoreR,
-  softmaxRows,
 } from './heads.js';
 
 /** What the algorithms call: the same operations without argument checks. */
@@ -169,7 +169,7 @@ export class NetworkPolicy implements PolicyKernels {
     const out = new Float64Array(n * this.actionSize);
     if (this.kind === 'categorical') {
       const p = new Float64Array(n * k);
-      softmaxRows(F.data, n, k, p);
+      for (let row = 0; row < n; row++) softmaxRow(F.data, row * k, k, p, row * k);
       categoricalSample(p, n, k, rng, out);
     } else gaussianSample(F.data, this.logStd(theta), n, k, rng, out);
     return { rows: n, cols: this.actionSize, data: out };
@@ -195,7 +195,7 @@ export class NetworkPolicy implements PolicyKernels {
     const G = new Float64Array(n * k);
     if (this.kind === 'categorical') {
       const p = new Float64Array(n * k);
-      softmaxRows(F.data, n, k, p);
+      for (let row = 0; row < n; row++) softmaxRow(F.data, row * k, k, p, row * k);
       categoricalScore(p, n, k, A.data, w, G);
     } else {
       const gls = this.learnStd ? out.subarray(this.netDim) : null;
@@ -245,7 +245,7 @@ export class NetworkPolicy implements PolicyKernels {
     const k = this.actions;
     if (this.kind === 'categorical') {
       const p = new Float64Array(n * k);
-      softmaxRows(F.data, n, k, p);
+      for (let row = 0; row < n; row++) softmaxRow(F.data, row * k, k, p, row * k);
       categoricalJvp(p, RF.data, n, k, A.data, out);
     } else gaussianJvp(F.data, this.logStd(theta), RF.data, vls, n, k, A.data, out);
     return out;
@@ -268,7 +268,7 @@ export class NetworkPolicy implements PolicyKernels {
     const RG = new Float64Array(n * k);
     if (this.kind === 'categorical') {
       const p = new Float64Array(n * k);
-      softmaxRows(F.data, n, k, p);
+      for (let row = 0; row < n; row++) softmaxRow(F.data, row * k, k, p, row * k);
       categoricalScore(p, n, k, A.data, w, G);
       categoricalScoreR(p, RF.data, n, k, w, RG);
     } else {

@@ -8,6 +8,7 @@ import {
   rng as makeRng,
   ShapeError,
 } from '@rg/linalg';
+import { softmaxRow } from '@rg/linalg/kernels';
 import type { Layer } from '@rg/nn';
 import type { SequencePolicy } from '../sequence-policy.js';
 import {
@@ -25,7 +26,6 @@ import {
   categoricalLogProbs,
   categoricalSample,
   categoricalScore,
-  softmaxRows,
 } from './heads.js';
 
 /** What one teacher-forced pass keeps: logits and features at the response positions. */
@@ -170,7 +170,7 @@ export class SequenceNetworkPolicy {
         }
       else {
         if (temperature !== 1) for (let i = 0; i < m * V; i++) Z[i] /= temperature;
-        softmaxRows(Z, m, V, probs);
+        for (let row = 0; row < m; row++) softmaxRow(Z, row * V, V, probs, row * V);
         categoricalSample(probs, m, V, rng, drawn);
       }
       for (let b = 0; b < m; b++) buf[b * L + T] = drawn[b];
@@ -262,7 +262,7 @@ export class SequenceNetworkPolicy {
     const N = p.n * p.R;
     const V = this.vocab;
     const probs = new Float64Array(N * V);
-    softmaxRows(p.logits, N, V, probs);
+    for (let row = 0; row < N; row++) softmaxRow(p.logits, row * V, V, probs, row * V);
     const G = new Float64Array(N * V);
     categoricalScore(probs, N, V, p.actions, w, G);
     return this.back(G, out);
