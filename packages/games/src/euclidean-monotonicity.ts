@@ -1,6 +1,6 @@
 // Euclidean (Rosen 1965) monotonicity test: the smallest eigenvalue of the symmetric part of
 // the pseudo-gradient's Jacobian, the classical condition the small-gain certificate relaxes.
-import { eigh } from '@rg/linalg';
+import { checkOptions, eigh } from '@rg/linalg';
 import type { Game } from './game.js';
 import { kernelsOf } from './internal/game-kernels.js';
 import { sampleJacobians } from './internal/sampling.js';
@@ -38,8 +38,9 @@ export function euclideanMonotonicity(
   options: { samples?: number; seed?: number } = {},
 ): EuclideanMonotonicity {
   const fn = 'euclideanMonotonicity';
+  checkOptions(fn, 'options', options);
   const K = kernelsOf(fn, game);
-  const { jacobians, exact } = sampleJacobians(fn, game, K, region, options ?? {});
+  const { jacobians, exact } = sampleJacobians(fn, game, K, region, options);
   const n = K.dim;
   let minEigenvalue = Number.POSITIVE_INFINITY;
   for (const J of jacobians) {

@@ -1,7 +1,7 @@
 // Two-player matrix (bimatrix) games in mixed strategies, optionally entropy-regularized:
 // the regularized equilibrium is the logit quantal response equilibrium (McKelvey & Palfrey
 // 1995), x = softmax(A y / τ), y = softmax(Bᵀx / τ).
-import { type Matrix, ShapeError } from '@rg/linalg';
+import { type Matrix, ShapeError, checkOptions } from '@rg/linalg';
 import type { Game } from './game.js';
 import { matrixOf, nonNegative } from './internal/checks.js';
 import { createGame } from './internal/game-kernels.js';
@@ -33,6 +33,7 @@ import type { SimplexSet } from './strategy-sets.js';
  */
 export function matrixGame(a: Matrix, b: Matrix, options: { entropy?: number } = {}): Game {
   const fn = 'matrixGame';
+  checkOptions(fn, 'options', options);
   if (!a || typeof a !== 'object' || !Number.isInteger(a.rows) || a.rows < 1 || a.cols < 1)
     throw new ShapeError(`${fn}(): a must be a non-empty Matrix`);
   matrixOf(fn, 'a', a, a.rows, a.cols);

@@ -1,7 +1,7 @@
 // Small-Gain Nash (SGN): a block small-gain condition in a weighted block metric that
 // certifies contraction of gradient play in games that are not monotone in the Euclidean
 // sense, with explicit projected Euler and RK4 step sizes.
-import { InvalidArgumentError, type Matrix, eigvals } from '@rg/linalg';
+import { InvalidArgumentError, type Matrix, checkOptions, eigvals } from '@rg/linalg';
 import type { Game } from './game.js';
 import {
   type BlockBounds,
@@ -112,9 +112,10 @@ export function smallGainCertificate(
   options: SmallGainOptions = {},
 ): SmallGainCertificate {
   const fn = 'smallGainCertificate';
+  checkOptions(fn, 'options', options);
   const K = kernelsOf(fn, game);
   const N = K.players;
-  const { jacobians, exact } = sampleJacobians(fn, game, K, region, options ?? {});
+  const { jacobians, exact } = sampleJacobians(fn, game, K, region, options);
   const bounds: BlockBounds = {
     mu: new Float64Array(N).fill(Number.POSITIVE_INFINITY),
     lipschitz: new Float64Array(N * N),

@@ -1,6 +1,6 @@
 // Per-player strategy sets of a game and their Euclidean projections (Facchinei & Pang,
 // "Finite-Dimensional Variational Inequalities", 2003, §1.5: projected dynamics need Π_K).
-import { InvalidArgumentError, ShapeError, assertFiniteArray } from '@rg/linalg';
+import { InvalidArgumentError, ShapeError, assertFiniteArray, checkOptions } from '@rg/linalg';
 import { checkSet, nonNegative, positive } from './internal/checks.js';
 import { projectBlock } from './internal/projection.js';
 
@@ -51,6 +51,10 @@ function bound(fn: string, name: string, v: number | ArrayLike<number>): number 
     if (Number.isNaN(v)) throw new InvalidArgumentError(`${fn}(): ${name} must not be NaN`);
     return v;
   }
+  if (v === null || typeof v !== 'object' || typeof v.length !== 'number')
+    throw new ShapeError(
+      `${fn}(): ${name} must be a number or an array of numbers (got ${v === null ? 'null' : typeof v})`,
+    );
   const a = Float64Array.from(v);
   for (let i = 0; i < a.length; i++)
     if (Number.isNaN(a[i]))
@@ -99,8 +103,8 @@ export function boxSet(
 export function ballSet(radius: number, center?: ArrayLike<number>): BallSet {
   positive('ballSet', 'radius', radius);
   if (center === undefined) return { kind: 'ball', radius };
+  assertFiniteArray('ballSet', 'center', center);
   const c = Float64Array.from(center);
-  assertFiniteArray('ballSet', 'center', c);
   return { kind: 'ball', radius, center: c };
 }
 
@@ -113,6 +117,7 @@ export function ballSet(radius: number, center?: ArrayLike<number>): BallSet {
  * projectOntoSet(simplexSet(), new Float64Array([0.5, 0.5, 1])) // => ~[0.1667, 0.1667, 0.6667]
  */
 export function simplexSet(options: { total?: number; floor?: number } = {}): SimplexSet {
+  checkOptions('simplexSet', 'options', options);
   const total = positive('simplexSet', 'total', options.total ?? 1);
   const floor = nonNegative('simplexSet', 'floor', options.floor ?? 0);
   return { kind: 'simplex', total, floor };

@@ -1,130 +1,100 @@
 // @rg/games: the description of each public export (grammar in ../descriptions.mjs) and the
 // findings not fixed yet (categories in ../known-failures.mjs). Remove a finding when its fix lands.
 
+const m = (rows, cols, values) => ({ rows, cols, data: Float64Array.from(values) });
+// Two players with one coordinate each: f₁ = x₁² + x₁x₂ − 3x₁, f₂ = x₂² − x₁x₂ + x₂ (strongly monotone).
+const quadraticSpec = () => ({
+  blocks: [
+    [m(1, 1, [2]), m(1, 1, [1])],
+    [m(1, 1, [-1]), m(1, 1, [2])],
+  ],
+  b: [[-3], [1]],
+});
+// One state, matching pennies, entropy-regularized.
+const markovSpec = () => ({
+  transitions: [
+    [
+      [[1], [1]],
+      [[1], [1]],
+    ],
+  ],
+  rewards: [
+    [
+      [
+        [1, -1],
+        [-1, 1],
+      ],
+    ],
+    [
+      [
+        [-1, 1],
+        [1, -1],
+      ],
+    ],
+  ],
+  discount: 0.5,
+  entropy: 0.5,
+});
+const game = (mod) => mod.quadraticGame(quadraticSpec());
+const x0 = () => new Float64Array(2);
+const solverOptions = () => ({ step: 0.2, maxIter: 20 });
+const solver = {
+  call: 'game:any x0:vec options:opts',
+  valid: { game, x0, options: solverOptions },
+};
+
 export const descriptions = {
-  defineGame: 'spec:any',
-  quadraticGame: 'spec:any',
+  defineGame: {
+    call: 'spec:any',
+    valid: {
+      spec: () => ({
+        sizes: [1, 1],
+        pseudoGradient: (x, out) => {
+          out[0] = x[0] + x[1];
+          out[1] = x[1] - x[0];
+        },
+      }),
+    },
+  },
+  quadraticGame: { call: 'spec:any', valid: { spec: quadraticSpec } },
   bilinearGame: 'a:mat options?:opts',
   matrixGame: 'a:mat b:mat options?:opts',
-  markovGame: 'spec:any',
-  ballSet: 'radius:num center?:vec',
+  markovGame: { call: 'spec:any', valid: { spec: markovSpec } },
+  ballSet: 'radius:pos center?:vec',
   boxSet: 'lower:vec upper:vec',
   freeSet: '()',
-  projectOntoSet: 'set:any v:any out?:any',
+  projectOntoSet: {
+    call: 'set:any v:vec out?:any',
+    valid: { set: (mod) => mod.simplexSet() },
+  },
   simplexSet: 'options?:opts',
-  smallGainCertificate: 'game:any region?:any options?:opts',
+  smallGainCertificate: { call: 'game:any region?:any options?:opts', valid: { game } },
   timescaleBand: 'mu1:num mu2:num l12:num l21:num',
-  euclideanMonotonicity: 'game:any region?:any options?:opts',
-  simultaneousGD: 'game:any x0:any options:opts',
-  alternatingGD: 'game:any x0:any options:opts',
-  extragradient: 'game:any x0:any options:opts',
-  optimisticGD: 'game:any x0:any options:opts',
-  eulerFlow: 'game:any x0:any options:opts',
-  rk4Flow: 'game:any x0:any options:opts',
-  entropicPolicyGradient: 'game:any options:opts',
-  lvHba: 'problem:any options?:opts',
+  euclideanMonotonicity: { call: 'game:any region?:any options?:opts', valid: { game } },
+  simultaneousGD: solver,
+  alternatingGD: solver,
+  extragradient: solver,
+  optimisticGD: solver,
+  eulerFlow: {
+    call: 'game:any x0:vec options:opts',
+    valid: { game, x0, options: () => ({ step: 0.1, maxIter: 10 }) },
+  },
+  rk4Flow: {
+    call: 'game:any x0:vec options:opts',
+    valid: { game, x0, options: () => ({ step: 0.1, maxIter: 10 }) },
+  },
+  entropicPolicyGradient: {
+    call: 'game:any options:opts',
+    valid: {
+      game: (mod) => mod.markovGame(markovSpec()),
+      options: () => ({ step: 0.5, maxIter: 20 }),
+    },
+  },
+  lvHba: {
+    call: 'problem:any options?:opts',
+    valid: { problem: (mod) => mod.coupledBilevelToy(2).problem, options: () => ({ maxIter: 20 }) },
+  },
   coupledBilevelToy: 'n?:int',
 };
 
-export const knownFailures = {
-  'games:defineGame:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: defineGame(): spec must be an object',
-  },
-  'games:quadraticGame:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: quadraticGame(): blocks must be a non-empty N×N array of matrices',
-  },
-  'games:bilinearGame:1:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of null (reading 'sets')",
-  },
-  'games:matrixGame:2:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of null (reading 'entropy')",
-  },
-  'games:markovGame:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: markovGame(): spec must be an object',
-  },
-  'games:ballSet:1:null': {
-    category: 'untyped',
-    observed:
-      'TypeError: object null is not iterable (cannot read property Symbol(Symbol.iterator))',
-  },
-  'games:boxSet:0:null': {
-    category: 'untyped',
-    observed:
-      'TypeError: object null is not iterable (cannot read property Symbol(Symbol.iterator))',
-  },
-  'games:boxSet:0:undefined': {
-    category: 'untyped',
-    observed: 'TypeError: undefined is not iterable (cannot read property Symbol(Symbol.iterator))',
-  },
-  'games:boxSet:1:null': {
-    category: 'untyped',
-    observed:
-      'TypeError: object null is not iterable (cannot read property Symbol(Symbol.iterator))',
-  },
-  'games:boxSet:1:undefined': {
-    category: 'untyped',
-    observed: 'TypeError: undefined is not iterable (cannot read property Symbol(Symbol.iterator))',
-  },
-  'games:projectOntoSet:baseline': {
-    category: 'baseline',
-    observed: 'ShapeError: projectOntoSet(): v must be a Float64Array',
-  },
-  'games:simplexSet:0:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of null (reading 'total')",
-  },
-  'games:smallGainCertificate:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: smallGainCertificate(): game must be a Game (quadraticGame, bilinearGame, matrixGame, markovGame, ',
-  },
-  'games:euclideanMonotonicity:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: euclideanMonotonicity(): game must be a Game (quadraticGame, bilinearGame, matrixGame, markovGame,',
-  },
-  'games:simultaneousGD:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: simultaneousGD(): game must be a Game (quadraticGame, bilinearGame, matrixGame, markovGame, define',
-  },
-  'games:alternatingGD:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: alternatingGD(): game must be a Game (quadraticGame, bilinearGame, matrixGame, markovGame, defineG',
-  },
-  'games:extragradient:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: extragradient(): game must be a Game (quadraticGame, bilinearGame, matrixGame, markovGame, defineG',
-  },
-  'games:optimisticGD:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: optimisticGD(): game must be a Game (quadraticGame, bilinearGame, matrixGame, markovGame, defineGa',
-  },
-  'games:eulerFlow:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: eulerFlow(): game must be a Game (quadraticGame, bilinearGame, matrixGame, markovGame, defineGame)',
-  },
-  'games:rk4Flow:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: rk4Flow(): game must be a Game (quadraticGame, bilinearGame, matrixGame, markovGame, defineGame)',
-  },
-  'games:entropicPolicyGradient:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: entropicPolicyGradient(): game must be a markovGame',
-  },
-  'games:lvHba:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: lvHba(): problem must be an object',
-  },
-};
+export const knownFailures = {};
