@@ -41,7 +41,13 @@ export interface FeatureTable {
 }
 
 function isGrid(f: GridFeatures | readonly GeometricFeatures[]): f is GridFeatures {
-  return !Array.isArray(f) && typeof (f as GridFeatures).nu === 'number';
+  return (
+    f !== null &&
+    typeof f === 'object' &&
+    !Array.isArray(f) &&
+    typeof (f as GridFeatures).nu === 'number' &&
+    (f as GridFeatures).point instanceof Float64Array
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 // Geometric features at every node of a structured grid (do Carmo 1976, §3-3, §4-3), the
 // per-point inputs of the pressure-learning model of "Incorporating Riemannian Geometric
 // Features for Learning Coefficient of Pressure Distributions on Airplane Wings".
-import { InvalidArgumentError, ShapeError, SingularMatrixError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError, ShapeError, SingularMatrixError } from '@rg/linalg';
 import {
   F_AREA,
   F_CHRISTOFFEL,
@@ -127,6 +127,7 @@ function copy(src: Float64Array, o: number, dst: Float64Array, d: number, n: num
  */
 export function gridFeatures(grid: GridSurface, options: GridFeaturesOptions = {}): GridFeatures {
   const fn = 'gridFeatures';
+  checkOptions(fn, 'options', options);
   assertSurface(fn, 'grid', grid);
   if (grid.kind !== 'grid')
     throw new InvalidArgumentError(

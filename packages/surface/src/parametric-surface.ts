@@ -1,6 +1,6 @@
 // Parametrized surfaces with exact or Richardson-extrapolated derivatives (Richardson 1911;
 // do Carmo 1976, §2-2).
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 import { type PositionFunction, richardsonJet } from './internal/richardson.js';
 import type { ParametricSurface } from './surface.js';
 
@@ -53,6 +53,7 @@ export function parametricSurface(
   options: ParametricSurfaceOptions = {},
 ): ParametricSurface {
   const fn = 'parametricSurface';
+  checkOptions(fn, 'options', options);
   if (typeof r !== 'function')
     throw new InvalidArgumentError(`${fn}(): r must be a function (u, v) => [x, y, z]`);
   const { derivatives } = options;

@@ -1,6 +1,6 @@
 // A swept, tapered, twisted wing lofted from NACA four-digit sections (Raymer, "Aircraft
 // Design: A Conceptual Approach", 6th ed., §4.3 for the planform parameters).
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 import { nacaPoint, parseNaca4 } from './naca4.js';
 import { parametricSurface } from './parametric-surface.js';
 import type { ParametricSurface } from './surface.js';
@@ -60,7 +60,7 @@ export function wingSurface(options: WingOptions = {}): ParametricSurface {
     twist = -3,
     dihedral = 4,
     closedTrailingEdge = true,
-  } = options;
+  } = checkOptions(fn, 'options', options);
   const q = parseNaca4(fn, airfoil, closedTrailingEdge);
   const pos = (name: string, x: number) => {
     if (typeof x !== 'number' || !(x > 0) || !Number.isFinite(x))

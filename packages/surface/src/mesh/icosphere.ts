@@ -1,5 +1,5 @@
 // Geodesic (subdivided icosahedron) sphere meshes: near-uniform, non-obtuse triangles.
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 import type { TriangleMesh } from './triangle-mesh.js';
 
 /** Options of {@link icosphere}. */
@@ -62,7 +62,7 @@ const ICO_FACES = [
  */
 export function icosphere(options: IcosphereOptions = {}): TriangleMesh {
   const fn = 'icosphere';
-  const { radius = 1, subdivisions = 3 } = options;
+  const { radius = 1, subdivisions = 3 } = checkOptions(fn, 'options', options);
   if (typeof radius !== 'number' || !(radius > 0) || !Number.isFinite(radius))
     throw new InvalidArgumentError(
       `${fn}(): radius must be a positive finite number (got ${radius})`,

@@ -2,6 +2,7 @@
 // "Geodesics in heat", ACM TOG 32(5), 2013).
 import {
   type CsrMatrix,
+  checkOptions,
   csrFromTriplets,
   InvalidArgumentError,
   NotPositiveDefiniteError,
@@ -61,6 +62,7 @@ export function meshGeodesicDistance(
   options: MeshGeodesicDistanceOptions = {},
 ): MeshGeodesicDistanceResult {
   const fn = 'meshGeodesicDistance';
+  checkOptions(fn, 'options', options);
   const m = checkMesh(fn, mesh);
   const n = m.nVertices;
   const src = typeof sources === 'number' ? [sources] : Array.from(sources ?? []);

@@ -1,5 +1,5 @@
 // Area elements of mesh vertices (mixed Voronoi areas: Meyer, Desbrun, Schröder & Barr 2003).
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 import { faceGeometry, vertexAreas } from '../internal/mesh-kernels.js';
 import { checkMesh } from '../internal/validate-mesh.js';
 import type { TriangleMesh } from './triangle-mesh.js';
@@ -28,6 +28,7 @@ export function meshVertexAreas(
   options: MeshVertexAreasOptions = {},
 ): Float64Array {
   const fn = 'meshVertexAreas';
+  checkOptions(fn, 'options', options);
   const kind = options.kind ?? 'mixed';
   if (kind !== 'mixed' && kind !== 'barycentric')
     throw new InvalidArgumentError(

@@ -1,5 +1,5 @@
 // Vertex normals of triangle meshes (angle weights: Thürmer & Wüthrich 1998).
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 import { faceGeometry, vertexNormals } from '../internal/mesh-kernels.js';
 import { checkMesh } from '../internal/validate-mesh.js';
 import type { TriangleMesh } from './triangle-mesh.js';
@@ -28,6 +28,7 @@ export function meshVertexNormals(
   options: MeshVertexNormalsOptions = {},
 ): Float64Array {
   const fn = 'meshVertexNormals';
+  checkOptions(fn, 'options', options);
   const weighting = options.weighting ?? 'angle';
   if (weighting !== 'angle' && weighting !== 'area')
     throw new InvalidArgumentError(

@@ -1,5 +1,5 @@
 // Circular cylinder: a flat surface (K = 0) that is curved in space (do Carmo 1976, §2-2).
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 import { analyticSurface, isPositiveFinite } from '../internal/analytic.js';
 import type { ParametricSurface } from '../surface.js';
 
@@ -22,7 +22,7 @@ export interface CylinderOptions {
  * f.principalCurvatures // => ~[0, -0.25]
  */
 export function cylinderSurface(options: CylinderOptions = {}): ParametricSurface {
-  const { radius: R = 1 } = options;
+  const { radius: R = 1 } = checkOptions('cylinderSurface', 'options', options);
   if (!isPositiveFinite(R))
     throw new InvalidArgumentError(
       `cylinderSurface(): radius must be a positive finite number (got ${R})`,

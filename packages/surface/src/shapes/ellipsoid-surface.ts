@@ -1,5 +1,5 @@
 // Triaxial ellipsoid in longitude–latitude coordinates (do Carmo 1976, §3-3, Exercise 21 for K).
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 import { analyticSurface, isPositiveFinite } from '../internal/analytic.js';
 import type { ParametricSurface } from '../surface.js';
 
@@ -64,7 +64,7 @@ export function ellipsoidJet(a: number, b: number, c: number) {
  * geometricFeatures(e, 0, 0).principalCurvatures // => ~[-0.75, -3]
  */
 export function ellipsoidSurface(options: EllipsoidOptions = {}): ParametricSurface {
-  const { a = 1, b = 1, c = 1 } = options;
+  const { a = 1, b = 1, c = 1 } = checkOptions('ellipsoidSurface', 'options', options);
   for (const [name, x] of [
     ['a', a],
     ['b', b],

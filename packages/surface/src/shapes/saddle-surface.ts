@@ -1,5 +1,5 @@
 // Hyperbolic paraboloid as a Monge patch z = a(u² − v²) (do Carmo 1976, §3-3, Example 5).
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 import { analyticSurface } from '../internal/analytic.js';
 import type { ParametricSurface } from '../surface.js';
 
@@ -22,7 +22,7 @@ export interface SaddleOptions {
  * f.principalCurvatures // => ~[2, -2]
  */
 export function saddleSurface(options: SaddleOptions = {}): ParametricSurface {
-  const { a = 0.5 } = options;
+  const { a = 0.5 } = checkOptions('saddleSurface', 'options', options);
   if (typeof a !== 'number' || !Number.isFinite(a) || a === 0)
     throw new InvalidArgumentError(
       `saddleSurface(): a must be a finite non-zero number (got ${a})`,

@@ -1,5 +1,5 @@
 // Round sphere in longitude–latitude coordinates (do Carmo 1976, §2-2, Example 1).
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 import { analyticSurface, isPositiveFinite } from '../internal/analytic.js';
 import type { ParametricSurface } from '../surface.js';
 import { ellipsoidJet } from './ellipsoid-surface.js';
@@ -24,7 +24,7 @@ export interface SphereOptions {
  * f.christoffel[0].data[1] // => ~-0.546302
  */
 export function sphereSurface(options: SphereOptions = {}): ParametricSurface {
-  const { radius = 1 } = options;
+  const { radius = 1 } = checkOptions('sphereSurface', 'options', options);
   if (!isPositiveFinite(radius))
     throw new InvalidArgumentError(
       `sphereSurface(): radius must be a positive finite number (got ${radius})`,

@@ -1,5 +1,5 @@
 // Torus of revolution (do Carmo 1976, §3-3, Example 4).
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 import { analyticSurface, isPositiveFinite } from '../internal/analytic.js';
 import type { ParametricSurface } from '../surface.js';
 
@@ -24,7 +24,11 @@ export interface TorusOptions {
  * geometricFeatures(t, 0, Math.PI).gaussianCurvature // => ~-0.5
  */
 export function torusSurface(options: TorusOptions = {}): ParametricSurface {
-  const { majorRadius: R = 2, minorRadius: r = 1 } = options;
+  const { majorRadius: R = 2, minorRadius: r = 1 } = checkOptions(
+    'torusSurface',
+    'options',
+    options,
+  );
   if (!isPositiveFinite(R) || !isPositiveFinite(r) || !(r < R))
     throw new InvalidArgumentError(
       `torusSurface(): minorRadius and majorRadius must be finite with 0 < minorRadius < majorRadius (got ${r}, ${R})`,
