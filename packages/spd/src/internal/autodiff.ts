@@ -6,16 +6,24 @@
 // cancellation-free divided differences, so repeated eigenvalues (the identity, a running mean
 // at start) are not a singularity. Gradients are Euclidean (∂L/∂x_ij); for a symmetric input the
 // caller symmetrizes the gradient, which gives the derivative along symmetric directions.
-import { type Matrix, matmul, matmulTransA, matmulTransB } from '@rg/linalg';
 import {
   choleskyLower,
+  congruence,
   dividedDifferenceExp,
   dividedDifferenceInvSqrt,
   dividedDifferenceLog,
   dividedDifferencePower,
   dividedDifferenceSqrt,
   type Eigensystem,
+  dot,
   eigensystem,
+  fromEigenbasis,
+  gemm,
+  gemmTransA,
+  gemmTransB,
+  reconstruct,
+  symmetrizeInPlace,
+  toEigenbasis,
   triangularInverse,
 } from '@rg/linalg/kernels';
 
@@ -113,64 +121,6 @@ function makeBwWeight(s: 0.5 | -0.5): BilinearFn {
 const BW_TO_IDENTITY = makeBwWeight(0.5);
 const BW_FROM_IDENTITY = makeBwWeight(-0.5);
 
-function zeros(n: number): Float64Array {
-  return new Float64Array(n);
-}
-
-const asM = (data: Float64Array, rows: number, cols: number): Matrix => ({ rows, cols, data });
-
-/** a·b for a r×k and b k×c, into out (WebAssembly products of @rg/linalg). */
-function mm(
-  a: Float64Array,
-  b: Float64Array,
-  r: number,
-  k: number,
-  c: number,
-  out: Float64Array,
-): Float64Array {
-  matmul(asM(a, r, k), asM(b, k, c), asM(out, r, c));
-  return out;
-}
-
-/** a·bᵀ for a r×k and b c×k, into out. */
-function mmNT(
-  a: Float64Array,
-  b: Float64Array,
-  r: number,
-  k: number,
-  c: number,
-  out: Float64Array,
-): Float64Array {
-  matmulTransB(asM(a, r, k), asM(b, c, k), asM(out, r, c));
-  return out;
-}
-
-/** aᵀ·b for a k×r and b k×c, into out. */
-function mmTN(
-  a: Float64Array,
-  b: Float64Array,
-  k: number,
-  r: number,
-  c: number,
-  out: Float64Array,
-): Float64Array {
-  matmulTransA(asM(a, k, r), asM(b, k, c), asM(out, r, c));
-  return out;
-}
-
-/** (a + aᵀ)/2 into out (out may be a). */
-function symInto(a: Float64Array, n: number, out: Float64Array): Float64Array {
-  for (let i = 0; i < n; i++) {
-    out[i * n + i] = a[i * n + i];
-    for (let j = 0; j < i; j++) {
-      const v = 0.5 * (a[i * n + j] + a[j * n + i]);
-      out[i * n + j] = v;
-      out[j * n + i] = v;
-    }
-  }
-  return out;
-}
-
 const TENSORS = new WeakMap<Eigensystem, Map<BilinearFn, Float64Array>>();
 
 /** D[a, b, j] = dd1(g_a, g_b, g_j), computed once per eigendecomposition and weight. */
@@ -184,7 +134,7 @@ function dividedTensor(e: Eigensystem, fn: BilinearFn): Float64Array {
   if (!d) {
     const n = e.n;
     const g = e.values;
-    d = zeros(n * n * n);
+    d = new Float64Array(n * n * n);
     for (let a = 0; a < n; a++)
       for (let b = 0; b < n; b++)
         for (let j = 0; j < n; j++) d[(a * n + b) * n + j] = fn.dd1(g[a], g[b], g[j]);
@@ -307,21 +257,23 @@ export class Tape {
     }
   }
 
+  /** (a + aᵀ)/2 into a fresh arena array. */
   private sym(a: Float64Array, n: number): Float64Array {
-    return symInto(a, n, this.z(n * n));
+    const out = this.z(n * n);
+    out.set(a);
+    return symmetrizeInPlace(n, out);
   }
 
   /** Vᵀ X V for the eigenvectors V (columns) of e. */
   private toBasis(e: Eigensystem, x: Float64Array): Float64Array {
     const n = e.n;
-    return mmTN(e.vectors, mm(x, e.vectors, n, n, n, this.z(n * n)), n, n, n, this.z(n * n));
+    return toEigenbasis(n, e.vectors, x, this.z(n * n), this.z(n * n));
   }
 
-  /** V Y Vᵀ, symmetrized (Y symmetric up to rounding). */
+  /** V Y Vᵀ, exactly symmetric (Y symmetric up to rounding). */
   private fromBasis(e: Eigensystem, y: Float64Array): Float64Array {
     const n = e.n;
-    const out = mmNT(mm(e.vectors, y, n, n, n, this.z(n * n)), e.vectors, n, n, n, this.z(n * n));
-    return symInto(out, n, out);
+    return fromEigenbasis(n, e.vectors, y, {}, this.z(n * n), this.z(n * n));
   }
 
   // --- linear algebra -----------------------------------------------------------------------
@@ -330,9 +282,19 @@ export class Tape {
     const r = a.rows;
     const k = a.cols;
     const c = b.cols;
-    return this.node(r, c, mm(a.value, b.value, r, k, c, this.z(r * c)), [a, b], (g) => {
-      if (a.needsGrad) this.acc(a, mmNT(g, b.value, r, c, k, this.z(r * k)));
-      if (b.needsGrad) this.acc(b, mmTN(a.value, g, r, k, c, this.z(k * c)));
+    const v = this.z(r * c);
+    gemm(r, c, k, a.value, b.value, v);
+    return this.node(r, c, v, [a, b], (g) => {
+      if (a.needsGrad) {
+        const ga = this.z(r * k);
+        gemmTransB(r, k, c, g, b.value, ga);
+        this.acc(a, ga);
+      }
+      if (b.needsGrad) {
+        const gb = this.z(k * c);
+        gemmTransA(k, c, r, a.value, g, gb);
+        this.acc(b, gb);
+      }
     });
   }
 
@@ -341,25 +303,43 @@ export class Tape {
     const k = a.rows;
     const r = a.cols;
     const c = b.cols;
-    return this.node(r, c, mmTN(a.value, b.value, k, r, c, this.z(r * c)), [a, b], (g) => {
+    const v = this.z(r * c);
+    gemmTransA(r, c, k, a.value, b.value, v);
+    return this.node(r, c, v, [a, b], (g) => {
       // ā = b gᵀ, b̄ = a g
-      if (a.needsGrad) this.acc(a, mmNT(b.value, g, k, c, r, this.z(k * r)));
-      if (b.needsGrad) this.acc(b, mm(a.value, g, k, r, c, this.z(k * c)));
+      if (a.needsGrad) {
+        const ga = this.z(k * r);
+        gemmTransB(k, r, c, b.value, g, ga);
+        this.acc(a, ga);
+      }
+      if (b.needsGrad) {
+        const gb = this.z(k * c);
+        gemm(k, c, r, a.value, g, gb);
+        this.acc(b, gb);
+      }
     });
   }
 
   /** Symmetric congruence c·x·cᵀ for square c and symmetric x (result mirrored exactly). */
   congruence(c: TNode, x: TNode): TNode {
     const n = c.rows;
-    const cx = mm(c.value, x.value, n, n, n, this.z(n * n));
-    const out = mmNT(cx, c.value, n, n, n, this.z(n * n));
-    symInto(out, n, out);
+    const cx = this.z(n * n);
+    const out = congruence(n, n, c.value, x.value, this.z(n * n), cx);
     return this.node(n, n, out, [c, x], (g0) => {
       const g = this.sym(g0, n);
       // d(c x cᵀ) = dc x cᵀ + c dx cᵀ + c x dcᵀ; with symmetric g: c̄ = 2 g c x, x̄ = cᵀ g c.
-      if (c.needsGrad) this.acc(c, mm(g, cx, n, n, n, this.z(n * n)), 2);
-      if (x.needsGrad)
-        this.acc(x, mmTN(c.value, mm(g, c.value, n, n, n, this.z(n * n)), n, n, n, this.z(n * n)));
+      if (c.needsGrad) {
+        const gc = this.z(n * n);
+        gemm(n, n, n, g, cx, gc);
+        this.acc(c, gc, 2);
+      }
+      if (x.needsGrad) {
+        const gcv = this.z(n * n);
+        const gx = this.z(n * n);
+        gemm(n, n, n, g, c.value, gcv);
+        gemmTransA(n, n, n, c.value, gcv, gx);
+        this.acc(x, gx);
+      }
     });
   }
 
@@ -403,9 +383,7 @@ export class Tape {
     return this.node(a.rows, a.cols, v, [a, s], (g) => {
       this.acc(a, g, sv);
       if (s.needsGrad) {
-        let d = 0;
-        for (let i = 0; i < g.length; i++) d += g[i] * a.value[i];
-        this.acc(s, Float64Array.of(d));
+        this.acc(s, Float64Array.of(dot(g.length, g, a.value)));
       }
     });
   }
@@ -416,13 +394,9 @@ export class Tape {
     const e = eigOf(a, this.refine);
     const lam = e.values;
     const v = e.vectors;
-    const vf = this.z(n * n);
-    for (let k = 0; k < n; k++) {
-      const fk = fn.f(lam[k]);
-      for (let i = 0; i < n; i++) vf[i * n + k] = v[i * n + k] * fk;
-    }
-    const out = mmNT(vf, v, n, n, n, this.z(n * n));
-    symInto(out, n, out);
+    const fl = this.z(n);
+    for (let k = 0; k < n; k++) fl[k] = fn.f(lam[k]);
+    const out = reconstruct(n, v, fl, this.z(n * n), this.z(n * n));
     return this.node(n, n, out, [a], (g) => {
       const m = this.toBasis(e, this.sym(g, n));
       for (let i = 0; i < n; i++)
@@ -489,14 +463,18 @@ export class Tape {
     choleskyLower(n, a.value, l);
     return this.node(n, n, l, [a], (lbar) => {
       // Ā = L⁻ᵀ Φ(Lᵀ L̄) L⁻¹ with Φ = lower triangle, diagonal halved; symmetrized.
-      const phi = mmTN(l, lbar, n, n, n, this.z(n * n));
+      const phi = this.z(n * n);
+      gemmTransA(n, n, n, l, lbar, phi);
       for (let i = 0; i < n; i++) {
         phi[i * n + i] *= 0.5;
         for (let j = i + 1; j < n; j++) phi[i * n + j] = 0;
       }
       const li = triangularInverse(n, l, { lower: true }, this.z(n * n));
-      const t = mm(mmTN(li, phi, n, n, n, this.z(n * n)), li, n, n, n, this.z(n * n));
-      this.acc(a, this.sym(t, n));
+      const lp = this.z(n * n);
+      const t = this.z(n * n);
+      gemmTransA(n, n, n, li, phi, lp);
+      gemm(n, n, n, lp, li, t);
+      this.acc(a, symmetrizeInPlace(n, t));
     });
   }
 
@@ -518,10 +496,13 @@ export class Tape {
   gramNT(a: TNode): TNode {
     const n = a.rows;
     const k = a.cols;
-    const out = mmNT(a.value, a.value, n, k, n, this.z(n * n));
-    symInto(out, n, out);
+    const out = this.z(n * n);
+    gemmTransB(n, n, k, a.value, a.value, out);
+    symmetrizeInPlace(n, out);
     return this.node(n, n, out, [a], (g) => {
-      this.acc(a, mm(this.sym(g, n), a.value, n, n, k, this.z(n * k)), 2);
+      const ga = this.z(n * k);
+      gemm(n, k, n, this.sym(g, n), a.value, ga);
+      this.acc(a, ga, 2);
     });
   }
 
@@ -529,8 +510,7 @@ export class Tape {
 
   /** ⟨a, b⟩_F as a 1×1 node */
   dot(a: TNode, b: TNode): TNode {
-    let s = 0;
-    for (let i = 0; i < a.value.length; i++) s += a.value[i] * b.value[i];
+    const s = dot(a.value.length, a.value, b.value);
     return this.node(1, 1, Float64Array.of(s), [a, b], (g) => {
       this.acc(a, b.value, g[0]);
       this.acc(b, a.value, g[0]);
