@@ -1,12 +1,12 @@
 // Level-1 BLAS axpy, y ← αx + y (Golub & Van Loan, Matrix Computations, 4th ed., §1.1).
-import { NonFiniteError, ShapeError } from './errors.js';
-import { assertFiniteArray } from './validate.js';
+import { ShapeError } from './errors.js';
+import { assertFiniteArray, assertVector } from './validate.js';
+import { checkFiniteNumber } from './validate-arguments.js';
 
 function check(fn: string, alpha: number, x: Float64Array, y: Float64Array): void {
-  if (!Number.isFinite(alpha))
-    throw new NonFiniteError(`${fn}(): alpha is ${alpha} (must be finite)`);
-  assertFiniteArray(fn, 'x', x);
-  assertFiniteArray(fn, 'y', y);
+  checkFiniteNumber(fn, 'alpha', alpha);
+  assertVector(fn, 'x', x);
+  assertVector(fn, 'y', y);
   if (x.length !== y.length)
     throw new ShapeError(
       `${fn}(): x (length ${x.length}) and y (length ${y.length}) must have the same length`,

@@ -27,9 +27,9 @@ export function prepareProduct(
 }
 
 /** Validate the operands' structure; finiteness is checked by the kernels. @internal */
-export function assertOperands(fn: string, a: Matrix, b?: Matrix): void {
+export function assertOperands(fn: string, a: Matrix, b: Matrix): void {
   assertMatrix(fn, 'a', a);
-  if (b !== undefined) assertMatrix(fn, 'b', b);
+  assertMatrix(fn, 'b', b);
 }
 
 /**

@@ -1,5 +1,5 @@
 // (Preconditioned) conjugate gradient for SPD systems (Hestenes & Stiefel 1952; Saad, Iterative Methods for Sparse Linear Systems, 2nd ed., Alg. 9.1).
-import { checkOptions } from './validate-arguments.js';
+import { checkInteger, checkOptions, checkPositive } from './validate-arguments.js';
 import {
   ConvergenceError,
   InvalidArgumentError,
@@ -69,8 +69,21 @@ export function conjugateGradient(
   b: Float64Array,
   optionsIn: ConjugateGradientOptions = {},
 ): ConjugateGradientResult {
-  const options: ConjugateGradientOptions = checkOptions('conjugateGradient', 'options', optionsIn);
-  const fn = 'conjugateGradient';
+  return conjugateGradientAs('conjugateGradient', op, b, optionsIn);
+}
+
+/**
+ * {@link conjugateGradient} with its errors naming `fn`, the function the user called.
+ *
+ * @internal
+ */
+export function conjugateGradientAs(
+  fn: string,
+  op: LinearOperator,
+  b: Float64Array,
+  optionsIn: ConjugateGradientOptions,
+): ConjugateGradientResult {
+  const options: ConjugateGradientOptions = checkOptions(fn, 'options', optionsIn);
   if (typeof op !== 'function')
     throw new InvalidArgumentError(`${fn}(): op must be a function (x, out) => void`);
   if (!(b instanceof Float64Array)) throw new ShapeError(`${fn}(): b must be a Float64Array`);
@@ -85,11 +98,8 @@ export function conjugateGradient(
     x0,
     preconditioner,
   } = options;
-  if (!(tol >= 0)) throw new InvalidArgumentError(`${fn}(): tol must be ≥ 0 (got ${tol})`);
-  if (!Number.isInteger(maxIter) || maxIter < 0)
-    throw new InvalidArgumentError(
-      `${fn}(): maxIter must be a non-negative integer (got ${maxIter})`,
-    );
+  checkPositive(fn, 'tol', tol, true);
+  checkInteger(fn, 'maxIter', maxIter, 0);
   const x = new Float64Array(n);
   if (x0 !== undefined) {
     if (!(x0 instanceof Float64Array) || x0.length !== n)

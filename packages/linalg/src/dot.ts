@@ -1,7 +1,7 @@
 // Level-1 BLAS dot product (Golub & Van Loan, Matrix Computations, 4th ed., §1.1).
 import { ShapeError } from './errors.js';
 import { dot as dotKernel } from './kernels/dot.js';
-import { assertFiniteArray } from './validate.js';
+import { assertFiniteArray, assertVector } from './validate.js';
 
 /**
  * The inner product xᵀy of two vectors of equal length.
@@ -15,8 +15,8 @@ import { assertFiniteArray } from './validate.js';
  * dot(vector([1, 2, 3]), vector([4, 5, 6])) // => 32
  */
 export function dot(x: Float64Array, y: Float64Array): number {
-  assertFiniteArray('dot', 'x', x);
-  assertFiniteArray('dot', 'y', y);
+  assertVector('dot', 'x', x);
+  assertVector('dot', 'y', y);
   if (x.length !== y.length)
     throw new ShapeError(
       `dot(): x (length ${x.length}) and y (length ${y.length}) must have the same length`,

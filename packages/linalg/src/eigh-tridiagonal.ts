@@ -7,7 +7,8 @@ import {
 } from './kernels/symmetric-eigensolvers.js';
 import { ConvergenceError, InvalidArgumentError, NonFiniteError, ShapeError } from './errors.js';
 import type { Matrix } from './matrix.js';
-import { assertFiniteArray } from './validate.js';
+import { assertFiniteArray, assertVector } from './validate.js';
+import { checkOptions } from './validate-arguments.js';
 
 /** Result of {@link eighTridiagonal}. */
 export interface EighTridiagonalResult {
@@ -39,9 +40,12 @@ export interface EighTridiagonalResult {
 export function eighTridiagonal(
   d: ArrayLike<number>,
   e: ArrayLike<number>,
-  options: { vectors?: boolean | 'first-row' } = {},
+  optionsIn: { vectors?: boolean | 'first-row' } = {},
 ): EighTridiagonalResult {
   const fn = 'eighTridiagonal';
+  const options = checkOptions(fn, 'options', optionsIn);
+  assertVector(fn, 'd', d);
+  assertVector(fn, 'e', e);
   const n = d.length;
   if (e.length !== Math.max(n - 1, 0) && e.length !== n)
     throw new ShapeError(`${fn}(): e must have length n − 1 = ${n - 1} (got ${e.length})`);

@@ -1,6 +1,6 @@
 // Eigenvalues of a general real matrix: balancing (Parlett & Reinsch 1969), Hessenberg reduction and Francis double-shift QR (Golub & Van Loan, 4th ed., §7.5).
-import { checkOptions } from './validate-arguments.js';
-import { ConvergenceError, InvalidArgumentError } from './errors.js';
+import { checkInteger, checkOptions } from './validate-arguments.js';
+import { ConvergenceError } from './errors.js';
 import { hessenbergInPlace } from './hessenberg.js';
 import type { Matrix } from './matrix.js';
 import {
@@ -116,8 +116,7 @@ export function eigvals(a: Matrix, optionsIn: EigvalsOptions = {}): EigvalsResul
   assertSquare('eigvals', 'a', a);
   const n = a.rows;
   const maxIter = options.maxIter ?? defaultSchurSweeps(n);
-  if (!(maxIter >= 0))
-    throw new InvalidArgumentError(`eigvals(): maxIter must be ≥ 0 (got ${maxIter})`);
+  checkInteger('eigvals', 'maxIter', maxIter, 0);
   const h = new Float64Array(a.data);
   const e = scaleIntoRange(h);
   if (options.balance ?? true) balanceInPlace(h, n);

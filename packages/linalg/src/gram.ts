@@ -2,8 +2,9 @@
 // (Golub & Van Loan, Matrix Computations, 4th ed., §1.5).
 import { InvalidArgumentError } from './errors.js';
 import { gemmDispatch } from './kernels/backend.js';
-import { assertOperands, prepareProduct, throwNonFinite } from './check-product.js';
+import { prepareProduct, throwNonFinite } from './check-product.js';
 import type { Matrix } from './matrix.js';
+import { assertMatrix } from './validate.js';
 
 /**
  * The Gram matrix AᵀA (`side = 'AtA'`, cols×cols) or AAᵀ (`side = 'AAt'`, rows×rows).
@@ -22,7 +23,7 @@ import type { Matrix } from './matrix.js';
  * gram(fromRows([[1, 2], [3, 4]]), 'AAt') // => [[5, 11], [11, 25]]
  */
 export function gram(a: Matrix, side: 'AtA' | 'AAt' = 'AtA', out?: Matrix): Matrix {
-  assertOperands('gram', a);
+  assertMatrix('gram', 'a', a);
   if (side !== 'AtA' && side !== 'AAt')
     throw new InvalidArgumentError(`gram(): side must be 'AtA' or 'AAt' (got ${String(side)})`);
   const n = side === 'AtA' ? a.cols : a.rows;

@@ -45,6 +45,7 @@ export {
   assertSameShape,
   assertSquare,
   assertSymmetric,
+  assertVector,
   SYMMETRY_TOLERANCE,
   throwIfAborted,
 } from './validate.js';

@@ -2,7 +2,7 @@
 // and GPU boundaries and tree-shake.
 import { guardAllocation } from './allocation.js';
 import { InvalidArgumentError, ShapeError } from './errors.js';
-import { assertFiniteArray } from './validate.js';
+import { assertFiniteArray, assertMatrix, assertVector } from './validate.js';
 
 /**
  * A dense row-major float64 matrix. A plain object (not a class) so it can cross
@@ -26,13 +26,14 @@ function checkDims(fn: string, rows: number, cols: number): void {
 /**
  * A rows×cols matrix over `data` (row-major, copied), or zeros when `data` is omitted.
  *
- * @throws {ShapeError} when `data.length !== rows * cols`
+ * @throws {ShapeError} when `data` is not an array of numbers or `data.length !== rows * cols`
  * @example
  * matrix(2, 2, [1, 2, 3, 4]) // => [[1, 2], [3, 4]]
  */
 export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Matrix {
   checkDims('matrix', rows, cols);
   if (data === undefined) return { rows, cols, data: new Float64Array(rows * cols) };
+  assertVector('matrix', 'data', data);
   if (data.length !== rows * cols)
     throw new ShapeError(
       `matrix(): data has ${data.length} entries, expected ${rows}×${cols} = ${rows * cols}`,
@@ -43,13 +44,15 @@ export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Ma
 /**
  * A matrix from nested rows; all rows must have the same length.
  *
- * @throws {ShapeError} on ragged rows
+ * @throws {ShapeError} when `rowsIn` is not an array of arrays of numbers, or on ragged rows
  * @example
  * fromRows([[1, 2], [3, 4]]).cols // => 2
  */
 export function fromRows(rowsIn: ArrayLike<ArrayLike<number>>): Matrix {
+  assertRowList(rowsIn);
   const rows = rowsIn.length;
   const cols = rows ? rowsIn[0].length : 0;
+  guardAllocation('fromRows', rows * cols);
   const data = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     const r = rowsIn[i];
@@ -60,6 +63,12 @@ export function fromRows(rowsIn: ArrayLike<ArrayLike<number>>): Matrix {
   return { rows, cols, data };
 }
 
+/** Throw unless `rowsIn` is an array of arrays of numbers. */
+function assertRowList(rowsIn: ArrayLike<ArrayLike<number>>): void {
+  assertVector('fromRows', 'rowsIn', rowsIn);
+  for (let i = 0; i < rowsIn.length; i++) assertVector('fromRows', `rowsIn[${i}]`, rowsIn[i]);
+}
+
 /**
  * The rows of a matrix as nested plain arrays.
  *
@@ -67,6 +76,7 @@ export function fromRows(rowsIn: ArrayLike<ArrayLike<number>>): Matrix {
  * toRows(identity(2)) // => [[1, 0], [0, 1]]
  */
 export function toRows(a: Matrix): number[][] {
+  assertMatrix('toRows', 'a', a);
   const out: number[][] = [];
   for (let i = 0; i < a.rows; i++)
     out.push(Array.from(a.data.subarray(i * a.cols, (i + 1) * a.cols)));
@@ -104,8 +114,10 @@ export function zeros(rows: number, cols: number = rows): Matrix {
  * diag([1, 2]) // => [[1, 0], [0, 2]]
  */
 export function diag(values: ArrayLike<number>): Matrix {
+  assertVector('diag', 'values', values);
   const n = values.length;
   guardAllocation('diag', n * n);
+  assertFiniteArray('diag', 'values', values);
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) data[i * n + i] = values[i];
   return { rows: n, cols: n, data };
@@ -118,6 +130,7 @@ export function diag(values: ArrayLike<number>): Matrix {
  * diagonal(fromRows([[1, 2], [3, 4]])) // => [1, 4]
  */
 export function diagonal(a: Matrix): Float64Array {
+  assertMatrix('diagonal', 'a', a);
   const k = Math.min(a.rows, a.cols);
   const out = new Float64Array(k);
   for (let i = 0; i < k; i++) out[i] = a.data[i * a.cols + i];
@@ -131,6 +144,7 @@ export function diagonal(a: Matrix): Float64Array {
  * copy(identity(2)).data === identity(2).data // => false
  */
 export function copy(a: Matrix): Matrix {
+  assertMatrix('copy', 'a', a);
   return { rows: a.rows, cols: a.cols, data: a.data.slice() };
 }
 
@@ -161,6 +175,7 @@ export function isMatrix(value: unknown): value is Matrix {
  * vector([1, 2, 3]) // => [1, 2, 3]
  */
 export function vector(values: ArrayLike<number>): Float64Array {
+  assertVector('vector', 'values', values);
   const v = Float64Array.from(values);
   assertFiniteArray('vector', 'values', v);
   return v;

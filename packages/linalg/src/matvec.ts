@@ -3,7 +3,7 @@
 import { ShapeError } from './errors.js';
 import { gemvChecked } from './kernels/gemv.js';
 import type { Matrix } from './matrix.js';
-import { assertFinite, assertFiniteArray, assertMatrix } from './validate.js';
+import { assertFinite, assertFiniteArray, assertMatrix, assertVector } from './validate.js';
 
 function checkOut(
   fn: string,
@@ -31,6 +31,7 @@ function checkOut(
  */
 export function matvec(a: Matrix, x: Float64Array, out?: Float64Array): Float64Array {
   assertMatrix('matvec', 'a', a);
+  assertVector('matvec', 'x', x);
   if (x.length !== a.cols)
     throw new ShapeError(`matvec(): x has length ${x.length}, expected a.cols = ${a.cols}`);
   const y = checkOut('matvec', out, a.rows, x);
@@ -56,6 +57,7 @@ export function matvec(a: Matrix, x: Float64Array, out?: Float64Array): Float64A
  */
 export function matvecTransA(a: Matrix, x: Float64Array, out?: Float64Array): Float64Array {
   assertMatrix('matvecTransA', 'a', a);
+  assertVector('matvecTransA', 'x', x);
   if (x.length !== a.rows)
     throw new ShapeError(`matvecTransA(): x has length ${x.length}, expected a.rows = ${a.rows}`);
   const y = checkOut('matvecTransA', out, a.cols, x);

@@ -1,6 +1,6 @@
 // Real Schur form by the Francis implicit double-shift QR algorithm (Golub & Van Loan, Matrix Computations, 4th ed., §7.5, Alg. 7.5.2).
-import { checkOptions } from './validate-arguments.js';
-import { ConvergenceError, InvalidArgumentError } from './errors.js';
+import { checkInteger, checkOptions } from './validate-arguments.js';
+import { ConvergenceError } from './errors.js';
 import { hessenbergInPlace } from './hessenberg.js';
 import type { Matrix } from './matrix.js';
 import { assertSquare, throwIfAborted } from './validate.js';
@@ -488,8 +488,7 @@ export function schur(a: Matrix, optionsIn: SchurOptions = {}): SchurResult {
   assertSquare('schur', 'a', a);
   const n = a.rows;
   const maxIter = options.maxIter ?? defaultSchurSweeps(n);
-  if (!(maxIter >= 0))
-    throw new InvalidArgumentError(`schur(): maxIter must be ≥ 0 (got ${maxIter})`);
+  checkInteger('schur', 'maxIter', maxIter, 0);
   const h = new Float64Array(a.data);
   const q = new Float64Array(n * n);
   const e = scaleIntoRange(h);

@@ -4,7 +4,8 @@ import type { EighResult } from './eigh.js';
 import type { Matrix } from './matrix.js';
 import { daleckiiKrein } from './kernels/daleckii-krein.js';
 import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
-import { assertSameShape, assertSquare } from './validate.js';
+import { assertMatrix, assertSameShape, assertSquare } from './validate.js';
+import { checkOptions } from './validate-arguments.js';
 
 /**
  * Solve P L + L P = V for L with P symmetric positive definite: with P = U diag(p) Uᵀ,
@@ -23,8 +24,10 @@ import { assertSameShape, assertSquare } from './validate.js';
 export function solveLyapunovSym(
   p: Matrix,
   v: Matrix,
-  options: { eig?: EighResult; refine?: boolean | 'auto' } = {},
+  optionsIn: { eig?: EighResult; refine?: boolean | 'auto' } = {},
 ): Matrix {
+  const options = checkOptions('solveLyapunovSym', 'options', optionsIn);
+  assertMatrix('solveLyapunovSym', 'p', p);
   assertSquare('solveLyapunovSym', 'v', v);
   assertSameShape('solveLyapunovSym', 'p', p, 'v', v);
   const { values, vectors } = spectrumOf('solveLyapunovSym', 'p', p, options.eig, options.refine);

@@ -13,7 +13,8 @@ import {
   dividedDifferenceSqrt,
 } from './kernels/divided-differences.js';
 import { checkSpectrum, spectrumOf } from './symmetric-helpers.js';
-import { assertSameShape, assertSquare } from './validate.js';
+import { assertMatrix, assertSameShape, assertSquare } from './validate.js';
+import { checkOptions } from './validate-arguments.js';
 
 /** Functions with built-in, cancellation-free divided differences. */
 export type NamedSymmetricFunction = 'log' | 'exp' | 'sqrt' | 'invSqrt';
@@ -55,11 +56,17 @@ export function symmetricFunctionDerivative(
   f: ((x: number) => number) | NamedSymmetricFunction,
   df: ((x: number) => number) | undefined,
   e: Matrix,
-  options: { eig?: EighResult; refine?: boolean | 'auto' } = {},
+  optionsIn: { eig?: EighResult; refine?: boolean | 'auto' } = {},
 ): Matrix {
   const fn = 'symmetricFunctionDerivative';
+  const options = checkOptions(fn, 'options', optionsIn);
+  assertMatrix(fn, 'a', a);
   assertSquare(fn, 'e', e);
   assertSameShape(fn, 'a', a, 'e', e);
+  if (typeof f !== 'string' && typeof f !== 'function')
+    throw new InvalidArgumentError(
+      `${fn}(): f must be a function or one of 'log', 'exp', 'sqrt', 'invSqrt' (got ${f === null ? 'null' : typeof f})`,
+    );
   const named = typeof f === 'string' ? f : undefined;
   if (named !== undefined && !(named in NAMED))
     throw new InvalidArgumentError(

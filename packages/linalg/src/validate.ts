@@ -12,10 +12,19 @@ import type { Matrix } from './matrix.js';
 /**
  * Relative asymmetry max|a_ij − a_ji| / max|a_ij| (0 for the zero matrix).
  *
+ * @throws {ShapeError} when `a` is not a square Matrix
  * @example
  * asymmetry(fromRows([[1, 2], [2.5, 1]])) // => 0.2
  */
 export function asymmetry(a: Matrix): number {
+  assertMatrix('asymmetry', 'a', a);
+  if (a.rows !== a.cols)
+    throw new ShapeError(`asymmetry(): a must be square (is ${a.rows}×${a.cols})`);
+  return asymmetryKernel(a);
+}
+
+/** Unvalidated: the relative asymmetry of a square matrix. */
+function asymmetryKernel(a: Matrix): number {
   const n = a.rows;
   const d = a.data;
   let maxAbs = 0;
@@ -57,6 +66,38 @@ export function assertMatrix(fn: string, name: string, a: Matrix): void {
     throw new ShapeError(
       `${fn}(): ${name} must be a Matrix { rows ≥ 0, cols ≥ 0, data: Float64Array(rows*cols) }`,
     );
+}
+
+/**
+ * Throw unless `v` is array-like (a typed array, an array or an object with an integer
+ * `length`), of length `length` when given: the structural check before a vector's length
+ * is read. Entries are not scanned
+ * (see {@link assertFiniteArray}).
+ *
+ * @throws {ShapeError}
+ * @example
+ * assertVector('dot', 'x', null) // => throws ShapeError
+ * assertVector('dot', 'x', new Float64Array(2), 3) // => throws ShapeError
+ * assertVector('dot', 'x', [1, 2], 2) // => undefined
+ */
+export function assertVector(
+  fn: string,
+  name: string,
+  v: unknown,
+  length?: number,
+): asserts v is ArrayLike<number> {
+  if (
+    v === null ||
+    typeof v !== 'object' ||
+    !Number.isInteger((v as ArrayLike<number>).length) ||
+    (v as ArrayLike<number>).length < 0
+  )
+    throw new ShapeError(
+      `${fn}(): ${name} must be an array of numbers (got ${v === null ? 'null' : typeof v})`,
+    );
+  const got = (v as ArrayLike<number>).length;
+  if (length !== undefined && got !== length)
+    throw new ShapeError(`${fn}(): ${name} has length ${got}, expected ${length}`);
 }
 
 /**
@@ -131,7 +172,7 @@ export function assertSymmetric(
       `${fn}(): symmetryTolerance must be a number ≥ 0 (got ${String(tol)})`,
     );
   assertSquare(fn, name, a);
-  const s = asymmetry(a);
+  const s = asymmetryKernel(a);
   if (s > tol)
     throw new NotSymmetricError(
       `${fn}(): ${name} must be symmetric (relative asymmetry ${s.toExponential(2)} > ${tol.toExponential(0)})`,

@@ -9,7 +9,9 @@ import { badValues, validValue } from './inputs.mjs';
  * `valid[arg](mod)` builds the valid value of an argument that its kind cannot (a game, an
  * environment, options with required fields) from the package module, and `bad[arg]` lists extra
  * bad values [{ label, value, must }]. Object-valued bad options (`maxIter: -1`, ...) are merged
- * into the valid options, so they test that one field.
+ * into the valid options, so they test that one field. `mutates: ['y']` names the arguments a
+ * function changes by contract (an `…InPlace` function's output argument): the baseline's
+ * no-mutation check skips them.
  */
 export function parseDescription(desc) {
   if (typeof desc === 'object' && desc !== null) {
@@ -18,6 +20,7 @@ export function parseDescription(desc) {
       for (const p of d.params) {
         if (desc.valid?.[p.name]) p.valid = desc.valid[p.name];
         if (desc.bad?.[p.name]) p.bad = desc.bad[p.name];
+        if (desc.mutates?.includes(p.name)) p.mutates = true;
       }
     return d;
   }
@@ -132,7 +135,8 @@ export async function runCase(mod, c, text) {
   const allocLimit = getAllocationLimit();
   if (c.arg < 0) {
     const args = argsFor(mod, c.name, d, -1);
-    const before = JSON.stringify(canonical(args));
+    const watched = () => args.map((a, i) => (d.params[i]?.mutates ? null : a));
+    const before = JSON.stringify(canonical(watched()));
     let r1;
     try {
       r1 = await call(f, d, args);
@@ -141,7 +145,7 @@ export async function runCase(mod, c, text) {
     }
     if (process.memoryUsage().arrayBuffers > 4 * allocLimit)
       return { category: 'allocation', detail: `${process.memoryUsage().arrayBuffers} bytes held` };
-    if (JSON.stringify(canonical(args)) !== before)
+    if (JSON.stringify(canonical(watched())) !== before)
       return { category: 'mutation', detail: 'a valid input changed' };
     const r2 = await call(f, d, argsFor(mod, c.name, d, -1));
     if (JSON.stringify(canonical(r1)) !== JSON.stringify(canonical(r2)))

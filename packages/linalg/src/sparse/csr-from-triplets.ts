@@ -1,5 +1,6 @@
 // CSR assembly from coordinate (triplet) form, as SciPy's coo_matrix((v, (i, j))).tocsr().
 import { InvalidArgumentError, ShapeError } from '../errors.js';
+import { guardAllocation } from '../allocation.js';
 import { assertFiniteArray } from '../validate.js';
 import type { CsrMatrix } from './kernels/csr.js';
 import { csrFromTripletsKernel } from './kernels/triplets.js';
@@ -35,6 +36,7 @@ export function csrFromTriplets(
     throw new InvalidArgumentError(
       `${fn}(): rows and cols must be non-negative integers (got ${rows}×${cols})`,
     );
+  guardAllocation(fn, rows + 1, 4, 'row pointer array');
   const m = values?.length;
   if (rowIndex?.length !== m || colIndex?.length !== m)
     throw new ShapeError(

@@ -1,7 +1,7 @@
 // A few extreme eigenpairs of a symmetric operator by thick-restart Lanczos (Wu & Simon,
 // "Thick-restart Lanczos method for large symmetric eigenvalue problems", SIAM J. Matrix Anal.
 // Appl. 22(2), 2000; Stewart's Krylov–Schur restart, 2001), with full reorthogonalization.
-import { checkOptions } from '../validate-arguments.js';
+import { checkInteger, checkOptions, checkPositive } from '../validate-arguments.js';
 import type { LinearOperator } from '../conjugate-gradient.js';
 import { eigh } from '../eigh.js';
 import { ConvergenceError, InvalidArgumentError, NonFiniteError, ShapeError } from '../errors.js';
@@ -66,8 +66,22 @@ export function lanczosEigenpairs(
   k: number,
   optionsIn: LanczosEigenpairsOptions = {},
 ): EigenpairsResult {
-  const options: LanczosEigenpairsOptions = checkOptions('lanczosEigenpairs', 'options', optionsIn);
-  const fn = 'lanczosEigenpairs';
+  return lanczosEigenpairsAs('lanczosEigenpairs', op, n, k, optionsIn);
+}
+
+/**
+ * {@link lanczosEigenpairs} with its errors naming `fn`, the function the user called.
+ *
+ * @internal
+ */
+export function lanczosEigenpairsAs(
+  fn: string,
+  op: LinearOperator,
+  n: number,
+  k: number,
+  optionsIn: LanczosEigenpairsOptions,
+): EigenpairsResult {
+  const options: LanczosEigenpairsOptions = checkOptions(fn, 'options', optionsIn);
   if (typeof op !== 'function')
     throw new InvalidArgumentError(`${fn}(): op must be a function (x, out) => void`);
   if (!Number.isInteger(n) || n < 1)
@@ -86,9 +100,8 @@ export function lanczosEigenpairs(
     throw new InvalidArgumentError(
       `${fn}(): which must be 'largest' or 'smallest' (got ${String(which)})`,
     );
-  if (!(tol >= 0)) throw new InvalidArgumentError(`${fn}(): tol must be ≥ 0 (got ${tol})`);
-  if (!Number.isInteger(maxIter) || maxIter < 1)
-    throw new InvalidArgumentError(`${fn}(): maxIter must be a positive integer (got ${maxIter})`);
+  checkPositive(fn, 'tol', tol, true);
+  checkInteger(fn, 'maxIter', maxIter, 1);
   const ncv = options.ncv ?? Math.min(n, Math.max(2 * k + 1, k + 20));
   if (!Number.isInteger(ncv) || ncv > n || (ncv <= k && ncv !== n))
     throw new InvalidArgumentError(

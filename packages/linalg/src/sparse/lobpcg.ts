@@ -3,7 +3,7 @@
 // 2001), with the basis [X, W, P] orthonormalized by two Gram–Schmidt passes per column
 // (dropping dependent directions) instead of the Cholesky-based Rayleigh–Ritz, which breaks
 // down when P becomes nearly dependent on X near convergence.
-import { checkOptions } from '../validate-arguments.js';
+import { checkInteger, checkOptions, checkPositive } from '../validate-arguments.js';
 import type { LinearOperator } from '../conjugate-gradient.js';
 import { eigh } from '../eigh.js';
 import { ConvergenceError, InvalidArgumentError, NonFiniteError, ShapeError } from '../errors.js';
@@ -52,8 +52,22 @@ export function lobpcg(
   k: number,
   optionsIn: LobpcgOptions = {},
 ): EigenpairsResult {
-  const options: LobpcgOptions = checkOptions('lobpcg', 'options', optionsIn);
-  const fn = 'lobpcg';
+  return lobpcgAs('lobpcg', op, n, k, optionsIn);
+}
+
+/**
+ * {@link lobpcg} with its errors naming `fn`, the function the user called.
+ *
+ * @internal
+ */
+export function lobpcgAs(
+  fn: string,
+  op: LinearOperator,
+  n: number,
+  k: number,
+  optionsIn: LobpcgOptions,
+): EigenpairsResult {
+  const options: LobpcgOptions = checkOptions(fn, 'options', optionsIn);
   if (typeof op !== 'function')
     throw new InvalidArgumentError(`${fn}(): op must be a function (x, out) => void`);
   if (!Number.isInteger(n) || n < 1)
@@ -75,9 +89,8 @@ export function lobpcg(
     throw new InvalidArgumentError(
       `${fn}(): which must be 'smallest' or 'largest' (got ${String(which)})`,
     );
-  if (!(tol >= 0)) throw new InvalidArgumentError(`${fn}(): tol must be ≥ 0 (got ${tol})`);
-  if (!Number.isInteger(maxIter) || maxIter < 1)
-    throw new InvalidArgumentError(`${fn}(): maxIter must be a positive integer (got ${maxIter})`);
+  checkPositive(fn, 'tol', tol, true);
+  checkInteger(fn, 'maxIter', maxIter, 1);
   if (preconditioner !== undefined && typeof preconditioner !== 'function')
     throw new InvalidArgumentError(`${fn}(): preconditioner must be a function (x, out) => void`);
   const sign = which === 'largest' ? -1 : 1;

@@ -5,7 +5,7 @@ import { checkOptions } from '../validate-arguments.js';
 import {
   type ConjugateGradientOptions,
   type ConjugateGradientResult,
-  conjugateGradient,
+  conjugateGradientAs,
   type LinearOperator,
 } from '../conjugate-gradient.js';
 import { InvalidArgumentError, NotPositiveDefiniteError, ShapeError } from '../errors.js';
@@ -77,5 +77,8 @@ export function sparseConjugateGradient(
     throw new InvalidArgumentError(
       `${fn}(): preconditioner must be 'jacobi', 'none' or a function (x, out) => void`,
     );
-  return conjugateGradient((x, out) => csrMatvec(a, x, out), b, { ...rest, preconditioner: m });
+  return conjugateGradientAs(fn, (x, out) => csrMatvec(a, x, out), b, {
+    ...rest,
+    preconditioner: m,
+  });
 }

@@ -11,8 +11,8 @@ import type { CsrMatrix } from './kernels/csr.js';
 import { csrMatvec } from './kernels/spmv.js';
 import { csrFromTripletsKernel } from './kernels/triplets.js';
 import { assertCsr, assertSymmetricCsr } from './csr-matrix.js';
-import { type EigenpairsResult, lanczosEigenpairs } from './lanczos-eigenpairs.js';
-import { lobpcg } from './lobpcg.js';
+import { type EigenpairsResult, lanczosEigenpairsAs } from './lanczos-eigenpairs.js';
+import { lobpcgAs } from './lobpcg.js';
 import { sparseCholesky } from './sparse-cholesky.js';
 
 /** Options of {@link sparseEigsh}. */
@@ -83,8 +83,8 @@ export function sparseEigsh(
     );
   const op = (x: Float64Array, out: Float64Array) => csrMatvec(a, x, out);
   if (sigma === undefined) {
-    if (method === 'lobpcg') return lobpcg(op, n, k, { ...rest, which });
-    return lanczosEigenpairs(op, n, k, { ...rest, which });
+    if (method === 'lobpcg') return lobpcgAs(fn, op, n, k, { ...rest, which });
+    return lanczosEigenpairsAs(fn, op, n, k, { ...rest, which });
   }
   if (typeof sigma !== 'number' || !Number.isFinite(sigma))
     throw new InvalidArgumentError(`${fn}(): sigma must be a finite number (got ${sigma})`);
@@ -119,7 +119,7 @@ export function sparseEigsh(
       );
     throw e;
   }
-  const inv = lanczosEigenpairs((x, out) => factor.solve(x, out), n, k, {
+  const inv = lanczosEigenpairsAs(fn, (x, out) => factor.solve(x, out), n, k, {
     ...rest,
     which: 'largest',
   });
