@@ -33,6 +33,12 @@ export const DEMOS = [
     description:
       'train of @rg/nn on a small MLP, spectralDensity of @rg/hessian after every 25 epochs.',
   },
+  {
+    name: 'sequence-rl',
+    title: 'Watch a policy learn a task by RL',
+    description:
+      'A small transformer of @rg/policy-gradient, warm-started, then GRPO, CAPO or G2RL one update per frame: held-out pass@1 and entropy live.',
+  },
 ];
 
 /** Bundle every demo into `outDir`; returns the files written (relative to outDir). */

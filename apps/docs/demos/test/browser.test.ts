@@ -11,9 +11,16 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemos } from '../build.mjs';
+import { buildDemos, DEMOS } from '../build.mjs';
 import { type EegScene, type EegSettings, eegScene } from '../src/eeg/compute.js';
 import { type HessianSettings, hessianFrames, type SpectrumFrame } from '../src/hessian/compute.js';
+import {
+  DEFAULT_SETTINGS,
+  type RlFrame,
+  type RlSettings,
+  RUN,
+  rlFrames,
+} from '../src/sequence-rl/compute.js';
 import { initialInput, METRICS, type SpdInput, spdScene } from '../src/spd-metrics/compute.js';
 import { type Clouds, initialClouds, transportScene } from '../src/transport/compute.js';
 
@@ -35,6 +42,15 @@ interface EegPage {
 }
 interface HessianPage {
   state: { settings: HessianSettings; frames: SpectrumFrame[]; done: boolean; updates: number };
+}
+interface RlPage {
+  state: {
+    settings: RlSettings;
+    frames: RlFrame[];
+    running: boolean;
+    done: boolean;
+    updates: number;
+  };
 }
 interface SpdPage {
   seed: number;
@@ -182,19 +198,14 @@ if (!available && process.env.CI) {
     it('index links every demo page', async () => {
       const { page, errors } = await open('index.html', false);
       const links = await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href')));
-      expect(links).toEqual(['transport.html', 'spd-metrics.html', 'eeg.html', 'hessian.html']);
+      expect(links).toEqual(DEMOS.map((d) => `${d.name}.html`));
+      expect(links).toContain('sequence-rl.html');
       expect(errors).toEqual([]);
       await page.close();
     });
 
     it('no page scrolls sideways on a 390 px wide phone', async () => {
-      for (const name of [
-        'index.html',
-        'transport.html',
-        'spd-metrics.html',
-        'eeg.html',
-        'hessian.html',
-      ]) {
+      for (const name of ['index.html', ...DEMOS.map((d) => `${d.name}.html`)]) {
         // layout only: the controls and the SVGs are in the HTML, no need to wait for the numbers
         const { page, errors } = await open(name, false);
         await page.setViewportSize({ width: 390, height: 800 });
@@ -321,5 +332,74 @@ if (!available && process.env.CI) {
       expect(errors).toEqual([]);
       await page.close();
     });
+
+    // two warm starts and a few updates, each in the page and in Node: 1–2 minutes on 2 busy cores
+    it('sequence-rl: the page’s frames, warm start and first RL updates, are Node’s; stop stops; a new algorithm restarts', async () => {
+      const { page, errors } = await open('sequence-rl.html');
+      let demo = await page.evaluate(() => (window as unknown as { demo: RlPage }).demo);
+      expect(demo.state.settings).toEqual(DEFAULT_SETTINGS);
+      // the first n frames of a fixed-settings run, in Node
+      const nodeFrames = (s: RlSettings, n: number) => {
+        const out: RlFrame[] = [];
+        for (const f of rlFrames(s)) {
+          if (out.length === n) break;
+          out.push(f);
+        }
+        return out;
+      };
+      /** let the page run until `rl` RL updates are in, stop it, and read its state */
+      const stopAfter = async (rl: number): Promise<RlPage> => {
+        await page.waitForFunction(
+          (k) =>
+            (window as unknown as { demo: RlPage }).demo.state.frames.filter(
+              (f) => f.phase === 'rl',
+            ).length >= k,
+          rl,
+          { timeout: 120_000 },
+        );
+        await page.locator('#stop').click();
+        const stopped = await page.evaluate(() => (window as unknown as { demo: RlPage }).demo);
+        expect(stopped.state.running).toBe(false);
+        return stopped;
+      };
+
+      demo = await stopAfter(3);
+      const n = demo.state.frames.length;
+      expect(demo.state.frames[n - 1].phase).toBe('rl');
+      agree(demo.state.frames, nodeFrames(demo.state.settings, n));
+      // stopped: no frame comes in while we wait (a frame takes well under a second)
+      await page.waitForTimeout(1500);
+      demo = await page.evaluate(() => (window as unknown as { demo: RlPage }).demo);
+      expect(demo.state.frames).toHaveLength(n);
+      expect(await page.locator('#stop').textContent()).toBe('continue');
+      // the table shows the last frame's group of completions
+      const rows = await page.$$eval('#group tbody tr', (trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)),
+      );
+      const group = demo.state.frames[n - 1].group;
+      expect(rows).toEqual(
+        group.completions.map((c, i) => [
+          c,
+          group.rewards[i].toFixed(2),
+          group.advantages[i].toFixed(2),
+        ]),
+      );
+      // pass@1, entropy (and for CAPO the masked share) as curves
+      expect(await page.locator('#plot path.curve').count()).toBe(2);
+
+      // a new algorithm resets the run: CAPO from scratch, its frames Node's as well
+      await page.locator('#algorithm').selectOption('capo');
+      demo = await stopAfter(1);
+      expect(demo.state.settings).toEqual({ ...DEFAULT_SETTINGS, algorithm: 'capo' });
+      const m = demo.state.frames.length;
+      agree(demo.state.frames, nodeFrames(demo.state.settings, m));
+      expect(
+        demo.state.frames.filter((f) => f.phase === 'rl').every((f) => f.maskedShare !== null),
+      ).toBe(true);
+      expect(await page.locator('#plot path.curve').count()).toBe(3);
+      expect(RUN.groupSize).toBe(group.completions.length);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 240_000);
   });
 }

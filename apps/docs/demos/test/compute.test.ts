@@ -3,9 +3,16 @@
 // page against numbers that are right, not merely equal.
 import { eigh, symmetrize } from '@rg/linalg';
 import { train } from '@rg/nn';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eegScene } from '../src/eeg/compute.js';
 import { hessianFrames, objective } from '../src/hessian/compute.js';
+import {
+  DEFAULT_SETTINGS,
+  type RlFrame,
+  RUN,
+  rlFrames,
+  taskOf,
+} from '../src/sequence-rl/compute.js';
 import {
   METRICS,
   type Sym2,
@@ -181,5 +188,119 @@ describe('Hessian demo numbers', () => {
         expect(t).toBeLessThanOrEqual(hi + slack);
       }
     }
+  });
+});
+
+describe('sequence-RL demo numbers', () => {
+  const LN16 = Math.log(16);
+  // the page's default run, to the end (one warm start and 100 GRPO updates)
+  let frames: RlFrame[] = [];
+  beforeAll(() => {
+    frames = [...rlFrames(DEFAULT_SETTINGS)];
+  }, 120_000);
+  const firstN = (s: Parameters<typeof rlFrames>[0], n: number) => {
+    const out: RlFrame[] = [];
+    for (const f of rlFrames(s)) {
+      out.push(f);
+      if (out.length === n) break;
+    }
+    return out;
+  };
+
+  it('the warm start stops at its first check at or above the target, then all RL updates run', () => {
+    const warm = frames.filter((f) => f.phase === 'warm');
+    const rl = frames.filter((f) => f.phase === 'rl');
+    expect(frames.slice(0, warm.length)).toEqual(warm);
+    warm.forEach((f, k) => {
+      expect(f.step).toBe(k * RUN.warmStepsPerFrame);
+      expect(f.trainPassAt1).not.toBeNull();
+      expect(f.batchReward).toBeNull();
+      if (k < warm.length - 1) expect(f.trainPassAt1 as number).toBeLessThan(RUN.warmTarget);
+    });
+    const last = warm[warm.length - 1];
+    expect(last.trainPassAt1 as number).toBeGreaterThanOrEqual(RUN.warmTarget);
+    expect(rl.map((f) => f.step)).toEqual(Array.from({ length: RUN.updates }, (_, i) => i + 1));
+    for (const f of rl) {
+      expect(f.trainPassAt1).toBeNull();
+      // GRPO has no mask
+      expect(f.maskedShare).toBeNull();
+      expect(f.batchReward as number).toBeGreaterThanOrEqual(0);
+      expect(f.batchReward as number).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('pass@1 counts right answers out of 64 × 4, and the entropy lies in [0, ln 16]', () => {
+    for (const f of frames) {
+      // a mean over 64 prompts of (right answers)/4: a multiple of 1/256 (exact in binary)
+      expect(Number.isInteger(f.passAt1 * RUN.evalPrompts * RUN.evalSamples)).toBe(true);
+      expect(f.entropy).toBeGreaterThanOrEqual(0);
+      expect(f.entropy).toBeLessThanOrEqual(LN16 + 1e-12);
+    }
+    // the untrained policy: head weights × 0.01, nearly uniform over the 16 tokens, no right answer
+    expect(frames[0].passAt1).toBe(0);
+    expect(frames[0].entropy).toBeGreaterThan(0.99 * LN16);
+  });
+
+  it('the page’s claim for its defaults: GRPO takes held-out pass@1 from the warm start to above 0.9, the entropy falls', () => {
+    const warm = frames.filter((f) => f.phase === 'warm');
+    const start = warm[warm.length - 1];
+    const end = frames[frames.length - 1];
+    expect(start.passAt1).toBeLessThan(0.35);
+    expect(end.passAt1).toBeGreaterThan(0.9);
+    expect(end.entropy).toBeLessThan(start.entropy / 2);
+    // visibly within the first 30 updates already
+    expect(frames[warm.length + 29].passAt1).toBeGreaterThan(start.passAt1 + 0.3);
+  });
+
+  it('each shown group: rewards from an independent reversal check, advantages (r − mean)/(sd + 1e-4), zero-mean', () => {
+    const task = taskOf(DEFAULT_SETTINGS);
+    const test = new Set<string>();
+    for (let i = 0; i < task.test.rows; i++)
+      test.add(task.decode(task.test.data.subarray(i * 5, (i + 1) * 5)));
+    frames.forEach((f, k) => {
+      const g = f.group;
+      expect(test.has(g.prompt)).toBe(true);
+      expect(g.prompt).toBe(
+        task.decode(task.test.data.subarray((k % 256) * 5, ((k % 256) + 1) * 5)),
+      );
+      const right = g.prompt.slice(0, 4).split('').reverse().join('');
+      expect(g.completions).toHaveLength(RUN.groupSize);
+      const rewards: number[] = g.completions.map((c) => (c === right ? 1 : 0));
+      expect(g.rewards).toEqual(rewards);
+      const mean = rewards.reduce((a, b) => a + b, 0) / rewards.length;
+      const sd = Math.sqrt(rewards.reduce((a, r) => a + (r - mean) ** 2, 0) / (rewards.length - 1));
+      const sum = g.advantages.reduce((a, b) => a + b, 0);
+      // a sum of 8 terms of size ≤ √7 ≈ 2.65 each: rounding ≤ 8 · 2.65 · 2⁻⁵² ≈ 5e-15
+      expect(Math.abs(sum)).toBeLessThan(1e-14);
+      g.advantages.forEach((a, i) => {
+        const expected = sd === 0 ? 0 : (rewards[i] - mean) / (sd + 1e-4);
+        expect(Math.abs(a - expected)).toBeLessThan(1e-14);
+      });
+    });
+  });
+
+  it('CAPO at the default learning rate masks most tokens and moves pass@1 less than GRPO', () => {
+    const warm = frames.filter((f) => f.phase === 'warm').length;
+    const n = warm + 5;
+    const c = firstN({ ...DEFAULT_SETTINGS, algorithm: 'capo' }, n);
+    expect(c.slice(0, warm)).toEqual(frames.slice(0, warm));
+    const masked = c.slice(warm).map((f) => f.maskedShare as number);
+    for (const m of masked) {
+      expect(m).toBeGreaterThanOrEqual(0);
+      expect(m).toBeLessThanOrEqual(1);
+    }
+    expect(masked.reduce((a, b) => a + b, 0) / masked.length).toBeGreaterThan(0.5);
+    expect(Math.abs(c[n - 1].passAt1 - c[warm - 1].passAt1)).toBeLessThan(
+      Math.abs(frames[n - 1].passAt1 - frames[warm - 1].passAt1),
+    );
+  });
+
+  it('the page’s claim for learning rate 10: GRPO collapses (pass@1 0, the entropy down to a fraction of the warm start’s)', () => {
+    const warm = frames.filter((f) => f.phase === 'warm').length;
+    const n = warm + 5;
+    const c = firstN({ ...DEFAULT_SETTINGS, lr: 10 }, n);
+    expect(c.slice(0, warm)).toEqual(frames.slice(0, warm));
+    expect(c[n - 1].passAt1).toBe(0);
+    expect(c[n - 1].entropy).toBeLessThan(c[warm - 1].entropy / 3);
   });
 });
