@@ -1,7 +1,7 @@
 // Uniform samples of spheres and tori (Muller, "A note on a method for generating points
 // uniformly on n-dimensional spheres", CACM 2(4), 1959; for the torus, rejection on the area
 // element (R + r cos θ)).
-import { type Matrix, rng } from '@rg/linalg';
+import { type Matrix, rng, checkOptions } from '@rg/linalg';
 import { checkInteger, checkPositive } from '../internal/validate.js';
 
 /** Options of {@link sphere}. */
@@ -30,6 +30,7 @@ export interface SphereOptions {
  */
 export function sphere(options: SphereOptions = {}): { points: Matrix; clean: Matrix } {
   const fn = 'sphere';
+  checkOptions(fn, 'options', options);
   const n = checkInteger(fn, 'n', options.n ?? 1000, 1);
   const dim = checkInteger(fn, 'dim', options.dim ?? 2, 1);
   const radius = checkPositive(fn, 'radius', options.radius ?? 1);
@@ -84,6 +85,7 @@ export function torus(options: TorusOptions = {}): {
   theta: Float64Array;
 } {
   const fn = 'torus';
+  checkOptions(fn, 'options', options);
   const n = checkInteger(fn, 'n', options.n ?? 1000, 1);
   const R = checkPositive(fn, 'majorRadius', options.majorRadius ?? 2);
   const r = checkPositive(fn, 'minorRadius', options.minorRadius ?? 1);

@@ -1,6 +1,6 @@
 // The Swiss roll and S-curve benchmark manifolds (as scikit-learn's make_swiss_roll and
 // make_s_curve), with their intrinsic flat coordinates for ground-truth geodesic distances.
-import { type Matrix, rng } from '@rg/linalg';
+import { type Matrix, rng, checkOptions } from '@rg/linalg';
 import { checkInteger, checkPositive } from '../internal/validate.js';
 
 /** Options of {@link swissRoll} and {@link sCurve}. */
@@ -52,6 +52,7 @@ function spiralArcLength(t: number): number {
  */
 export function swissRoll(options: ManifoldSampleOptions = {}): FlatManifoldSample {
   const fn = 'swissRoll';
+  checkOptions(fn, 'options', options);
   const n = checkInteger(fn, 'n', options.n ?? 1000, 1);
   const noise = checkPositive(fn, 'noise', options.noise ?? 0, true);
   const random = rng(checkInteger(fn, 'seed', options.seed ?? 0, 0));
@@ -93,6 +94,7 @@ export function swissRoll(options: ManifoldSampleOptions = {}): FlatManifoldSamp
  */
 export function sCurve(options: ManifoldSampleOptions = {}): FlatManifoldSample {
   const fn = 'sCurve';
+  checkOptions(fn, 'options', options);
   const n = checkInteger(fn, 'n', options.n ?? 1000, 1);
   const noise = checkPositive(fn, 'noise', options.noise ?? 0, true);
   const random = rng(checkInteger(fn, 'seed', options.seed ?? 0, 0));

@@ -1,6 +1,6 @@
 // Diffusion maps (Coifman & Lafon, "Diffusion maps", ACHA 21, 2006): eigenvectors of the
 // α-normalized Markov matrix scaled by their eigenvalues to the power t.
-import { type CsrMatrix, type Matrix, sparseEigsh } from '@rg/linalg';
+import { type CsrMatrix, type Matrix, sparseEigsh, checkOptions } from '@rg/linalg';
 import { alphaDecayKernel } from '../graphs/alpha-decay-kernel.js';
 import { knnGraph } from '../graphs/knn-graph.js';
 import { checkChoice, checkInteger, checkPoints, checkPositive } from '../internal/validate.js';
@@ -48,6 +48,7 @@ export interface DiffusionMapResult {
  */
 export function diffusionMap(x: Matrix, options: DiffusionMapOptions = {}): DiffusionMapResult {
   const fn = 'diffusionMap';
+  checkOptions(fn, 'options', options);
   checkPoints(fn, 'x', x, 3);
   const n = x.rows;
   const dims = checkInteger(fn, 'dims', options.dims ?? 2, 1, n - 2);

@@ -11,6 +11,7 @@ import {
   eighTridiagonal,
   lanczos,
   rng,
+  checkOptions,
 } from '@rg/linalg';
 import { heatKernel } from '../heat/heat-kernel.js';
 import { checkChoice, checkPositive } from '../internal/validate.js';
@@ -76,6 +77,7 @@ export function selectDiffusionTime(
   options: DiffusionTimeOptions = {},
 ): DiffusionTimeResult {
   const fn = 'selectDiffusionTime';
+  checkOptions(fn, 'options', options);
   assertCsr(fn, 'lap', lap, true);
   assertSymmetricCsr(fn, 'lap', lap);
   const rule = checkChoice(fn, 'rule', options.rule ?? 'reach', ['reach', 'entropy'] as const);

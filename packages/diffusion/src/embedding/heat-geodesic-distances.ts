@@ -3,7 +3,13 @@
 // read from the heat kernel's diagonal (Huguet, Tong, De Brouwer, Zhang, Wolf, Adelstein &
 // Krishnaswamy, "A heat diffusion perspective on geodesic preserving dimensionality
 // reduction", NeurIPS 2023).
-import { type Accelerator, type CsrMatrix, InvalidArgumentError, type Matrix } from '@rg/linalg';
+import {
+  type Accelerator,
+  type CsrMatrix,
+  InvalidArgumentError,
+  type Matrix,
+  checkOptions,
+} from '@rg/linalg';
 import { alphaDecayKernel } from '../graphs/alpha-decay-kernel.js';
 import { knnGraph } from '../graphs/knn-graph.js';
 import { laplacianKernel } from '../graphs/laplacian.js';
@@ -82,6 +88,7 @@ export function heatGeodesicDistances(
   options: HeatGeodesicOptions = {},
 ): HeatGeodesicDistancesResult {
   const fn = 'heatGeodesicDistances';
+  checkOptions(fn, 'options', options);
   checkPoints(fn, 'x', x, 3);
   const o = checkHeatOptions(fn, x.rows, options);
   const w =

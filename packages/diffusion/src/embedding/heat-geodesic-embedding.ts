@@ -1,6 +1,6 @@
 // Heat-geodesic embedding: metric MDS of heat-geodesic distances (Huguet et al., "A heat
 // diffusion perspective on geodesic preserving dimensionality reduction", NeurIPS 2023).
-import type { Matrix } from '@rg/linalg';
+import { checkOptions, type Matrix } from '@rg/linalg';
 import { alphaDecayKernel } from '../graphs/alpha-decay-kernel.js';
 import { knnGraph } from '../graphs/knn-graph.js';
 import { laplacianKernel } from '../graphs/laplacian.js';
@@ -66,6 +66,7 @@ export function heatGeodesicEmbedding(
   options: HeatGeodesicEmbeddingOptions = {},
 ): HeatGeodesicEmbeddingResult {
   const fn = 'heatGeodesicEmbedding';
+  checkOptions(fn, 'options', options);
   checkPoints(fn, 'x', x, 3);
   const n = x.rows;
   const o = checkHeatOptions(fn, n, options);

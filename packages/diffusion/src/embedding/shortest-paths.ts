@@ -1,7 +1,7 @@
 // Graph shortest-path distances (Dijkstra with a binary heap; Cormen et al., "Introduction to
 // Algorithms", 3rd ed., §24.3) and Isomap (Tenenbaum, de Silva & Langford, "A global geometric
 // framework for nonlinear dimensionality reduction", Science 290, 2000).
-import { type CsrMatrix, InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { type CsrMatrix, InvalidArgumentError, type Matrix, checkOptions } from '@rg/linalg';
 import { knnGraph } from '../graphs/knn-graph.js';
 import { checkInteger, checkPoints, checkWeights } from '../internal/validate.js';
 import { classicalMdsKernel } from './classical-mds.js';
@@ -121,6 +121,7 @@ export function isomap(
   options: IsomapOptions = {},
 ): { embedding: Matrix; distances: Matrix } {
   const fn = 'isomap';
+  checkOptions(fn, 'options', options);
   checkPoints(fn, 'x', x, 3);
   const n = x.rows;
   const dims = checkInteger(fn, 'dims', options.dims ?? 2, 1, n - 1);

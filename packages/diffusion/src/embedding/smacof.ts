@@ -10,6 +10,7 @@ import {
   ShapeError,
   assertFinite,
   throwIfAborted,
+  checkOptions,
 } from '@rg/linalg';
 import { checkDistances } from '../internal/distances.js';
 import { checkInteger, checkPositive } from '../internal/validate.js';
@@ -58,6 +59,7 @@ export interface SmacofResult extends IterativeResult {
  */
 export function smacof(d: Matrix, options: SmacofOptions = {}): SmacofResult {
   const fn = 'smacof';
+  checkOptions(fn, 'options', options);
   checkDistances(fn, 'd', d);
   const n = d.rows;
   const { tol = 1e-6, maxIter = 300, signal, onProgress, strict = false } = options;

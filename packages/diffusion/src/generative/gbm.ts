@@ -2,7 +2,13 @@
 // ("Dale meets Langevin"): dX = μX dt + σX dW per coordinate, solved exactly by
 // X_t = x₀ exp((μ − σ²/2)t + σ√t z). Given x₀, log X_t ~ N(log x₀ + (μ − σ²/2)t, σ²t), a
 // log-normal transition density with a closed-form score.
-import { assertFinite, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import {
+  assertFinite,
+  assertFiniteArray,
+  InvalidArgumentError,
+  type Matrix,
+  ShapeError,
+} from '@rg/linalg';
 
 /** Parameters of the geometric Brownian motion dX = μX dt + σX dW. */
 export interface GbmOptions {
@@ -237,8 +243,12 @@ export function gbmLogNormalMarginal(
 ): LogNormal & { score(x: Matrix): Matrix } {
   const fn = 'gbmLogNormalMarginal';
   const g = gbmParameters(options, fn);
-  if (!(t >= 0) || !Number.isFinite(t))
+  if (typeof t !== 'number' || !(t >= 0) || !Number.isFinite(t))
     throw new InvalidArgumentError(`${fn}(): t must be finite and ≥ 0 (got ${t})`);
+  if (data === null || typeof data !== 'object')
+    throw new InvalidArgumentError(`${fn}(): data must be an object { logMean, logVar }`);
+  assertFiniteArray(fn, 'data.logMean', data.logMean);
+  assertFiniteArray(fn, 'data.logVar', data.logVar);
   const d = data.logMean.length;
   if (data.logVar.length !== d)
     throw new ShapeError(`${fn}(): logMean has ${d} entries but logVar has ${data.logVar.length}`);

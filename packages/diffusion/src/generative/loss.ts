@@ -10,7 +10,7 @@ import {
   gbmParameters,
   rowTimes,
 } from './gbm.js';
-import type { ScoreFunction } from './samplers.js';
+import { checkScore, type ScoreFunction } from './samplers.js';
 
 /**
  * The multiplicative denoising score-matching loss of a score function on a batch:
@@ -66,11 +66,12 @@ export function multiplicativeDsmLoss(
   for (const [time, rowsAt] of byTime) {
     const xs = new Float64Array(rowsAt.length * d);
     for (const [k, i] of rowsAt.entries()) xs.set(xt.data.subarray(i * d, i * d + d), k * d);
-    const s = score({ rows: rowsAt.length, cols: d, data: xs }, time);
-    if (s.rows !== rowsAt.length || s.cols !== d)
-      throw new ShapeError(
-        `${fn}(): score returned ${s.rows} × ${s.cols}, not ${rowsAt.length} × ${d}`,
-      );
+    const s = checkScore(
+      fn,
+      score({ rows: rowsAt.length, cols: d, data: xs }, time),
+      rowsAt.length,
+      d,
+    );
     const st = g.sigma * Math.sqrt(time);
     rowsAt.forEach((i, k) => {
       for (let c = 0; c < d; c++) {

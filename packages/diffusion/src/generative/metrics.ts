@@ -1,6 +1,12 @@
 // Maximum mean discrepancy with a Gaussian kernel (Gretton, Borgwardt, Rasch, Schölkopf & Smola
 // 2012, "A kernel two-sample test"), the unbiased estimator of MMD².
-import { assertFinite, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import {
+  assertFinite,
+  InvalidArgumentError,
+  type Matrix,
+  ShapeError,
+  checkOptions,
+} from '@rg/linalg';
 
 /** Options of {@link mmd}. */
 export interface MmdOptions {
@@ -45,6 +51,7 @@ export function mmd(
   options: MmdOptions = {},
 ): { mmd2: number; bandwidth: number } {
   const fn = 'mmd';
+  checkOptions(fn, 'options', options);
   assertFinite(fn, 'x', x);
   assertFinite(fn, 'y', y);
   if (x.rows < 2 || y.rows < 2) throw new ShapeError(`${fn}(): x and y need at least 2 rows each`);

@@ -7,11 +7,31 @@
 // update, a = 1). In ambient space dX = μX dt + σX dW has the reverse drift
 // μx − ∇·(σ²x²) − σ²x² ⊙ s = x ⊙ (μ − 2σ² − σ²(x ⊙ s)). The probability-flow ODE in log space is
 // dy/dt = (μ − σ²/2) − ½σ²∇_y log p.
-import { InvalidArgumentError, type Matrix, rng } from '@rg/linalg';
+import {
+  checkCallbackOutput,
+  InvalidArgumentError,
+  isMatrix,
+  type Matrix,
+  rng,
+  ShapeError,
+} from '@rg/linalg';
 import { assertPositive, type GbmOptions, gbmParameters } from './gbm.js';
 
 /** A score function: ∇ₓ log p_t(x) for a batch of states (one per row) at time t. */
 export type ScoreFunction = (x: Matrix, t: number) => Matrix;
+
+/**
+ * Throw unless a score callback returned a rows × cols Matrix of finite numbers: the check
+ * between the user's score and the arithmetic that trusts it.
+ */
+export function checkScore(fn: string, s: unknown, rows: number, cols: number): Matrix {
+  if (!isMatrix(s) || s.rows !== rows || s.cols !== cols)
+    throw new ShapeError(
+      `${fn}(): score returned ${isMatrix(s) ? `${s.rows} × ${s.cols}` : s === null ? 'null' : typeof s}, not ${rows} × ${cols}`,
+    );
+  checkCallbackOutput(fn, 'score', s.data, rows * cols);
+  return s;
+}
 
 /** Options of {@link gbmReverseSample}. */
 export interface GbmSampleOptions extends GbmOptions {
@@ -137,7 +157,7 @@ export function gbmReverseSample(
     options.signal?.throwIfAborted();
     const t = grid[k];
     const delta = t - grid[k + 1];
-    const sc = score(x, t).data;
+    const sc = checkScore(fn, score(x, t), x.rows, x.cols).data;
     const noise = s.a * sigma * Math.sqrt(delta);
     if (s.method === 'dls') {
       const drift = -delta * (mu - 1.5 * s2);

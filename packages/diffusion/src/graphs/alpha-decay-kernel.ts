@@ -1,7 +1,13 @@
 // The α-decaying kernel of PHATE (Moon et al., "Visualizing structure and transitions in
 // high-dimensional biological data", Nature Biotechnology 37, 2019): an adaptive bandwidth per
 // point (its distance to the k-th neighbour) and a decay sharper than Gaussian for α > 2.
-import { type CsrMatrix, csrFromTriplets, InvalidArgumentError, type Matrix } from '@rg/linalg';
+import {
+  type CsrMatrix,
+  csrFromTriplets,
+  InvalidArgumentError,
+  type Matrix,
+  checkOptions,
+} from '@rg/linalg';
 import { buildKdTree, kdRadius, kdStackSize } from '../internal/kd-tree.js';
 import { checkInteger, checkPoints, checkPositive } from '../internal/validate.js';
 import { knnKernel } from './nearest-neighbors.js';
@@ -36,6 +42,7 @@ export interface AlphaDecayKernelOptions {
  */
 export function alphaDecayKernel(x: Matrix, options: AlphaDecayKernelOptions = {}): CsrMatrix {
   const fn = 'alphaDecayKernel';
+  checkOptions(fn, 'options', options);
   checkPoints(fn, 'x', x, 2);
   const n = x.rows;
   const d = x.cols;

@@ -1,6 +1,12 @@
 // Symmetric k-nearest-neighbour graphs of point clouds (as scikit-learn's kneighbors_graph
 // followed by symmetrization; von Luxburg, "A tutorial on spectral clustering", 2007, §2.2).
-import { type CsrMatrix, csrFromTriplets, InvalidArgumentError, type Matrix } from '@rg/linalg';
+import {
+  type CsrMatrix,
+  csrFromTriplets,
+  InvalidArgumentError,
+  type Matrix,
+  checkOptions,
+} from '@rg/linalg';
 import { checkChoice, checkInteger, checkPoints, checkPositive } from '../internal/validate.js';
 import { knnKernel, type NearestNeighbors } from './nearest-neighbors.js';
 
@@ -38,6 +44,7 @@ export interface KnnGraphOptions {
  */
 export function knnGraph(x: Matrix, options: KnnGraphOptions = {}): CsrMatrix {
   const fn = 'knnGraph';
+  checkOptions(fn, 'options', options);
   checkPoints(fn, 'x', x, 2);
   const n = x.rows;
   const k = checkInteger(fn, 'k', options.k ?? 10, 1, n - 1);

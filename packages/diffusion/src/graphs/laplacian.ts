@@ -1,6 +1,6 @@
 // Graph Laplacians of a symmetric weight matrix (Chung, "Spectral Graph Theory", 1997, §1.2;
 // von Luxburg, "A tutorial on spectral clustering", 2007, §3).
-import { type CsrMatrix, csrFromTriplets } from '@rg/linalg';
+import { type CsrMatrix, csrFromTriplets, checkOptions } from '@rg/linalg';
 import { checkWeights } from '../internal/validate.js';
 
 /** Options of {@link laplacian}. */
@@ -26,6 +26,7 @@ export interface LaplacianOptions {
  */
 export function laplacian(w: CsrMatrix, options: LaplacianOptions = {}): CsrMatrix {
   const fn = 'laplacian';
+  checkOptions(fn, 'options', options);
   checkWeights(fn, 'w', w);
   return laplacianKernel(w, options.normalized === true);
 }

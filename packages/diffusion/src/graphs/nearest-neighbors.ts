@@ -1,6 +1,6 @@
 // Exact k-nearest neighbours of every point of a cloud: a k-d tree in low dimension, a blocked
 // brute-force scan in high dimension (where trees visit most leaves anyway).
-import type { Matrix } from '@rg/linalg';
+import { checkOptions, type Matrix } from '@rg/linalg';
 import { buildKdTree, kdKnn, kdStackSize } from '../internal/kd-tree.js';
 import { checkInteger, checkPoints } from '../internal/validate.js';
 
@@ -44,6 +44,7 @@ export function nearestNeighbors(
   options: NearestNeighborsOptions = {},
 ): NearestNeighbors {
   const fn = 'nearestNeighbors';
+  checkOptions(fn, 'options', options);
   checkPoints(fn, 'x', x, 2);
   const k = checkInteger(fn, 'k', options.k ?? 10, 1, x.rows - 1);
   return knnKernel(x.data, x.rows, x.cols, k);

@@ -1,7 +1,7 @@
 // Chebyshev expansion of the heat kernel e^{−tλ} on a spectrum [0, λmax] (Hammond,
 // Vandergheynst & Gribonval, "Wavelets on graphs via spectral graph theory", ACHA 30, 2011,
 // §6; the coefficients are Bessel functions: e^{−a x} = I_0(a) + 2 Σ_k (−1)^k I_k(a) T_k(x)).
-import { InvalidArgumentError } from '@rg/linalg';
+import { InvalidArgumentError, checkOptions } from '@rg/linalg';
 import { scaledBesselKernel } from './bessel.js';
 
 /** Largest Chebyshev order chosen automatically. */
@@ -39,6 +39,7 @@ export function heatChebyshevCoefficients(
   options: { order?: number; tol?: number } = {},
 ): HeatChebyshevCoefficients {
   const fn = 'heatChebyshevCoefficients';
+  checkOptions(fn, 'options', options);
   if (typeof t !== 'number' || !Number.isFinite(t) || t < 0)
     throw new InvalidArgumentError(`${fn}(): t must be a finite number ≥ 0 (got ${t})`);
   if (typeof lambdaMax !== 'number' || !Number.isFinite(lambdaMax) || !(lambdaMax > 0))

@@ -18,6 +18,7 @@ import {
   type Matrix,
   ShapeError,
   sparseCholesky,
+  checkOptions,
 } from '@rg/linalg';
 import { gemm, gemmTransA, gemmTransB } from '@rg/linalg/kernels';
 import { gershgorin } from '../internal/gershgorin.js';
@@ -100,7 +101,17 @@ export interface HeatKernel {
  * heatKernel(L, 0.5, { method: 'exact' }).matrix().data[1] // => ~0.3160603
  */
 export function heatKernel(l: CsrMatrix, t: number, options: HeatKernelOptions = {}): HeatKernel {
-  const fn = 'heatKernel';
+  return heatKernelAs('heatKernel', l, t, options);
+}
+
+/** {@link heatKernel} with errors naming the public function `fn` that called it. */
+export function heatKernelAs(
+  fn: string,
+  l: CsrMatrix,
+  t: number,
+  options: HeatKernelOptions = {},
+): HeatKernel {
+  checkOptions(fn, 'options', options);
   assertCsr(fn, 'l', l, true);
   assertSymmetricCsr(fn, 'l', l);
   checkPositive(fn, 't', t, true);

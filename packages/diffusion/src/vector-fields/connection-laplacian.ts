@@ -1,7 +1,7 @@
 // The connection Laplacian of a weighted graph with orthogonal transports between neighbouring
 // tangent frames, found by orthogonal Procrustes (Singer & Wu, "Vector diffusion maps and the
 // connection Laplacian", CPAM 65(8), 2012; Schönemann 1966 for Procrustes).
-import { type CsrMatrix, csrFromTriplets, svd } from '@rg/linalg';
+import { type CsrMatrix, csrFromTriplets, svd, checkOptions } from '@rg/linalg';
 import { checkChoice, checkWeights } from '../internal/validate.js';
 import { checkFrames } from './tangent-vectors.js';
 import type { TangentFrames } from './local-frames.js';
@@ -44,6 +44,7 @@ export function connectionLaplacian(
   options: ConnectionLaplacianOptions = {},
 ): CsrMatrix {
   const fn = 'connectionLaplacian';
+  checkOptions(fn, 'options', options);
   checkWeights(fn, 'w', w);
   checkFrames(fn, frames, w.rows);
   const connections = checkChoice(fn, 'connections', options.connections ?? 'procrustes', [

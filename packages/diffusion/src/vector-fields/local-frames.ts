@@ -1,6 +1,6 @@
 // Tangent frames of a point cloud by local PCA (Singer & Wu, "Vector diffusion maps and the
 // connection Laplacian", CPAM 65(8), 2012, §4; Little, Maggioni & Rosasco, ACHA 43, 2017).
-import { eigh, InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { eigh, InvalidArgumentError, type Matrix, checkOptions } from '@rg/linalg';
 import { knnKernel, type NearestNeighbors } from '../graphs/nearest-neighbors.js';
 import { checkInteger, checkPoints } from '../internal/validate.js';
 
@@ -49,6 +49,7 @@ export interface LocalFramesOptions {
  */
 export function localFrames(x: Matrix, options: LocalFramesOptions = {}): TangentFrames {
   const fn = 'localFrames';
+  checkOptions(fn, 'options', options);
   checkPoints(fn, 'x', x, 2);
   const n = x.rows;
   const D = x.cols;

@@ -3,7 +3,13 @@
 // Vaxman & Barahona, "Implicit Gaussian process representation of vector fields over arbitrary
 // latent manifolds", ICLR 2024), and its scalar counterpart on the graph Laplacian (Borovitskiy
 // et al., "Matérn Gaussian processes on graphs", AISTATS 2021).
-import { assertFinite, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import {
+  assertFinite,
+  InvalidArgumentError,
+  type Matrix,
+  ShapeError,
+  checkOptions,
+} from '@rg/linalg';
 import { knnGraph } from '../graphs/knn-graph.js';
 import { laplacianKernel } from '../graphs/laplacian.js';
 import { knnKernel } from '../graphs/nearest-neighbors.js';
@@ -142,6 +148,7 @@ export function rvgp(
   options: RvgpOptions = {},
 ): RvgpModel {
   const fn = 'rvgp';
+  checkOptions(fn, 'options', options);
   checkPoints(fn, 'points', points, 3);
   const n = points.rows;
   const D = points.cols;
@@ -270,6 +277,7 @@ export function graphGp(
   options: SpectralGpOptions = {},
 ): GraphGpModel {
   const fn = 'graphGp';
+  checkOptions(fn, 'options', options);
   checkPoints(fn, 'points', points, 3);
   const n = points.rows;
   const tr = checkNodes(fn, 'train', train, n);

@@ -8,7 +8,7 @@ import {
   type Matrix,
   ShapeError,
 } from '@rg/linalg';
-import { type HeatKernelOptions, heatKernel } from '../heat/heat-kernel.js';
+import { type HeatKernelOptions, heatKernelAs } from '../heat/heat-kernel.js';
 import type { TangentFrames } from './local-frames.js';
 
 /** Throw unless `frames` is a well-formed {@link TangentFrames} for n points. */
@@ -48,7 +48,11 @@ export function checkFrames(fn: string, frames: TangentFrames, n?: number): void
  * projectToFrames(frames, fromRows([[2, 3, 4]])) // => [[2, 3]]
  */
 export function projectToFrames(frames: TangentFrames, vectors: Matrix): Matrix {
-  const fn = 'projectToFrames';
+  return projectAs('projectToFrames', frames, vectors);
+}
+
+/** {@link projectToFrames} with errors naming the public function `fn`. */
+function projectAs(fn: string, frames: TangentFrames, vectors: Matrix): Matrix {
   checkFrames(fn, frames);
   assertFinite(fn, 'vectors', vectors);
   if (vectors.rows !== frames.n || vectors.cols !== frames.ambientDim)
@@ -142,7 +146,7 @@ export function vectorHeatDiffusion(
     throw new ShapeError(
       `${fn}(): lc must be ${frames.n * frames.dim}×${frames.n * frames.dim} for ${frames.n} frames of dimension ${frames.dim}`,
     );
-  const c = projectToFrames(frames, vectors);
-  const h = heatKernel(lc, t, options);
+  const c = projectAs(fn, frames, vectors);
+  const h = heatKernelAs(fn, lc, t, options);
   return liftKernel(frames, h.apply(c.data));
 }
