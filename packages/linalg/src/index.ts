@@ -197,5 +197,6 @@ export {
   eighBatch,
   MATMUL_PARALLEL_MIN,
   matmulParallel,
+  runPieces,
   symmetricFunctionBatch,
 } from './parallel.js';

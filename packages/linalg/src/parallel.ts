@@ -86,8 +86,7 @@ function sharedCopy(pool: Pool | undefined, x: Float64Array): Float64Array {
 }
 
 /**
- * Run the tasks: on the pool with at most `pool.threads` in flight (so an abort stops the
- * hand-out quickly), or one after the other on this thread.
+ * Run the tasks: on the pool (through {@link runPieces}), or one after the other on this thread.
  */
 async function runAll(
   fn: string,
@@ -97,30 +96,82 @@ async function runAll(
 ): Promise<boolean> {
   const { signal, onProgress } = options;
   const total = tasks.length;
-  let done = 0;
   let ok = true;
   if (pool === undefined) {
-    for (const t of tasks) {
+    for (let done = 0; done < total; ) {
       throwIfAborted(fn, signal);
-      ok = runTask(t).ok && ok;
+      ok = runTask(tasks[done]).ok && ok;
       done++;
       onProgress?.({ done, total });
     }
     return ok;
   }
+  await runPieces(
+    fn,
+    pool,
+    total,
+    async (i) => {
+      ok = (await pool.run(tasks[i])).ok && ok;
+    },
+    { signal, onProgress },
+  );
+  return ok;
+}
+
+/**
+ * Hand out `count` pieces of work to a pool: `piece(i)` for i = 0, 1, …, count − 1, in that
+ * order, with at most `pool.threads` pieces in flight (so an abort stops the hand-out within one
+ * piece per worker). Resolves when every piece has; rejects with the first piece's error, or with
+ * an AbortError naming `fn` as soon as `signal` aborts; after either, no further piece starts
+ * (pieces already running finish in their workers, and whatever they return is ignored by the
+ * caller's `piece`). `onProgress` is called after each finished piece. The loop under every
+ * pooled call (`matmulParallel`, `eighBatch`, domain packages' `…Parallel` functions), exported
+ * for a package that splits its own work: `piece(i)` usually awaits `pool.call(...)`.
+ *
+ * @param fn - the public function, for the AbortError's message
+ * @param pool - from {@link createPool}
+ * @param count - number of pieces (a non-negative integer)
+ * @param piece - starts piece i and resolves when it is done
+ * @param options - `{ signal, onProgress }`
+ * @throws {InvalidArgumentError} when `pool` is not a live pool or `count` is not a non-negative integer
+ * @throws {AbortError} when `signal` is aborted
+ * @example
+ * const pool = await createPool({ threads: 2 });
+ * const squares = new Float64Array(new SharedArrayBuffer(8 * 4));
+ * await runPieces('squares', pool, 4, async (i) => {
+ *   squares[i] = i * i; // a real piece would await pool.call(module, name, [i, squares])
+ * });
+ * squares // => [0, 1, 4, 9]
+ * await pool.dispose();
+ */
+export async function runPieces(
+  fn: string,
+  pool: Pool,
+  count: number,
+  piece: (index: number) => Promise<void>,
+  options: Pick<PoolCallOptions, 'signal' | 'onProgress'> = {},
+): Promise<void> {
+  if (checkPool(fn, pool) === undefined)
+    throw new InvalidArgumentError(`${fn}(): pool must come from createPool() (got undefined)`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new InvalidArgumentError(
+      `${fn}(): the number of pieces must be a non-negative integer (got ${count})`,
+    );
+  if (typeof piece !== 'function')
+    throw new InvalidArgumentError(`${fn}(): piece must be a function`);
+  const { signal, onProgress } = checkOptions(fn, 'options', options);
+  throwIfAborted(fn, signal);
   let next = 0;
-  // After an error or an abort no further piece is handed out; pieces already running finish
-  // in their workers and their results are dropped.
+  let done = 0;
+  // After an error or an abort no further piece is handed out.
   let stopped = false;
   const worker = async () => {
-    while (next < total && !stopped) {
+    while (next < count && !stopped) {
       throwIfAborted(fn, signal);
-      const t = tasks[next++];
-      const r = await pool.run(t);
+      await piece(next++);
       if (stopped) return;
-      ok = r.ok && ok;
       done++;
-      onProgress?.({ done, total });
+      onProgress?.({ done, total: count });
     }
   };
   let onAbort: (() => void) | undefined;
@@ -137,14 +188,13 @@ async function runAll(
   aborted.catch(() => {});
   try {
     await Promise.race([
-      Promise.all(Array.from({ length: Math.min(pool.threads, total) }, worker)),
+      Promise.all(Array.from({ length: Math.min(pool.threads, count) }, worker)),
       aborted,
     ]);
   } finally {
     stopped = true;
     if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
-  return ok;
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 import { assertPoints, normalizedWeights, toMatrices } from './internal/points.js';
 import { spdCholesky } from './internal/validate.js';
 import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';
-import type { SPDMetric } from './metrics/spd-metric.js';
+import type { MetricMeanResult, SPDMetric } from './metrics/spd-metric.js';
 
 /** Options of {@link frechetMean} (`tol` default 1e-8 and `maxIter` default 50, pyRiemann's). */
 export interface FrechetMeanOptions extends IterativeOptions {
@@ -87,6 +87,27 @@ export function meanOfValidPoints(
   w: Float64Array,
   options: Omit<FrechetMeanOptions, 'weights'>,
 ): FrechetMeanResult {
+  const { tol, maxIter } = checkMeanOptions(fn, n, options);
+  const r = m.unchecked.mean(points, w, {
+    tol,
+    maxIter,
+    init: options.init,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    fn,
+  });
+  return meanResult(fn, r, tol, options.strict);
+}
+
+/**
+ * Check a mean's `tol`, `maxIter` and `init` (n×n SPD) and the signal (closed-form means never
+ * poll it, so an aborted one must stop here); returns tol and maxIter with their defaults.
+ */
+export function checkMeanOptions(
+  fn: string,
+  n: number,
+  options: Omit<FrechetMeanOptions, 'weights'>,
+): { tol: number; maxIter: number } {
   const tol = options.tol ?? 1e-8;
   const maxIter = options.maxIter ?? 50;
   if (!(tol >= 0)) throw new InvalidArgumentError(`${fn}(): tol must be ≥ 0 (got ${tol})`);
@@ -98,17 +119,18 @@ export function meanOfValidPoints(
     spdCholesky(fn, 'init', options.init);
     if (options.init.rows !== n) throw new InvalidArgumentError(`${fn}(): init must be ${n}×${n}`);
   }
-  // closed-form means never poll the signal: an aborted one must stop here
   throwIfAborted(fn, options.signal);
-  const r = m.unchecked.mean(points, w, {
-    tol,
-    maxIter,
-    init: options.init,
-    signal: options.signal,
-    onProgress: options.onProgress,
-    fn,
-  });
-  if (!r.converged && options.strict)
+  return { tol, maxIter };
+}
+
+/** The public result of a metric's mean algorithm, applying `strict`. */
+export function meanResult(
+  fn: string,
+  r: MetricMeanResult,
+  tol: number,
+  strict: boolean | undefined,
+): FrechetMeanResult {
+  if (!r.converged && strict)
     throw new ConvergenceError(
       `${fn}(): no convergence after ${r.iterations} iterations (gradient norm ${r.gradientNorm.toExponential(2)} > tol ${tol})`,
       { iterations: r.iterations, residual: r.gradientNorm },

@@ -11,6 +11,8 @@ export { delayEmbed } from './delay-embed.js';
 // --- means ---
 export type { FrechetMeanOptions, FrechetMeanResult } from './frechet-mean.js';
 export { frechetMean } from './frechet-mean.js';
+export type { FrechetMeanParallelOptions } from './frechet-mean-parallel.js';
+export { frechetMeanParallel } from './frechet-mean-parallel.js';
 export type { GeometricMedianOptions, GeometricMedianResult } from './geometric-median.js';
 export { geometricMedian } from './geometric-median.js';
 export type { GridSearchCVOptions, GridSearchCVResult, GridSearchScore } from './grid-search-cv.js';

@@ -1,9 +1,19 @@
 // Tangent-space mapping at a Riemannian mean (Barachant, Bonnet, Congedo & Jutten 2013,
 // "Classification of covariance matrices using a Riemannian-based kernel for BCI applications",
 // Neurocomputing 112), with pyRiemann's vectorization (upper triangle, √2 off the diagonal).
-import { assertFinite, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import {
+  assertFinite,
+  checkOptions,
+  InvalidArgumentError,
+  type Matrix,
+  type PoolCallOptions,
+  ShapeError,
+  throwIfAborted,
+} from '@rg/linalg';
 import { congruence, eigensystem, reconstruct } from '@rg/linalg/kernels';
 import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
+import { meanOnPool } from './frechet-mean-parallel.js';
+import { mapPoints, packPoints, poolArray, poolFor } from './internal/pool-points.js';
 import { assertPoints, toMatrices } from './internal/points.js';
 import { spdCholesky } from './internal/validate.js';
 import { affineInvariant } from './metrics/affine-invariant.js';
@@ -25,6 +35,8 @@ export interface TangentSpaceOptions {
  * order with √2 on off-diagonal entries so that Euclidean norms of vectors equal the
  * affine-invariant norms of the tangent vectors (pyRiemann's `TangentSpace`). `metric` only
  * chooses the mean that becomes the reference; the map itself is the affine-invariant one.
+ * `fitParallel` and `transformParallel` do the same with the per-point work on a worker pool of
+ * @rg/linalg (`{ pool }`), with bitwise the same reference and vectors.
  *
  * @example
  * import { fromRows, identity } from '@rg/linalg';
@@ -91,20 +103,93 @@ export class TangentSpace {
 
   /** Tangent vectors, one row per matrix (n(n+1)/2 columns). */
   transform(covs: readonly (Matrix | readonly (readonly number[])[])[]): Matrix {
-    const { n, invHalf } = this.ref('transform');
-    const xs = toMatrices('TangentSpace.transform', 'covs', covs);
-    assertPoints('TangentSpace.transform', 'covs', xs);
-    if (xs[0].rows !== n) throw new ShapeError(`TangentSpace.transform(): covs must be ${n}×${n}`);
+    return this.vectors('transform', covs);
+  }
+
+  private vectors(fn: string, covs: readonly (Matrix | readonly (readonly number[])[])[]): Matrix {
+    const { n, invHalf } = this.ref(fn);
+    const xs = toMatrices(`TangentSpace.${fn}`, 'covs', covs);
+    assertPoints(`TangentSpace.${fn}`, 'covs', xs);
+    if (xs[0].rows !== n) throw new ShapeError(`TangentSpace.${fn}(): covs must be ${n}×${n}`);
     const d = (n * (n + 1)) / 2;
     const out = new Float64Array(xs.length * d);
-    xs.forEach((x, t) => {
-      const e = eigensystem(n, congruence(n, n, invHalf, x.data));
-      const s = reconstruct(n, e.vectors, e.values.map(Math.log));
-      let k = t * d;
-      for (let i = 0; i < n; i++)
-        for (let j = i; j < n; j++) out[k++] = i === j ? s[i * n + j] : Math.SQRT2 * s[i * n + j];
-    });
+    for (let t = 0; t < xs.length; t++) tangentVectorInto(n, invHalf, xs[t].data, out, t * d);
     return { rows: xs.length, cols: d, data: out };
+  }
+
+  /**
+   * {@link TangentSpace.fit} with the reference mean on a worker pool
+   * ({@link frechetMeanParallel}); bitwise the reference `fit` learns. The model changes only
+   * when the mean is done.
+   *
+   * @param covs - SPD matrices (Matrices or nested rows)
+   * @param options - `{ pool, signal }`
+   * @returns this
+   * @throws {AbortError} when `signal` is aborted, and the errors of `fit`
+   * @example
+   * import { createPool, fromRows } from '@rg/linalg';
+   * const pool = await createPool({ threads: 2 });
+   * const ts = await new TangentSpace().fitParallel([fromRows([[4, 0], [0, 1]]), fromRows([[1, 0], [0, 4]])], { pool });
+   * ts.reference // => ~[[2, 0], [0, 2]]
+   * await pool.dispose();
+   */
+  async fitParallel(
+    covs: readonly (Matrix | readonly (readonly number[])[])[],
+    options: Omit<PoolCallOptions, 'onProgress'> = {},
+  ): Promise<this> {
+    const fn = 'TangentSpace.fitParallel';
+    const { pool, signal } = checkOptions(fn, 'options', options);
+    const xs = toMatrices(fn, 'covs', covs);
+    const n = assertPoints(fn, 'covs', xs);
+    if (!this.fixed) {
+      const w = new Float64Array(xs.length).fill(1 / xs.length);
+      const meanOptions = { ...this.meanOptions, signal: signal ?? this.meanOptions.signal };
+      this.reference = (await meanOnPool(fn, this.metric, xs, n, w, meanOptions, pool)).mean;
+    }
+    return this;
+  }
+
+  /**
+   * {@link TangentSpace.transform} on a worker pool: the matrices are split into runs and each
+   * worker maps its run with the same code, so the vectors are bitwise those of `transform`.
+   * Small inputs (matrices·n³ below @rg/linalg's `BATCH_PARALLEL_MIN`) and calls without a pool
+   * run `transform` on this thread.
+   *
+   * @param covs - SPD matrices (Matrices or nested rows) of the reference's size
+   * @param options - `{ pool, signal, onProgress }`
+   * @returns tangent vectors, one row per matrix (n(n+1)/2 columns)
+   * @throws {AbortError} when `signal` is aborted, and the errors of `transform`
+   * @example
+   * import { createPool, fromRows, identity } from '@rg/linalg';
+   * const pool = await createPool({ threads: 2 });
+   * const ts = new TangentSpace({ reference: identity(2) });
+   * await ts.transformParallel([fromRows([[Math.E, 0], [0, 1]])], { pool }) // => ~[[1, 0, 0]]
+   * await pool.dispose();
+   */
+  async transformParallel(
+    covs: readonly (Matrix | readonly (readonly number[])[])[],
+    options: PoolCallOptions = {},
+  ): Promise<Matrix> {
+    const fn = 'TangentSpace.transformParallel';
+    const { pool: poolIn, signal, onProgress } = checkOptions(fn, 'options', options);
+    const n = this.reference?.rows ?? 0;
+    const count = Array.isArray(covs) ? covs.length : 0;
+    const pool = poolFor(fn, poolIn, count * n ** 3);
+    if (pool === undefined) {
+      throwIfAborted(fn, signal);
+      const out = this.vectors('transformParallel', covs);
+      onProgress?.({ done: 1, total: 1 });
+      return out;
+    }
+    const { invHalf } = this.ref('transformParallel');
+    const xs = toMatrices(fn, 'covs', covs);
+    assertPoints(fn, 'covs', xs);
+    if (xs[0].rows !== n) throw new ShapeError(`${fn}(): covs must be ${n}×${n}`);
+    const d = (n * (n + 1)) / 2;
+    const out = poolArray(pool, xs.length * d);
+    const packed = packPoints(pool, xs, n, pool.threads * 4);
+    await mapPoints(fn, pool, packed, 'tangentVectors', [invHalf], d, out, { signal, onProgress });
+    return { rows: xs.length, cols: d, data: Float64Array.from(out) };
   }
 
   /** `fit(covs)` then `transform(covs)`. */
@@ -142,4 +227,25 @@ export class TangentSpace {
     }
     return out;
   }
+}
+
+/**
+ * The tangent vector of x at the reference C given by C^{-½} (`invHalf`): the upper triangle of
+ * log(C^{-½}XC^{-½}) with √2 off the diagonal, written into `out` from `offset`. One function
+ * for {@link TangentSpace.transform} and the pool workers of its parallel form.
+ *
+ * @internal
+ */
+export function tangentVectorInto(
+  n: number,
+  invHalf: Float64Array,
+  x: Float64Array,
+  out: Float64Array,
+  offset: number,
+): void {
+  const e = eigensystem(n, congruence(n, n, invHalf, x));
+  const s = reconstruct(n, e.vectors, e.values.map(Math.log));
+  let k = offset;
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) out[k++] = i === j ? s[i * n + j] : Math.SQRT2 * s[i * n + j];
 }

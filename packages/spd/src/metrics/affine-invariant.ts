@@ -15,7 +15,7 @@ import {
   triangularInverse,
 } from '@rg/linalg/kernels';
 import { EXP, INV_SQRT, LOG, SQRT, type Tape, type TNode } from '../internal/autodiff.js';
-import { sq } from '../internal/sq.js';
+import { addWeighted, sq } from '../internal/sq.js';
 import { arithmeticMean, defineMetric } from './define-metric.js';
 import { type KarcherBackend, karcherFlow } from './karcher-flow.js';
 import type {
@@ -130,6 +130,40 @@ function transport(p: Matrix, q: Matrix, v: Matrix): Matrix {
   return sq(n, congruence(n, n, e, v.data));
 }
 
+/** The Karcher state at an iterate: its Cholesky factor L and the mean whitened log J. */
+export interface AirmKarcherState {
+  l: Float64Array;
+  j: Float64Array;
+}
+
+/**
+ * L and W = L⁻¹ for a Karcher iterate c = LLᵀ; throws (naming `fn`) when rounding has made the
+ * iterate indefinite.
+ */
+export function karcherWhitener(
+  n: number,
+  c: Float64Array,
+  fn: string,
+): { l: Float64Array; wInv: Float64Array } {
+  const l = new Float64Array(n * n);
+  if (choleskyLower(n, c, l) >= 0)
+    throw new InvalidArgumentError(
+      `${fn}(): the iterate lost positive definiteness (points too ill-conditioned for float64)`,
+    );
+  return { l, wInv: triangularInverse(n, l, { lower: true }) };
+}
+
+/** log(W X Wᵀ): one point's whitened logarithm, the term the Karcher gradient averages. */
+export function whitenedLog(n: number, wInv: Float64Array, x: Float64Array): Float64Array {
+  const e = whitenedEig(wInv, x, n);
+  return reconstruct(n, e.vectors, e.values.map(Math.log));
+}
+
+/** The Karcher step L exp(ν J) Lᵀ from the state measured at the iterate. */
+export function karcherStep(n: number, s: AirmKarcherState, nu: number): Float64Array {
+  return expWhitened(n, s.l, s.j, nu).data;
+}
+
 /** Karcher flow on plain arrays: whitening by the iterate's Cholesky factor, accurate logs. */
 function mean(
   points: readonly Matrix[],
@@ -138,24 +172,15 @@ function mean(
 ): MetricMeanResult {
   const n = points[0].rows;
   const fn = options.fn ?? 'frechetMean';
-  const backend: KarcherBackend<Float64Array, { l: Float64Array; j: Float64Array }> = {
+  const backend: KarcherBackend<Float64Array, AirmKarcherState> = {
     gradient(c) {
-      const l = new Float64Array(n * n);
-      if (choleskyLower(n, c, l) >= 0)
-        throw new InvalidArgumentError(
-          `${fn}(): the iterate lost positive definiteness (points too ill-conditioned for float64)`,
-        );
-      const wInv = triangularInverse(n, l, { lower: true });
+      const { l, wInv } = karcherWhitener(n, c, fn);
       const j = new Float64Array(n * n);
-      for (let i = 0; i < points.length; i++) {
-        const e = whitenedEig(wInv, points[i].data, n);
-        const lg = reconstruct(n, e.vectors, e.values.map(Math.log));
-        const wi = weights[i];
-        for (let k = 0; k < n * n; k++) j[k] += wi * lg[k];
-      }
+      for (let i = 0; i < points.length; i++)
+        addWeighted(j, weights[i], whitenedLog(n, wInv, points[i].data));
       return { norm: Math.sqrt(dot(n * n, j, j)), state: { l, j } };
     },
-    step: (_c, s, t) => expWhitened(n, s.l, s.j, t).data,
+    step: (_c, s, t) => karcherStep(n, s, t),
   };
   const init = options.init
     ? Float64Array.from(options.init.data)

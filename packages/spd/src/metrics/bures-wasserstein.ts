@@ -10,7 +10,7 @@ import {
   type Tape,
   type TNode,
 } from '../internal/autodiff.js';
-import { sq } from '../internal/sq.js';
+import { addWeighted, sq } from '../internal/sq.js';
 import {
   bwExp,
   bwGeodesic,
@@ -28,6 +28,50 @@ import type {
   TapeGeometry,
 } from './spd-metric.js';
 
+/** G^½ and G^{-½} of a fixed-point iterate. */
+export function bwHalves(
+  n: number,
+  g: Float64Array,
+): { half: Float64Array; invHalf: Float64Array } {
+  const e = eigensystem(n, g);
+  return {
+    half: reconstruct(n, e.vectors, e.values.map(Math.sqrt)),
+    invHalf: reconstruct(
+      n,
+      e.vectors,
+      e.values.map((x) => 1 / Math.sqrt(x)),
+    ),
+  };
+}
+
+/** (G^½ X G^½)^½ for one point: the term the fixed point averages (eigenvalues clamped at 0). */
+export function bwRoot(n: number, half: Float64Array, x: Float64Array): Float64Array {
+  const ei = eigensystem(n, congruence(n, n, half, x));
+  return reconstruct(
+    n,
+    ei.vectors,
+    ei.values.map((v) => Math.sqrt(Math.max(0, v))),
+  );
+}
+
+/** The gradient norm at G from S = Σ wᵢ (G^½XᵢG^½)^½: A = G^{-½} S G^{-½} − I, ‖A G^½‖_F. */
+export function bwMeasure(
+  n: number,
+  s: Float64Array,
+  h: { half: Float64Array; invHalf: Float64Array },
+): number {
+  const a = congruence(n, n, h.invHalf, s);
+  for (let i = 0; i < n; i++) a[i * n + i] -= 1;
+  return bwGradientNorm(n, a, h.half);
+}
+
+/** The fixed-point step G^{-½} S² G^{-½}. */
+export function bwStep(n: number, s: Float64Array, invHalf: Float64Array): Float64Array {
+  const s2 = new Float64Array(n * n);
+  gemm(n, n, n, s, s, s2);
+  return congruence(n, n, invHalf, s2);
+}
+
 /** The fixed point on plain arrays, from `init` or the weighted arithmetic mean. */
 function mean(
   points: readonly Matrix[],
@@ -39,34 +83,14 @@ function mean(
   let invHalf: Float64Array = new Float64Array(n * n);
   const backend: BWFixedPointBackend<Float64Array> = {
     gradient(g) {
-      const e = eigensystem(n, g);
-      const half = reconstruct(n, e.vectors, e.values.map(Math.sqrt));
-      invHalf = reconstruct(
-        n,
-        e.vectors,
-        e.values.map((x) => 1 / Math.sqrt(x)),
-      );
+      const h = bwHalves(n, g);
+      invHalf = h.invHalf;
       s = new Float64Array(n * n);
-      for (let i = 0; i < points.length; i++) {
-        const ei = eigensystem(n, congruence(n, n, half, points[i].data));
-        const r = reconstruct(
-          n,
-          ei.vectors,
-          ei.values.map((x) => Math.sqrt(Math.max(0, x))),
-        );
-        const wi = weights[i];
-        for (let k = 0; k < n * n; k++) s[k] += wi * r[k];
-      }
-      // A = T̄ − I = G^{-½} S G^{-½} − I
-      const a = congruence(n, n, invHalf, s);
-      for (let i = 0; i < n; i++) a[i * n + i] -= 1;
-      return bwGradientNorm(n, a, half);
+      for (let i = 0; i < points.length; i++)
+        addWeighted(s, weights[i], bwRoot(n, h.half, points[i].data));
+      return bwMeasure(n, s, h);
     },
-    step() {
-      const s2 = new Float64Array(n * n);
-      gemm(n, n, n, s, s, s2);
-      return congruence(n, n, invHalf, s2);
-    },
+    step: () => bwStep(n, s, invHalf),
   };
   const init = options.init
     ? Float64Array.from(options.init.data)

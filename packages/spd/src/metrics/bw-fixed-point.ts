@@ -38,6 +38,29 @@ export interface BWFixedPointOptions {
 }
 
 /**
+ * The fixed point's loop as a generator: yields each iterate at which it needs the gradient
+ * norm (the backend's measurement, kept for the step) and is resumed with it; one loop for the
+ * synchronous driver {@link bwFixedPoint} and the asynchronous {@link bwFixedPointAsync}.
+ */
+export function* bwFixedPointRule<P>(
+  step: (g: P) => P,
+  init: P,
+  options: BWFixedPointOptions,
+): Generator<P, { mean: P; iterations: number; converged: boolean; gradientNorm: number }, number> {
+  let g = init;
+  let gn = Number.POSITIVE_INFINITY;
+  for (let it = 0; it <= options.maxIter; it++) {
+    throwIfAborted(options.fn, options.signal);
+    gn = yield g;
+    options.onProgress?.({ iteration: it, residual: gn });
+    if (gn <= options.tol) return { mean: g, iterations: it, converged: true, gradientNorm: gn };
+    if (it === options.maxIter) break;
+    g = step(g);
+  }
+  return { mean: g, iterations: options.maxIter, converged: false, gradientNorm: gn };
+}
+
+/**
  * Run the fixed point from `init`: measure, stop when the gradient norm is ≤ tol or after
  * maxIter steps; the gradient is always measured at the returned iterate.
  */
@@ -46,15 +69,20 @@ export function bwFixedPoint<P>(
   init: P,
   options: BWFixedPointOptions,
 ): { mean: P; iterations: number; converged: boolean; gradientNorm: number } {
-  let g = init;
-  let gn = Number.POSITIVE_INFINITY;
-  for (let it = 0; it <= options.maxIter; it++) {
-    throwIfAborted(options.fn, options.signal);
-    gn = backend.gradient(g);
-    options.onProgress?.({ iteration: it, residual: gn });
-    if (gn <= options.tol) return { mean: g, iterations: it, converged: true, gradientNorm: gn };
-    if (it === options.maxIter) break;
-    g = backend.step(g);
-  }
-  return { mean: g, iterations: options.maxIter, converged: false, gradientNorm: gn };
+  const rule = bwFixedPointRule<P>((g) => backend.step(g), init, options);
+  let r = rule.next();
+  while (!r.done) r = rule.next(backend.gradient(r.value));
+  return r.value;
+}
+
+/** {@link bwFixedPoint} with a measurement that is awaited (the same loop, the same iterates). */
+export async function bwFixedPointAsync<P>(
+  backend: { gradient(g: P): Promise<number>; step(g: P): P },
+  init: P,
+  options: BWFixedPointOptions,
+): Promise<{ mean: P; iterations: number; converged: boolean; gradientNorm: number }> {
+  const rule = bwFixedPointRule<P>((g) => backend.step(g), init, options);
+  let r = rule.next();
+  while (!r.done) r = rule.next(await backend.gradient(r.value));
+  return r.value;
 }

@@ -33,6 +33,44 @@ export interface KarcherResult<P, S> {
   state: S;
 }
 
+/** A measurement of the gradient at an iterate, as `KarcherBackend.gradient` returns it. */
+export interface KarcherMeasure<S> {
+  norm: number;
+  state: S;
+}
+
+/**
+ * The step rule as a generator: it yields each iterate at which it needs the gradient and is
+ * resumed with the measurement, so one rule serves the synchronous driver {@link karcherFlow}
+ * and the asynchronous one {@link karcherFlowAsync} (measurements on a worker pool).
+ */
+export function* karcherRule<P, S>(
+  step: (g: P, state: S, nu: number) => P,
+  init: P,
+  options: KarcherOptions,
+): Generator<P, KarcherResult<P, S>, KarcherMeasure<S>> {
+  let g = init;
+  let nu = 1;
+  let floor = 0.5;
+  let tau = Number.MAX_VALUE;
+  for (let k = 0; ; k++) {
+    throwIfAborted(options.fn, options.signal);
+    const { norm, state } = yield g;
+    options.onProgress?.({ iteration: k, residual: norm, stepSize: nu });
+    if (norm <= options.tol || k >= options.maxIter || (k > 0 && nu <= options.tol))
+      return { mean: g, iterations: k, converged: norm <= options.tol, gradientNorm: norm, state };
+    const h = nu * norm;
+    g = step(g, state, nu);
+    if (h < tau) {
+      nu = Math.max(0.95 * nu, Math.min(nu, floor));
+      tau = h;
+    } else {
+      nu *= 0.5;
+      floor = Math.min(floor, nu);
+    }
+  }
+}
+
 /**
  * Karcher flow G ← G^½ exp(ν J) G^½ with pyRiemann's step rule (mean_riemann): ν starts at 1
  * and is multiplied by 0.95 after a step whose length ν‖J‖ is shorter than every earlier one,
@@ -48,24 +86,23 @@ export function karcherFlow<P, S>(
   init: P,
   options: KarcherOptions,
 ): KarcherResult<P, S> {
-  let g = init;
-  let nu = 1;
-  let floor = 0.5;
-  let tau = Number.MAX_VALUE;
-  for (let k = 0; ; k++) {
-    throwIfAborted(options.fn, options.signal);
-    const { norm, state } = backend.gradient(g);
-    options.onProgress?.({ iteration: k, residual: norm, stepSize: nu });
-    if (norm <= options.tol || k >= options.maxIter || (k > 0 && nu <= options.tol))
-      return { mean: g, iterations: k, converged: norm <= options.tol, gradientNorm: norm, state };
-    const h = nu * norm;
-    g = backend.step(g, state, nu);
-    if (h < tau) {
-      nu = Math.max(0.95 * nu, Math.min(nu, floor));
-      tau = h;
-    } else {
-      nu *= 0.5;
-      floor = Math.min(floor, nu);
-    }
-  }
+  const rule = karcherRule<P, S>((g, s, nu) => backend.step(g, s, nu), init, options);
+  let r = rule.next();
+  while (!r.done) r = rule.next(backend.gradient(r.value));
+  return r.value;
+}
+
+/** {@link karcherFlow} with a measurement that is awaited (the same rule, the same iterates). */
+export async function karcherFlowAsync<P, S>(
+  backend: {
+    gradient(g: P): Promise<KarcherMeasure<S>>;
+    step(g: P, state: S, nu: number): P;
+  },
+  init: P,
+  options: KarcherOptions,
+): Promise<KarcherResult<P, S>> {
+  const rule = karcherRule<P, S>((g, s, nu) => backend.step(g, s, nu), init, options);
+  let r = rule.next();
+  while (!r.done) r = rule.next(await backend.gradient(r.value));
+  return r.value;
 }

@@ -182,6 +182,7 @@ export const descriptions = {
   eighBatch: 'matrices:syms options?:opts',
   MATMUL_PARALLEL_MIN: 'value',
   matmulParallel: 'a:mat b:mat optionsIn?:opts',
+  runPieces: 'skip: its valid calls need a started pool (createPool starts worker threads)',
   symmetricFunctionBatch: { call: 'matrices:syms f:any options?:opts', valid: { f: () => 'exp' } },
 };
 

@@ -8,6 +8,10 @@ export const descriptions = {
   covariance: 'x:spd options?:opts',
   delayEmbed: 'x:spd options:opts',
   frechetMean: 'points:spds metric:any options?:opts',
+  frechetMeanParallel: {
+    call: 'points:spds metric:any options?:opts',
+    valid: { metric: () => 'riemann' },
+  },
   geometricMedian: 'points:spds metric:any options?:opts',
   gridSearchCV: 'trials:spds labels:vec options:opts',
   LogisticRegression: 'new options?:opts',
