@@ -83,4 +83,10 @@ describe('adam', () => {
     expect(() => adamw({ weightDecay: -1 })).toThrow(/adamw\(\): weightDecay/);
     expect(() => adamw({ weightDecay: Number.POSITIVE_INFINITY })).toThrow(InvalidArgumentError);
   });
+
+  it('adam(null) and adamw(null) are typed errors naming the optimizer (issue #15)', () => {
+    expect(() => adam(null as never)).toThrow(/^adam\(\): options must be an options object/);
+    expect(() => adamw(null as never)).toThrow(/^adamw\(\): options must be an options object/);
+    expect(() => adamw(null as never)).toThrow(InvalidArgumentError);
+  });
 });

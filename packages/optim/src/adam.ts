@@ -1,4 +1,5 @@
 // Adam with bias-corrected moment estimates (Kingma & Ba 2015) over manifolds (Bécigneul & Ganea 2019).
+import { checkOptions } from '@rg/linalg';
 import type { GradientTransform } from './gradient-transform.js';
 import { adamRule, adamSettings } from './internal/adam-rule.js';
 import { checkTransform, createOptimizer, resolveLearningRate } from './internal/engine.js';
@@ -43,9 +44,10 @@ export interface AdamOptions {
  * adam({ lr: 0.1 }).step([w]);
  * matmulTransA(w.value, w.value) // => ~[[1, 0], [0, 1]]
  */
-export function adam(options: AdamOptions = {}): Optimizer {
+export function adam(optionsIn: AdamOptions = {}): Optimizer {
   const fn = 'adam';
-  const lr = resolveLearningRate(fn, options?.lr ?? 1e-3);
+  const options = checkOptions(fn, 'options', optionsIn);
+  const lr = resolveLearningRate(fn, options.lr ?? 1e-3);
   const settings = adamSettings(fn, options);
   const transform = checkTransform(fn, options.precondition);
   const base = settings.amsgrad ? 'adam-amsgrad' : 'adam';

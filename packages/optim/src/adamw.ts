@@ -1,4 +1,5 @@
 // Adam with decoupled weight decay (Loshchilov & Hutter 2019, "Decoupled weight decay regularization", Algorithm 2).
+import { checkOptions } from '@rg/linalg';
 import { adamRule, adamSettings } from './internal/adam-rule.js';
 import {
   checkNonNegative,
@@ -31,9 +32,10 @@ export interface AdamWOptions extends AdamOptions {
  * opt.stepInPlace(p, Float64Array.from([1]));
  * p // => ~[1.8]
  */
-export function adamw(options: AdamWOptions = {}): Optimizer {
+export function adamw(optionsIn: AdamWOptions = {}): Optimizer {
   const fn = 'adamw';
-  const lr = resolveLearningRate(fn, options?.lr ?? 1e-3);
+  const options = checkOptions(fn, 'options', optionsIn);
+  const lr = resolveLearningRate(fn, options.lr ?? 1e-3);
   const settings = adamSettings(fn, options);
   const weightDecay = checkNonNegative(fn, 'weightDecay', options.weightDecay ?? 0.01);
   const transform = checkTransform(fn, options.precondition);

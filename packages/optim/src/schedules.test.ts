@@ -26,4 +26,14 @@ describe('schedules', () => {
     expect(() => linearWarmup({ warmupSteps: 2, after: -1 })).toThrow(/after/);
     expect(() => linearWarmup({ warmupSteps: 2, after: 1, startFactor: 2 })).toThrow(/startFactor/);
   });
+
+  it('null or missing options are typed errors naming the schedule (issue #15)', () => {
+    for (const o of [null, undefined]) {
+      expect(() => stepSchedule(o as never)).toThrow(/^stepSchedule\(\): /);
+      expect(() => cosineSchedule(o as never)).toThrow(/^cosineSchedule\(\): /);
+      expect(() => linearWarmup(o as never)).toThrow(/^linearWarmup\(\): /);
+      expect(() => stepSchedule(o as never)).toThrow(InvalidArgumentError);
+    }
+    expect(() => stepSchedule(null as never)).toThrow(/options must be an options object/);
+  });
 });

@@ -1,5 +1,5 @@
 // Learning-rate schedules: step decay, SGDR cosine annealing (Loshchilov & Hutter 2017) and linear warm-up (Goyal et al. 2017).
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 
 /**
  * A learning rate as a function of the optimizer step (0, 1, 2, …). Optimizers call it once
@@ -11,6 +11,7 @@ import { InvalidArgumentError } from '@rg/linalg';
  */
 export type Schedule = (step: number) => number;
 
+// required fields are checked one by one below, so a missing one is a typed error naming it
 function positive(fn: string, name: string, v: number): void {
   if (!(v > 0) || !Number.isFinite(v))
     throw new InvalidArgumentError(`${fn}(): ${name} must be a positive finite number (got ${v})`);
@@ -38,7 +39,11 @@ export function constantSchedule(lr: number): Schedule {
  * s(25) // => 0.25
  */
 export function stepSchedule(options: { lr: number; stepSize: number; gamma?: number }): Schedule {
-  const { lr, stepSize, gamma = 0.1 } = options;
+  const {
+    lr,
+    stepSize,
+    gamma = 0.1,
+  } = checkOptions('stepSchedule', 'options', options) as typeof options;
   positive('stepSchedule', 'lr', lr);
   if (!Number.isInteger(stepSize) || stepSize < 1)
     throw new InvalidArgumentError(
@@ -65,7 +70,11 @@ export function cosineSchedule(options: {
   totalSteps: number;
   minLr?: number;
 }): Schedule {
-  const { lr, totalSteps, minLr = 0 } = options;
+  const {
+    lr,
+    totalSteps,
+    minLr = 0,
+  } = checkOptions('cosineSchedule', 'options', options) as typeof options;
   positive('cosineSchedule', 'lr', lr);
   if (!Number.isInteger(totalSteps) || totalSteps < 1)
     throw new InvalidArgumentError(
@@ -101,7 +110,11 @@ export function linearWarmup(options: {
   startFactor?: number;
 }): Schedule {
   const fn = 'linearWarmup';
-  const { warmupSteps, after, startFactor = 0 } = options;
+  const {
+    warmupSteps,
+    after,
+    startFactor = 0,
+  } = checkOptions(fn, 'options', options) as typeof options;
   if (!Number.isInteger(warmupSteps) || warmupSteps < 1)
     throw new InvalidArgumentError(
       `${fn}(): warmupSteps must be a positive integer (got ${warmupSteps})`,
