@@ -45,9 +45,11 @@ export function allFinite(p: usize, len: i32): i32 {
 }
 
 /**
- * C = op(A)·op(B) with C (m×n) overwritten; op(A) is m×k (A stored k×m when transA),
- * op(B) is k×n (B stored n×k when transB). With upper, tiles strictly below the
- * diagonal are skipped (the caller mirrors the upper triangle).
+ * C = op(A)·op(B), or C += op(A)·op(B) with `accumulate`, for C m×n; op(A) is m×k (A stored
+ * k×m when transA), op(B) is k×n (B stored n×k when transB). Row strides in doubles: lda, ldb,
+ * ldc (the stored row lengths for whole matrices; larger for a block inside a bigger matrix).
+ * With upper, tiles strictly below the diagonal are skipped (the caller mirrors the upper
+ * triangle).
  */
 export function gemm(
   transA: i32,
@@ -56,25 +58,30 @@ export function gemm(
   n: i32,
   k: i32,
   a: usize,
+  lda: i32,
   b: usize,
+  ldb: i32,
   c: usize,
+  ldc: i32,
   upper: i32,
+  accumulate: i32,
   packA: usize,
   packB: usize,
   tile: usize,
 ): void {
-  memory.fill(c, 0, <usize>m * <usize>n * 8);
+  if (!accumulate)
+    for (let i = 0; i < m; i++) memory.fill(c + ((<usize>i * <usize>ldc) << 3), 0, (<usize>n) << 3);
   if (m === 0 || n === 0 || k === 0) return;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
-      packPanelB(transB, n, k, b, pc, kc, jc, nc, packB);
+      packPanelB(transB, ldb, b, pc, kc, jc, nc, packB);
       for (let ic = 0; ic < m; ic += MC) {
         if (upper && ic >= jc + nc) break;
         const mc = min(MC, m - ic);
-        packPanelA(transA, m, k, a, ic, mc, pc, kc, packA);
-        macroKernel(mc, nc, kc, c, n, ic, jc, upper, packA, packB, tile);
+        packPanelA(transA, lda, a, ic, mc, pc, kc, packA);
+        macroKernel(mc, nc, kc, c, ldc, ic, jc, upper, packA, packB, tile);
       }
     }
   }
@@ -83,8 +90,7 @@ export function gemm(
 // Slivers of MR rows of op(A), p-major (MR consecutive values per p), zero padded.
 function packPanelA(
   transA: i32,
-  m: i32,
-  k: i32,
+  lda: i32,
   a: usize,
   ic: i32,
   mc: i32,
@@ -98,14 +104,14 @@ function packPanelA(
     const i0 = ic + ir;
     if (rows === MR && transA) {
       for (let p = 0; p < kc; p++) {
-        const src = a + ((<usize>(pc + p) * <usize>m + <usize>i0) << 3);
+        const src = a + ((<usize>(pc + p) * <usize>lda + <usize>i0) << 3);
         v128.store(w, v128.load(src));
         v128.store(w, v128.load(src, 16), 16);
         w += 32;
       }
     } else if (rows === MR) {
-      const ldA = (<usize>k) << 3;
-      const s0 = a + ((<usize>i0 * <usize>k + <usize>pc) << 3);
+      const ldA = (<usize>lda) << 3;
+      const s0 = a + ((<usize>i0 * <usize>lda + <usize>pc) << 3);
       const s1 = s0 + ldA;
       const s2 = s1 + ldA;
       const s3 = s2 + ldA;
@@ -123,8 +129,8 @@ function packPanelA(
           let v: f64 = 0;
           if (r < rows)
             v = transA
-              ? load<f64>(a + ((<usize>(pc + p) * <usize>m + <usize>(i0 + r)) << 3))
-              : load<f64>(a + ((<usize>(i0 + r) * <usize>k + <usize>(pc + p)) << 3));
+              ? load<f64>(a + ((<usize>(pc + p) * <usize>lda + <usize>(i0 + r)) << 3))
+              : load<f64>(a + ((<usize>(i0 + r) * <usize>lda + <usize>(pc + p)) << 3));
           store<f64>(w + ((<usize>r) << 3), v);
         }
         w += 32;
@@ -136,8 +142,7 @@ function packPanelA(
 // Slivers of NR columns of op(B), p-major, zero padded.
 function packPanelB(
   transB: i32,
-  n: i32,
-  k: i32,
+  ldb: i32,
   b: usize,
   pc: i32,
   kc: i32,
@@ -151,14 +156,14 @@ function packPanelB(
     const j0 = jc + jr;
     if (cols === NR && !transB) {
       for (let p = 0; p < kc; p++) {
-        const src = b + ((<usize>(pc + p) * <usize>n + <usize>j0) << 3);
+        const src = b + ((<usize>(pc + p) * <usize>ldb + <usize>j0) << 3);
         v128.store(w, v128.load(src));
         v128.store(w, v128.load(src, 16), 16);
         w += 32;
       }
     } else if (cols === NR) {
-      const ldB = (<usize>k) << 3;
-      const s0 = b + ((<usize>j0 * <usize>k + <usize>pc) << 3);
+      const ldB = (<usize>ldb) << 3;
+      const s0 = b + ((<usize>j0 * <usize>ldb + <usize>pc) << 3);
       const s1 = s0 + ldB;
       const s2 = s1 + ldB;
       const s3 = s2 + ldB;
@@ -176,8 +181,8 @@ function packPanelB(
           let v: f64 = 0;
           if (s < cols)
             v = transB
-              ? load<f64>(b + ((<usize>(j0 + s) * <usize>k + <usize>(pc + p)) << 3))
-              : load<f64>(b + ((<usize>(pc + p) * <usize>n + <usize>(j0 + s)) << 3));
+              ? load<f64>(b + ((<usize>(j0 + s) * <usize>ldb + <usize>(pc + p)) << 3))
+              : load<f64>(b + ((<usize>(pc + p) * <usize>ldb + <usize>(j0 + s)) << 3));
           store<f64>(w + ((<usize>s) << 3), v);
         }
         w += 32;

@@ -3,20 +3,21 @@
 // is a contiguous vector; each panel of {@link QR_BLOCK} columns ({@link QR_BLOCK_LARGE} for
 // large matrices) is factored by a level-2 kernel (WebAssembly SIMD in assembly/qr.ts, or its
 // TypeScript twin here, which rounds identically) and applied to the trailing columns, and to
-// Q, in compact WY form with three products on the gemm kernel. Internal layer: inputs are
-// trusted and finite.
+// Q, in compact WY form with three products on the gemm kernel. On WebAssembly the whole
+// factorization stays in its memory (householderQrWasm); the TypeScript path does the same
+// operations on JavaScript arrays. Internal layer: inputs are trusted and finite.
 import { gemmDispatch, preferWasm } from './backend.js';
-import { WASM_BASE, wasmHeap, wasmModule } from '../wasm/loader.js';
+import { WASM_BASE, wasmGemmInPlace, wasmHeap, wasmModule } from '../wasm/loader.js';
 
 /** Columns per panel (reflectors per compact-WY block). */
 export const QR_BLOCK = 32;
 
 /**
  * From min(m, n) = {@link QR_BLOCK_LARGE_MIN} on, panels of {@link QR_BLOCK_LARGE} columns:
- * half as many trailing updates (each copies its operands into and out of the WebAssembly
- * memory) for a longer level-2 panel (measured, Node 20 x86-64, best of 5 on a loaded machine:
- * n = 256 32-column panels 11.4 ms vs 64-column 7.2 ms; n = 512 121 ms vs 79 ms; n = 128 0.21 ms
- * vs 0.66 ms).
+ * half as many trailing updates for a longer level-2 panel (measured when each update still
+ * copied its operands into and out of the WebAssembly memory, Node 20 x86-64, best of 5 on a
+ * loaded machine: n = 256 32-column panels 11.4 ms vs 64-column 7.2 ms; n = 512 121 ms vs
+ * 79 ms; n = 128 0.21 ms vs 0.66 ms).
  */
 export const QR_BLOCK_LARGE = 64;
 /** See {@link QR_BLOCK_LARGE}. */
@@ -43,10 +44,11 @@ export function householderQr(
   q: Float64Array | null,
   qCols: number,
 ): void {
+  if (preferWasm(m * n, QR_WASM_MIN) && householderQrWasm(m, n, a, r, rRows, q, qCols)) return;
   const p = Math.min(m, n);
   // at: row c = column c of A (n × m)
   const at = new Float64Array(n * m);
-  transposeInto(m, n, a, at);
+  transposeInto(m, n, a, at, 0);
   const tau = new Float64Array(p);
   const blocks: { kb: number; b: number; yt: Float64Array; t: Float64Array }[] = [];
   const nb = p >= QR_BLOCK_LARGE_MIN ? QR_BLOCK_LARGE : QR_BLOCK;
@@ -57,8 +59,12 @@ export function householderQr(
     const nc = n - kb - b;
     // One block (tall-skinny A): Q comes from the level-2 kernel directly.
     if (nc === 0 && kb === 0) break;
-    const yt = reflectorRows(mk, b, at, kb * m + kb, m);
-    const t = triangularFactor(mk, b, yt, tau.subarray(kb, kb + b));
+    const yt = new Float64Array(b * mk);
+    reflectorRows(mk, b, at, kb * m + kb, m, yt, 0);
+    const g = new Float64Array(b * b);
+    gemmDispatch(false, true, b, b, mk, yt, yt, g);
+    const t = new Float64Array(b * b);
+    triangularFactor(b, g, 0, tau, kb, t, 0);
     blocks.push({ kb, b, yt, t });
     if (nc > 0) {
       // Columns kb+b.. of A (rows of at), entries kb..: C ← (I − Y Tᵀ Yᵀ) C, i.e.
@@ -70,11 +76,7 @@ export function householderQr(
       for (let c = 0; c < nc; c++) at.set(ct.subarray(c * mk, (c + 1) * mk), (kb + b + c) * m + kb);
     }
   }
-  r.fill(0, 0, rRows * n);
-  for (let c = 0; c < n; c++) {
-    const last = Math.min(c, rRows - 1);
-    for (let i = 0; i <= last; i++) r[i * n + c] = at[c * m + i];
-  }
+  copyR(m, n, at, 0, r, rRows);
   if (!q) return;
   // X = Qᵀ (qCols × m) from [I 0]: X ← X P_jᵀ for the blocks, last first.
   const x = new Float64Array(qCols * m);
@@ -93,11 +95,129 @@ export function householderQr(
       for (let i = 0; i < rows; i++) x.set(xs.subarray(i * mk, (i + 1) * mk), (kb + i) * m + kb);
     }
   }
-  transposeInto(qCols, m, x, q);
+  transposeInto(qCols, m, x, q, 0);
 }
 
-/** out (n×m) = aᵀ for the row-major m×n `a`, in 32×32 tiles (the strided side stays in cache). */
-function transposeInto(m: number, n: number, a: Float64Array, out: Float64Array): void {
+/**
+ * {@link householderQr} with Aᵀ, the reflectors, T and Qᵀ held in the WebAssembly memory for
+ * the whole factorization: the panels (assembly/qr.ts) and the three compact-WY products of
+ * every trailing update and of Q (the gemm of assembly/kernels.ts, on strided blocks of the
+ * resident matrices) run where the data is, so A and Q cross the boundary once each way.
+ * The same operations in the same order as the TypeScript path above, so both round
+ * identically. False (nothing written) when a module is unavailable or the memory cannot grow.
+ */
+function householderQrWasm(
+  m: number,
+  n: number,
+  a: Float64Array,
+  r: Float64Array,
+  rRows: number,
+  q: Float64Array | null,
+  qCols: number,
+): boolean {
+  const mm = wasmGemmInPlace();
+  const mod = wasmModule('qr');
+  if (!mm || !mod) return false;
+  const gemm = mm.gemm;
+  const p = Math.min(m, n);
+  const nb = p >= QR_BLOCK_LARGE_MIN ? QR_BLOCK_LARGE : QR_BLOCK;
+  const nBlocks = Math.ceil(p / nb);
+  const wRows = Math.max(n, q ? qCols : 0);
+  // Layout in doubles from the first free (16-byte aligned) byte after gemm's packing buffers;
+  // every region starts on an even index.
+  const even = (x: number) => x + (x & 1);
+  const at0 = mm.scratchEnd >> 3;
+  const tau0 = even(at0 + n * m);
+  const yt0 = even(tau0 + p);
+  const g0 = even(yt0 + nb * m);
+  const t0 = even(g0 + nb * nb);
+  const w0 = even(t0 + nBlocks * nb * nb);
+  const w20 = even(w0 + wRows * nb);
+  const x0 = even(w20 + wRows * nb);
+  const end = x0 + (q ? qCols * m : 0);
+  const heap = wasmHeap(8 * end);
+  if (!heap) return false;
+  transposeInto(m, n, a, heap, at0);
+  heap.fill(0, g0, t0 + nBlocks * nb * nb);
+  let blocks = 0;
+  for (let kb = 0; kb < p; kb += nb) {
+    const b = Math.min(nb, p - kb);
+    const mk = m - kb;
+    mod.geqr2t(mk, b, 8 * (at0 + kb * m + kb), m, 8 * (tau0 + kb));
+    const nc = n - kb - b;
+    if (nc === 0 && kb === 0) break;
+    reflectorRows(mk, b, heap, at0 + kb * m + kb, m, heap, yt0);
+    gemm(false, true, b, b, mk, 8 * yt0, mk, 8 * yt0, mk, 8 * g0, b);
+    const tj = t0 + blocks * nb * nb;
+    triangularFactor(b, heap, g0, heap, tau0 + kb, heap, tj);
+    blocks++;
+    if (nc > 0) {
+      // Cᵀ (rows kb+b.. of Aᵀ from entry kb, stride m) ← Cᵀ + (−(Cᵀ Y) T) Yᵀ
+      const ct = 8 * (at0 + (kb + b) * m + kb);
+      gemm(false, true, nc, b, mk, ct, m, 8 * yt0, mk, 8 * w0, b);
+      gemm(false, false, nc, b, b, 8 * w0, b, 8 * tj, b, 8 * w20, b);
+      negate(heap, w20, nc * b);
+      gemm(false, false, nc, mk, b, 8 * w20, b, 8 * yt0, mk, ct, m, false, true);
+    }
+  }
+  copyR(m, n, heap, at0, r, rRows);
+  if (!q) return true;
+  heap.fill(0, x0, x0 + qCols * m);
+  for (let i = 0; i < qCols; i++) heap[x0 + i * m + i] = 1;
+  if (blocks === 0) {
+    mod.org2rt(m, p, 8 * at0, m, 8 * tau0, qCols, 8 * x0, m);
+  } else {
+    for (let j = blocks - 1; j >= 0; j--) {
+      const kb = j * nb;
+      const b = Math.min(nb, p - kb);
+      const mk = m - kb;
+      const rows = qCols - kb;
+      reflectorRows(mk, b, heap, at0 + kb * m + kb, m, heap, yt0);
+      const xs = 8 * (x0 + kb * m + kb);
+      const tj = 8 * (t0 + j * nb * nb);
+      gemm(false, true, rows, b, mk, xs, m, 8 * yt0, mk, 8 * w0, b);
+      gemm(false, true, rows, b, b, 8 * w0, b, tj, b, 8 * w20, b);
+      negate(heap, w20, rows * b);
+      gemm(false, false, rows, mk, b, 8 * w20, b, 8 * yt0, mk, xs, m, false, true);
+    }
+  }
+  transposeInto(qCols, m, heap.subarray(x0, x0 + qCols * m), q, 0);
+  return true;
+}
+
+/** x[off..off+len) ← −x[off..off+len) */
+function negate(x: Float64Array, off: number, len: number): void {
+  for (let i = off; i < off + len; i++) x[i] = -x[i];
+}
+
+/** R (rRows × n, zeros below the diagonal) from Aᵀ at `at[atOff..]` (n × m). */
+function copyR(
+  m: number,
+  n: number,
+  at: Float64Array,
+  atOff: number,
+  r: Float64Array,
+  rRows: number,
+): void {
+  r.fill(0, 0, rRows * n);
+  for (let c = 0; c < n; c++) {
+    const last = Math.min(c, rRows - 1);
+    const o = atOff + c * m;
+    for (let i = 0; i <= last; i++) r[i * n + c] = at[o + i];
+  }
+}
+
+/**
+ * out[outOff..] (n×m) = aᵀ for the row-major m×n `a`, in 32×32 tiles (the strided side stays
+ * in cache).
+ */
+function transposeInto(
+  m: number,
+  n: number,
+  a: Float64Array,
+  out: Float64Array,
+  outOff: number,
+): void {
   const T = 32;
   for (let i0 = 0; i0 < m; i0 += T) {
     const i1 = Math.min(m, i0 + T);
@@ -105,57 +225,62 @@ function transposeInto(m: number, n: number, a: Float64Array, out: Float64Array)
       const j1 = Math.min(n, j0 + T);
       for (let i = i0; i < i1; i++) {
         const o = i * n;
-        for (let j = j0; j < j1; j++) out[j * m + i] = a[o + j];
+        for (let j = j0; j < j1; j++) out[outOff + j * m + i] = a[o + j];
       }
     }
   }
 }
 
-/** b × mk: row c = reflector c of the panel (zeros before c, the implied 1 at c, v after). */
+/**
+ * Y ᵀ (b × mk, from yt[ytOff]): row c = reflector c of the panel at at[off] (stride lda):
+ * zeros before c, the implied 1 at c, v after.
+ */
 function reflectorRows(
   mk: number,
   b: number,
   at: Float64Array,
   off: number,
   lda: number,
-): Float64Array {
-  const yt = new Float64Array(b * mk);
+  yt: Float64Array,
+  ytOff: number,
+): void {
   for (let c = 0; c < b; c++) {
-    const o = c * mk;
+    const o = ytOff + c * mk;
+    yt.fill(0, o, o + c);
     yt[o + c] = 1;
     yt.set(at.subarray(off + c * lda + c + 1, off + c * lda + mk), o + c + 1);
   }
-  return yt;
 }
 
 /**
- * The b×b upper triangular T of H_0 ⋯ H_{b−1} = I − Y T Yᵀ (forward, columnwise, as LAPACK
- * dlarft): T_ii = τ_i, T[0:i, i] = −τ_i T[0:i, 0:i] (Yᵀ y_i), with YᵀY from one product.
+ * The b×b upper triangular T (into t[tOff], zeros below the diagonal left as they are) of
+ * H_0 ⋯ H_{b−1} = I − Y T Yᵀ (forward, columnwise, as LAPACK dlarft): T_ii = τ_i,
+ * T[0:i, i] = −τ_i T[0:i, 0:i] (Yᵀ y_i), from G = YᵀY at g[gOff] (b×b).
  */
 function triangularFactor(
-  mk: number,
   b: number,
-  yt: Float64Array,
+  g: Float64Array,
+  gOff: number,
   tau: Float64Array,
-): Float64Array {
-  const g = new Float64Array(b * b);
-  gemmDispatch(false, true, b, b, mk, yt, yt, g);
-  const t = new Float64Array(b * b);
+  tauOff: number,
+  t: Float64Array,
+  tOff: number,
+): void {
   for (let i = 0; i < b; i++) {
-    const ti = tau[i];
-    t[i * b + i] = ti;
+    const ti = tau[tauOff + i];
+    t[tOff + i * b + i] = ti;
     for (let r = 0; r < i; r++) {
       let s = 0;
-      for (let c = r; c < i; c++) s += t[r * b + c] * g[c * b + i];
-      t[r * b + i] = -ti * s;
+      for (let c = r; c < i; c++) s += t[tOff + r * b + c] * g[gOff + c * b + i];
+      t[tOff + r * b + i] = -ti * s;
     }
   }
-  return t;
 }
 
 /**
  * z ← z (I − Y T' Yᵀ) for the rows×mk `z`, Y = ytᵀ, with T' = T (`transT` false: the columns of
- * A, z = Cᵀ, C ← Hᵀ C) or Tᵀ (true: the accumulation of Qᵀ): three products on gemm.
+ * A, z = Cᵀ, C ← Hᵀ C) or Tᵀ (true: the accumulation of Qᵀ): three products on gemm, the last
+ * one added as z + (−W T') Yᵀ (as the WebAssembly path accumulates in place).
  */
 function applyRight(
   rows: number,
@@ -170,10 +295,11 @@ function applyRight(
   gemmDispatch(false, true, rows, b, mk, z, yt, w);
   const w2 = scratch(1, rows * b);
   gemmDispatch(false, transT, rows, b, b, w, t, w2);
+  negate(w2, 0, rows * b);
   const pr = scratch(2, rows * mk);
   gemmDispatch(false, false, rows, mk, b, w2, yt, pr);
   const len = rows * mk;
-  for (let i = 0; i < len; i++) z[i] -= pr[i];
+  for (let i = 0; i < len; i++) z[i] += pr[i];
 }
 
 // Product scratch reused across calls (the kernels are synchronous and never re-entered).

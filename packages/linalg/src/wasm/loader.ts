@@ -3,7 +3,8 @@
 // (older Chromium refuses synchronous compilation of larger modules on the main thread) and
 // compiled lazily, on the first call that needs it. All modules import one WebAssembly.Memory
 // owned by this loader: a kernel call copies its operands in, runs, and copies its results out,
-// so nothing in that memory survives from one wrapper call to the next.
+// so nothing in that memory survives from one wrapper call to the next (a blocked kernel such as
+// QR may run many module calls on data it keeps there within its own call: wasmGemmInPlace).
 import type { GemmImpl } from '../kernels/backend.js';
 import { gemmTs } from '../kernels/gemm-ts.js';
 import {
@@ -25,9 +26,13 @@ interface GemmExports {
     n: number,
     k: number,
     a: number,
+    lda: number,
     b: number,
+    ldb: number,
     c: number,
+    ldc: number,
     upper: number,
+    accumulate: number,
     packA: number,
     packB: number,
     tile: number,
@@ -210,12 +215,9 @@ export function wasmHeap(bytes: number): Float64Array | null {
  * @internal
  */
 export function loadWasmGemm(): GemmImpl | null {
-  const ex = wasmModule('gemm');
-  if (!ex) return null;
-  const packA = WASM_BASE;
-  const packB = align16(packA + ex.packABytes());
-  const tile = align16(packB + ex.packBBytes());
-  const scratchEnd = tile + 16 * 8;
+  const raw = wasmGemmInPlace();
+  if (!raw) return null;
+  const { ex, scratchEnd } = raw;
 
   return (transA, transB, m, n, k, a, b, c, upper) => {
     const lenA = m * k;
@@ -229,21 +231,77 @@ export function loadWasmGemm(): GemmImpl | null {
     heap.set(a.subarray(0, lenA), offA >> 3);
     if (!shared) heap.set(b.subarray(0, lenB), offB >> 3);
     if (ex.allFinite(offA, lenA) === 0 || (!shared && ex.allFinite(offB, lenB) === 0)) return false;
+    raw.gemm(transA, transB, m, n, k, offA, transA ? m : k, offB, transB ? k : n, offC, n, upper);
+    c.set(heap.subarray(offC >> 3, (offC >> 3) + m * n));
+    return true;
+  };
+}
+
+/**
+ * C = op(A)·op(B) (or C += op(A)·op(B) with `accumulate`) on operands that already live in the
+ * shared memory: byte offsets and row strides in doubles, no copies and no finiteness scan (the
+ * caller's data is trusted). For kernels that keep a whole factorization in the memory.
+ * @internal
+ */
+export type GemmInPlace = (
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: number,
+  lda: number,
+  b: number,
+  ldb: number,
+  c: number,
+  ldc: number,
+  upper?: boolean,
+  accumulate?: boolean,
+) => void;
+
+let inPlace: { gemm: GemmInPlace; ex: GemmExports; scratchEnd: number } | null | undefined;
+
+/**
+ * The product module's GEMM on shared-memory offsets, and `scratchEnd`: the first byte after
+ * its packing buffers (callers put their operands from there on, 16-byte aligned); null when
+ * the host lacks WebAssembly SIMD.
+ *
+ * @internal
+ */
+export function wasmGemmInPlace(): {
+  gemm: GemmInPlace;
+  ex: GemmExports;
+  scratchEnd: number;
+} | null {
+  if (inPlace !== undefined) return inPlace;
+  const ex = wasmModule('gemm');
+  if (!ex) {
+    inPlace = null;
+    return null;
+  }
+  const packA = WASM_BASE;
+  const packB = align16(packA + ex.packABytes());
+  const tile = align16(packB + ex.packBBytes());
+  const scratchEnd = align16(tile + 16 * 8);
+  const gemm: GemmInPlace = (transA, transB, m, n, k, a, lda, b, ldb, c, ldc, upper, accumulate) =>
     ex.gemm(
       transA ? 1 : 0,
       transB ? 1 : 0,
       m,
       n,
       k,
-      offA,
-      offB,
-      offC,
+      a,
+      lda,
+      b,
+      ldb,
+      c,
+      ldc,
       upper ? 1 : 0,
+      accumulate ? 1 : 0,
       packA,
       packB,
       tile,
     );
-    c.set(heap.subarray(offC >> 3, (offC >> 3) + m * n));
-    return true;
-  };
+  inPlace = { gemm, ex, scratchEnd };
+  return inPlace;
 }
