@@ -1,5 +1,5 @@
 // Elementwise activation layers with f' for backprop and f'' for the R-operator (Pearlmutter 1994).
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError, type Matrix } from '@rg/linalg';
 import {
   ACTIVATIONS,
   type ActivationKernel,
@@ -118,7 +118,8 @@ class ActivationLayer extends LayerBase {
  * relu.forward(fromRows([[-1, 2]])) // => [[0, 2]]
  * relu.backward(fromRows([[5, 5]])) // => [[0, 5]]
  */
-export function activation(fn: ActivationName, options: ActivationOptions = {}): Layer {
+export function activation(fn: ActivationName, optionsIn: ActivationOptions = {}): Layer {
+  const options = checkOptions('activation', 'options', optionsIn);
   if (typeof fn !== 'string' || !Object.hasOwn(ACTIVATIONS, fn))
     throw new InvalidArgumentError(
       `activation(): fn must be one of ${Object.keys(ACTIVATIONS).join(', ')} (got ${JSON.stringify(fn)})`,

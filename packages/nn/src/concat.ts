@@ -1,5 +1,5 @@
 // Parallel branches on one input, outputs side by side: y = [f_1(x) | … | f_k(x)].
-import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
 import { layerName } from './internal/init.js';
 import {
   bindTree,
@@ -146,7 +146,8 @@ class ConcatLayer extends LayerBase {
  * both.forward(fromRows([[-1, 2]])) // => [[-1, 2, 0, 2]]
  * both.backward(fromRows([[1, 1, 1, 1]])) // => [[1, 2]]
  */
-export function concat(branches: readonly Layer[], options: ConcatOptions = {}): Layer {
+export function concat(branches: readonly Layer[], optionsIn: ConcatOptions = {}): Layer {
+  const options = checkOptions('concat', 'options', optionsIn);
   if (!Array.isArray(branches) || branches.length === 0)
     throw new InvalidArgumentError('concat(): branches must be a non-empty array of layers');
   return bindTree(new ConcatLayer(branches as LayerBase[], layerName('concat()', options.name)));

@@ -1,6 +1,6 @@
 // The mean loss of a model output and its gradient with respect to that output, for
 // hand-written training loops and custom heads.
-import { assertFinite, type Matrix, ShapeError } from '@rg/linalg';
+import { assertFinite, checkOptions, type Matrix, ShapeError } from '@rg/linalg';
 import type { LossName } from './internal/loss-kernels.js';
 import { prepareLoss, type Targets } from './internal/targets.js';
 
@@ -43,9 +43,10 @@ export function lossAndGradient(
   output: Matrix,
   targets: Targets,
   loss: LossName = 'mse',
-  options: LossOptions = {},
+  optionsIn: LossOptions = {},
 ): LossAndGradient {
   const fn = 'lossAndGradient';
+  const options = checkOptions(fn, 'options', optionsIn);
   assertFinite(fn, 'output', output);
   if (output.rows === 0) throw new ShapeError(`${fn}(): output must have at least one row`);
   const p = prepareLoss(

@@ -2,7 +2,14 @@
 // (Pearlmutter 1994, "Fast exact multiplication by the Hessian"); Gauss–Newton products
 // as in Schraudolph 2002, "Fast curvature matrix-vector products". Built on the layers of
 // the net's `model` through the model objective.
-import { assertFinite, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import {
+  assertFinite,
+  checkOptions,
+  InvalidArgumentError,
+  type Matrix,
+  ShapeError,
+} from '@rg/linalg';
+import { LayerBase } from './internal/layer-base.js';
 import { LOSSES, type LossName } from './internal/loss-kernels.js';
 import type { Mlp } from './mlp.js';
 import { buildModelObjective } from './model-objective.js';
@@ -65,18 +72,43 @@ export function mlpObjective(
   Y: Matrix,
   options: MlpObjectiveOptions = {},
 ): MlpObjective {
-  const fn = 'mlpObjective';
-  assertFinite(fn, 'X', X);
-  assertFinite(fn, 'Y', Y);
+  return mlpObjectiveAs('mlpObjective', '', net, X, Y, options);
+}
+
+/**
+ * {@link mlpObjective} with its errors naming `fn`, the function the user called, and the
+ * arguments prefixed by `where` (`'target.'` for `train({ net, X, Y })`).
+ *
+ * @internal
+ */
+export function mlpObjectiveAs(
+  fn: string,
+  where: string,
+  net: Mlp,
+  X: Matrix,
+  Y: Matrix,
+  optionsIn: MlpObjectiveOptions,
+): MlpObjective {
+  const options = checkOptions(fn, 'options', optionsIn);
+  if (
+    net === null ||
+    typeof net !== 'object' ||
+    !Array.isArray(net.sizes) ||
+    net.sizes.length < 2 ||
+    !(net.model instanceof LayerBase)
+  )
+    throw new InvalidArgumentError(`${fn}(): ${where}net must be a network made by mlp()`);
+  assertFinite(fn, `${where}X`, X);
+  assertFinite(fn, `${where}Y`, Y);
   const sizes = net.sizes;
   const kOut = sizes[sizes.length - 1];
   if (X.cols !== sizes[0])
-    throw new ShapeError(`${fn}(): X must have ${sizes[0]} columns (has ${X.cols})`);
+    throw new ShapeError(`${fn}(): ${where}X must have ${sizes[0]} columns (has ${X.cols})`);
   if (Y.rows !== X.rows || Y.cols !== kOut)
     throw new ShapeError(
-      `${fn}(): Y must be ${X.rows}×${kOut} to match X and the output width (is ${Y.rows}×${Y.cols})`,
+      `${fn}(): ${where}Y must be ${X.rows}×${kOut} to match ${where}X and the output width (is ${Y.rows}×${Y.cols})`,
     );
-  if (X.rows === 0) throw new ShapeError(`${fn}(): X must have at least one row`);
+  if (X.rows === 0) throw new ShapeError(`${fn}(): ${where}X must have at least one row`);
   const lossName = options.loss ?? 'mse';
   if (!(lossName in LOSSES))
     throw new InvalidArgumentError(
@@ -98,7 +130,9 @@ export function mlpObjective(
       xs.set(X.data.subarray(r * X.cols, (r + 1) * X.cols), i * X.cols);
       ys.set(Y.data.subarray(r * kOut, (r + 1) * kOut), i * kOut);
     }
-    return mlpObjective(
+    return mlpObjectiveAs(
+      fn,
+      where,
       net,
       { rows: m, cols: X.cols, data: xs },
       { rows: m, cols: kOut, data: ys },

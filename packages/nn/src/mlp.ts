@@ -3,6 +3,7 @@
 import {
   assertFinite,
   assertFiniteArray,
+  checkOptions,
   InvalidArgumentError,
   type Matrix,
   rng,
@@ -86,8 +87,11 @@ function checkActivation(name: string, a: string): ActivationName {
  * net.model.parameters()[0].name // => 'layer1.weight'
  * net.model.params === net.params // => true
  */
-export function mlp(options: MlpOptions): Mlp {
-  const sizes = Array.from(options.sizes ?? []);
+export function mlp(optionsIn: MlpOptions): Mlp {
+  const options = checkOptions('mlp', 'options', optionsIn);
+  if (!Array.isArray(options.sizes) && !ArrayBuffer.isView(options.sizes))
+    throw new InvalidArgumentError('mlp(): options.sizes must be an array of layer widths');
+  const sizes = Array.from(options.sizes);
   if (sizes.length < 2)
     throw new InvalidArgumentError(
       `mlp(): sizes must list at least an input and an output width (got [${sizes.join(', ')}])`,

@@ -4,6 +4,7 @@
 import {
   assertFinite,
   assertFiniteArray,
+  checkOptions,
   InvalidArgumentError,
   type Matrix,
   type Objective,
@@ -76,8 +77,9 @@ export function buildModelObjective(
   model: Layer,
   data: ModelData,
   loss: LossName,
-  options: ModelObjectiveOptions,
+  optionsIn: ModelObjectiveOptions,
 ): ModelObjective {
+  const options = checkOptions(fn, 'options', optionsIn);
   if (!(model instanceof LayerBase))
     throw new InvalidArgumentError(`${fn}(): model must be a layer made by @rg/nn`);
   if (data === null || typeof data !== 'object')

@@ -1,6 +1,6 @@
 // Per-sample gradients of a layer model in one batched backward pass (the outer-product trick
 // of Goodfellow 2015, "Efficient per-example gradient computations"; BackPACK's BatchGrad).
-import type { Matrix } from '@rg/linalg';
+import { checkOptions, type Matrix } from '@rg/linalg';
 import type { LossName } from './internal/loss-kernels.js';
 import type { Targets } from './internal/targets.js';
 import type { Layer } from './layer.js';
@@ -42,8 +42,9 @@ export function perSampleGradients(
   x: Matrix,
   y: Targets,
   loss: LossName = 'mse',
-  options: PerSampleGradientsOptions = {},
+  optionsIn: PerSampleGradientsOptions = {},
 ): Matrix {
+  const options = checkOptions('perSampleGradients', 'options', optionsIn);
   const f = buildModelObjective(
     'perSampleGradients',
     model,

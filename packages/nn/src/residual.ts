@@ -1,5 +1,5 @@
 // Residual connection y = x + f(x) (He et al. 2016, "Deep residual learning").
-import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
 import { layerName } from './internal/init.js';
 import {
   bindTree,
@@ -96,7 +96,8 @@ class ResidualLayer extends LayerBase {
  * block.forward(fromRows([[1, 1]])) // => [[2, 3]]
  * block.parameters()[0].name // => 'weight'
  */
-export function residual(layer: Layer, options: ResidualOptions = {}): Layer {
+export function residual(layer: Layer, optionsIn: ResidualOptions = {}): Layer {
+  const options = checkOptions('residual', 'options', optionsIn);
   if (!(layer instanceof LayerBase))
     throw new InvalidArgumentError('residual(): layer must be a layer made by @rg/nn');
   return bindTree(new ResidualLayer(layer, layerName('residual()', options.name)));

@@ -1,5 +1,5 @@
 // A chain of layers f_L ∘ … ∘ f_1 with the chain rule for backprop and the R-operator.
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError, type Matrix } from '@rg/linalg';
 import { layerName } from './internal/init.js';
 import {
   bindTree,
@@ -109,7 +109,8 @@ class SequentialLayer extends LayerBase {
  * }
  * model.forward(x) // => ~[[1], [0], [1]]
  */
-export function sequential(layers: readonly Layer[], options: SequentialOptions = {}): Layer {
+export function sequential(layers: readonly Layer[], optionsIn: SequentialOptions = {}): Layer {
+  const options = checkOptions('sequential', 'options', optionsIn);
   if (!Array.isArray(layers))
     throw new InvalidArgumentError('sequential(): layers must be an array of layers');
   return bindTree(

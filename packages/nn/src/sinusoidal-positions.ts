@@ -1,5 +1,5 @@
 // Fixed sinusoidal positional encodings added to token features (Vaswani et al. 2017, §3.5).
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError, type Matrix } from '@rg/linalg';
 import { layerName } from './internal/init.js';
 import {
   bindTree,
@@ -98,8 +98,9 @@ class SinusoidalPositionsLayer extends LayerBase {
  * const y = pos.forward(matrix(2, 2), { tokens: 2 }); // one sample of two tokens
  * y // => ~[[0, 1], [0.841471, 0.540302]]
  */
-export function sinusoidalPositions(options: SinusoidalPositionsOptions = {}): Layer {
+export function sinusoidalPositions(optionsIn: SinusoidalPositionsOptions = {}): Layer {
   const fn = 'sinusoidalPositions()';
+  const options = checkOptions('sinusoidalPositions', 'options', optionsIn);
   const base = options.base ?? 10000;
   if (typeof base !== 'number' || !(base > 1) || !Number.isFinite(base))
     throw new InvalidArgumentError(`${fn}: base must be a finite number > 1 (got ${base})`);

@@ -1,6 +1,8 @@
 // Minibatch training loop for first-order optimizers (Bottou, Curtis & Nocedal 2018, §3).
 import {
   assertFiniteArray,
+  checkOptions,
+  checkPositive,
   InvalidArgumentError,
   type IterativeResult,
   type Matrix,
@@ -12,7 +14,7 @@ import {
 } from '@rg/linalg';
 import { adam, type Optimizer } from '@rg/optim';
 import type { Mlp } from './mlp.js';
-import { type LossName, mlpObjective } from './mlp-objective.js';
+import { type LossName, mlpObjectiveAs } from './mlp-objective.js';
 import type { Objective } from './objective.js';
 
 /** An objective that can be restricted to a minibatch (an mlpObjective or modelObjective). */
@@ -103,11 +105,26 @@ function isObjective(t: Objective | TrainData): t is Objective {
  * r.params // => ~[2, 1]
  * net.params // => ~[2, 1]
  */
-export function train(target: Objective | TrainData, options: TrainOptions = {}): TrainResult {
+export function train(target: Objective | TrainData, optionsIn: TrainOptions = {}): TrainResult {
   const fn = 'train';
+  const options = checkOptions(fn, 'options', optionsIn);
+  if (target === null || typeof target !== 'object')
+    throw new InvalidArgumentError(
+      `${fn}(): target must be an Objective or { net, X, Y } (got ${target === null ? 'null' : typeof target})`,
+    );
   const objective: Objective = isObjective(target)
     ? target
-    : mlpObjective(target.net, target.X, target.Y, { loss: target.loss ?? 'mse' });
+    : mlpObjectiveAs(fn, 'target.', target.net, target.X, target.Y, {
+        loss: target.loss ?? 'mse',
+      });
+  if (
+    typeof objective.value !== 'function' ||
+    !Number.isInteger(objective.dim) ||
+    objective.dim < 1
+  )
+    throw new InvalidArgumentError(
+      `${fn}(): target must have a positive integer dim, value(x) and grad(x, out?)`,
+    );
   const dim = objective.dim;
   const epochs = options.epochs ?? 100;
   if (!Number.isInteger(epochs) || epochs < 0)
@@ -115,7 +132,11 @@ export function train(target: Objective | TrainData, options: TrainOptions = {})
       `${fn}(): epochs must be a non-negative integer (got ${epochs})`,
     );
   const optimizer = options.optimizer ?? adam({ lr: 1e-2 });
-  const tol = options.tol ?? 0;
+  if (optimizer === null || typeof optimizer.stepInPlace !== 'function')
+    throw new InvalidArgumentError(`${fn}(): optimizer must be an optimizer of @rg/optim`);
+  const tol = checkPositive(fn, 'tol', options.tol ?? 0, true);
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed))
+    throw new InvalidArgumentError(`${fn}(): seed must be a safe integer (got ${options.seed})`);
   const mlpObj =
     typeof (objective as Minibatched).subset === 'function' ? (objective as Minibatched) : null;
   const n = mlpObj ? mlpObj.samples : 1;
