@@ -1,7 +1,7 @@
 // Augmented covariance matrices (Carrara & Papadopoulo 2024): covariance of the delay embedding.
 import type { Matrix } from '@rg/linalg';
-import { type CovarianceEstimator, covariance } from './covariance.js';
-import { delayEmbed } from './delay-embed.js';
+import { type CovarianceEstimator, covarianceAs } from './covariance.js';
+import { delayEmbedAs } from './delay-embed.js';
 
 /** Options of {@link augmentedCovariance}. */
 export interface AugmentedCovarianceOptions {
@@ -24,7 +24,8 @@ export interface AugmentedCovarianceOptions {
  * augmentedCovariance(fromRows([[1, 2, 0, 1, 3, 1]]), { order: 2, lag: 1 }) // => ~[[0.5, -0.25], [-0.25, 1.25]]
  */
 export function augmentedCovariance(x: Matrix, options: AugmentedCovarianceOptions): Matrix {
-  return covariance(delayEmbed(x, options), {
+  const fn = 'augmentedCovariance';
+  return covarianceAs(fn, delayEmbedAs(fn, x, options), {
     estimator: options.estimator,
     assumeCentered: options.assumeCentered,
   });

@@ -3,6 +3,7 @@
 // Trans. Signal Process. 58) in scikit-learn's variant of the published formula.
 import {
   assertFinite,
+  checkOptions,
   InvalidArgumentError,
   type Matrix,
   NotPositiveDefiniteError,
@@ -118,17 +119,23 @@ function oasShrinkage(s: Float64Array, c: number, n: number): number {
  * covariance(fromRows([[1, -1, 1, -1], [2, 0, -2, 0]]), { estimator: { shrinkage: 0.5 } }) // => [[1.25, 0], [0, 1.75]]
  */
 export function covariance(x: Matrix, options: CovarianceOptions = {}): Matrix {
-  assertFinite('covariance', 'x', x);
+  return covarianceAs('covariance', x, options);
+}
+
+/** {@link covariance} with errors naming the public function `fn` that called it. */
+export function covarianceAs(fn: string, x: Matrix, options: CovarianceOptions = {}): Matrix {
+  checkOptions(fn, 'options', options);
+  assertFinite(fn, 'x', x);
   const estimator = options.estimator ?? 'scm';
   const centred = !options.assumeCentered;
   const c = x.rows;
   const n = x.cols;
   if (c === 0 || n === 0)
-    throw new InvalidArgumentError(`covariance(): x must have channels and samples (is ${c}×${n})`);
+    throw new InvalidArgumentError(`${fn}(): x must have channels and samples (is ${c}×${n})`);
   const isName = typeof estimator === 'string';
   if (isName && !['scm', 'cov', 'lwf', 'oas'].includes(estimator))
     throw new InvalidArgumentError(
-      `covariance(): unknown estimator '${estimator}' (use 'scm', 'cov', 'lwf', 'oas' or { shrinkage })`,
+      `${fn}(): unknown estimator '${estimator}' (use 'scm', 'cov', 'lwf', 'oas' or { shrinkage })`,
     );
   if (
     !isName &&
@@ -138,14 +145,14 @@ export function covariance(x: Matrix, options: CovarianceOptions = {}): Matrix {
       estimator.shrinkage <= 1
     )
   )
-    throw new InvalidArgumentError('covariance(): estimator.shrinkage must be a number in [0, 1]');
+    throw new InvalidArgumentError(`${fn}(): estimator.shrinkage must be a number in [0, 1]`);
   const rank = centred ? n - 1 : n;
   if ((estimator === 'scm' || estimator === 'cov') && rank < c)
     throw new NotPositiveDefiniteError(
-      `covariance(): x has ${n} samples for ${c} channels, so the '${estimator}' estimate is singular (rank ≤ ${rank}); use estimator 'lwf', 'oas' or { shrinkage }`,
+      `${fn}(): x has ${n} samples for ${c} channels, so the '${estimator}' estimate is singular (rank ≤ ${rank}); use estimator 'lwf', 'oas' or { shrinkage }`,
     );
   if (estimator === 'cov' && n < 2)
-    throw new InvalidArgumentError('covariance(): estimator cov needs at least 2 samples');
+    throw new InvalidArgumentError(`${fn}(): estimator cov needs at least 2 samples`);
   const { s, xc } = scatter(x, centred);
   let out: Float64Array;
   if (estimator === 'scm') out = s;

@@ -22,19 +22,26 @@ export interface DelayEmbedOptions {
  * delayEmbed(fromRows([[0, 1, 2, 3, 4, 5]]), { order: 2, lag: 1 }) // => [[0, 1, 2, 3], [1, 2, 3, 4]]
  */
 export function delayEmbed(x: Matrix, options: DelayEmbedOptions): Matrix {
-  assertFinite('delayEmbed', 'x', x);
+  return delayEmbedAs('delayEmbed', x, options);
+}
+
+/** {@link delayEmbed} with errors naming the public function `fn` that called it. */
+export function delayEmbedAs(fn: string, x: Matrix, options: DelayEmbedOptions): Matrix {
+  assertFinite(fn, 'x', x);
+  if (options === null || typeof options !== 'object')
+    throw new InvalidArgumentError(`${fn}(): options { order, lag } are required`);
   const { order, lag } = options;
   if (!Number.isInteger(order) || order < 1)
-    throw new InvalidArgumentError(`delayEmbed(): order must be a positive integer (got ${order})`);
+    throw new InvalidArgumentError(`${fn}(): order must be a positive integer (got ${order})`);
   if (!Number.isInteger(lag) || lag < 1)
-    throw new InvalidArgumentError(`delayEmbed(): lag must be a positive integer (got ${lag})`);
+    throw new InvalidArgumentError(`${fn}(): lag must be a positive integer (got ${lag})`);
   const c = x.rows;
   const n = x.cols;
   if (order === 1) return { rows: c, cols: n, data: Float64Array.from(x.data) };
   const m = n - order * lag;
   if (m < 1)
     throw new InvalidArgumentError(
-      `delayEmbed(): x has ${n} samples, need more than order·lag = ${order * lag}`,
+      `${fn}(): x has ${n} samples, need more than order·lag = ${order * lag}`,
     );
   const out = new Float64Array(c * order * m);
   for (let k = 0; k < order; k++)

@@ -8,6 +8,7 @@ import {
   type ProgressInfo,
   ShapeError,
   throwIfAborted,
+  checkOptions,
 } from '@rg/linalg';
 import { assertPoints, normalizedWeights, toMatrices } from './internal/points.js';
 import { sq } from './internal/sq.js';
@@ -59,6 +60,7 @@ export function geometricMedian(
   metric: SPDMetric | MetricName,
   options: GeometricMedianOptions = {},
 ): GeometricMedianResult {
+  checkOptions('geometricMedian', 'options', options);
   const m = resolveMetric('geometricMedian', metric);
   const core = m.unchecked;
   const pts = toMatrices('geometricMedian', 'points', points);

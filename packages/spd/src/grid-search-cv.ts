@@ -1,10 +1,10 @@
 // Cross-validated grid search over the delay-embedding hyper-parameters (order, lag), as in
 // Carrara & Papadopoulo (2024), scored by stratified k-fold accuracy.
 import { InvalidArgumentError, type Matrix, type ProgressInfo, throwIfAborted } from '@rg/linalg';
-import { augmentedCovariance } from './augmented-covariance.js';
 import type { SPDClassifier } from './classifier.js';
-import type { CovarianceEstimator } from './covariance.js';
-import { stratifiedKFold } from './stratified-k-fold.js';
+import { type CovarianceEstimator, covarianceAs } from './covariance.js';
+import { delayEmbedAs } from './delay-embed.js';
+import { stratifiedKFoldAs } from './stratified-k-fold.js';
 
 /** Options of {@link gridSearchCV}. */
 export interface GridSearchCVOptions {
@@ -62,21 +62,28 @@ export function gridSearchCV(
   labels: readonly number[],
   options: GridSearchCVOptions,
 ): GridSearchCVResult {
+  const fn = 'gridSearchCV';
+  if (options === null || typeof options !== 'object')
+    throw new InvalidArgumentError(`${fn}(): options { orders, lags, classifier } are required`);
   const { orders, lags } = options;
   if (!orders?.length || !lags?.length)
-    throw new InvalidArgumentError('gridSearchCV(): orders and lags must be non-empty');
-  if (!Array.isArray(trials) || trials.length !== labels.length)
+    throw new InvalidArgumentError(`${fn}(): orders and lags must be non-empty`);
+  if (typeof options.classifier !== 'function')
+    throw new InvalidArgumentError(`${fn}(): classifier must be a function () => classifier`);
+  if (!Array.isArray(trials) || !Array.isArray(labels) || trials.length !== labels.length)
     throw new InvalidArgumentError(
-      `gridSearchCV(): trials (${trials?.length}) and labels (${labels?.length}) must have the same length`,
+      `${fn}(): trials (${trials?.length}) and labels (${labels?.length}) must be arrays of the same length`,
     );
-  const folds = stratifiedKFold(labels, options.folds ?? 5, options.seed ?? 0);
+  const folds = stratifiedKFoldAs(fn, labels, options.folds ?? 5, options.seed ?? 0);
   const estimator = options.estimator ?? 'lwf';
   const results: GridSearchScore[] = [];
   const total = orders.length * lags.length;
   for (const order of orders)
     for (const lag of lags) {
-      throwIfAborted('gridSearchCV', options.signal);
-      const covs = trials.map((x) => augmentedCovariance(x, { order, lag, estimator }));
+      throwIfAborted(fn, options.signal);
+      const covs = trials.map((x) =>
+        covarianceAs(fn, delayEmbedAs(fn, x, { order, lag }), { estimator }),
+      );
       const scores = folds.map(({ train, test }) => {
         const clf = options.classifier().fit(
           train.map((i) => covs[i]),

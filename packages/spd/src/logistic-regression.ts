@@ -8,6 +8,7 @@ import {
   ShapeError,
   checkInteger,
   checkPositive,
+  checkOptions,
 } from '@rg/linalg';
 import { classesOf } from './internal/labels.js';
 
@@ -48,6 +49,7 @@ export class LogisticRegression {
   gradientNorm = Number.POSITIVE_INFINITY;
 
   constructor(options: LogisticRegressionOptions = {}) {
+    checkOptions('LogisticRegression', 'options', options);
     this.C = options.C ?? 1;
     this.maxIter = options.maxIter ?? 100;
     this.tol = options.tol ?? 1e-4;

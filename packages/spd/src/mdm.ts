@@ -57,6 +57,7 @@ export class MDM implements SPDClassifier {
   private distanceFrom: Array<(x: Matrix) => number> = [];
 
   constructor(options: MDMOptions = {}) {
+    checkOptions('MDM', 'options', options);
     this.metric = resolveMetric('MDM', options.metric ?? affineInvariant);
     this.meanOptions = options.meanOptions ?? {};
   }

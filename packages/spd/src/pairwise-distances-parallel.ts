@@ -12,7 +12,7 @@ import {
   throwIfAborted,
 } from '@rg/linalg';
 import { spdCholesky } from './internal/validate.js';
-import { pairwiseDistances } from './pairwise-distances.js';
+import { pairwiseDistancesAs } from './pairwise-distances.js';
 import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';
 import type { SPDMetric } from './metrics/spd-metric.js';
 
@@ -102,7 +102,7 @@ export async function pairwiseDistancesParallel(
     pairs * n ** 3 < BATCH_PARALLEL_MIN
   ) {
     throwIfAborted(FN, signal);
-    const d = pairwiseDistances(xs, ys, resolved, { squared });
+    const d = pairwiseDistancesAs(FN, xs, ys, resolved, { squared });
     onProgress?.({ done: 1, total: 1 });
     return d;
   }

@@ -5,6 +5,7 @@
 import {
   type Accelerator,
   assertMatrix,
+  checkOptions,
   InvalidArgumentError,
   type Matrix,
   ShapeError,
@@ -30,19 +31,15 @@ export interface PairwiseDistancesOptions {
   squared?: boolean;
 }
 
-function checkList(name: string, xs: readonly Matrix[]): number {
+function checkList(fn: string, name: string, xs: readonly Matrix[]): number {
   if (!Array.isArray(xs) || xs.length === 0)
-    throw new InvalidArgumentError(
-      `pairwiseDistances(): ${name} must be a non-empty array of SPD matrices`,
-    );
+    throw new InvalidArgumentError(`${fn}(): ${name} must be a non-empty array of SPD matrices`);
   const n = xs[0]?.rows;
   xs.forEach((x, i) => {
-    assertMatrix('pairwiseDistances', `${name}[${i}]`, x);
+    assertMatrix(fn, `${name}[${i}]`, x);
     if (x.rows !== n)
-      throw new ShapeError(
-        `pairwiseDistances(): ${name}[${i}] is ${x.rows}×${x.cols}, expected ${n}×${n}`,
-      );
-    spdCholesky('pairwiseDistances', `${name}[${i}]`, x);
+      throw new ShapeError(`${fn}(): ${name}[${i}] is ${x.rows}×${x.cols}, expected ${n}×${n}`);
+    spdCholesky(fn, `${name}[${i}]`, x);
   });
   return n;
 }
@@ -66,14 +63,24 @@ export function pairwiseDistances(
   metric: SPDMetric | MetricName,
   options: PairwiseDistancesOptions = {},
 ): Matrix {
-  const core = resolveMetric('pairwiseDistances', metric).unchecked;
-  const n = checkList('xs', xs);
+  return pairwiseDistancesAs('pairwiseDistances', xs, ys, metric, options);
+}
+
+/** {@link pairwiseDistances} with errors naming the public function `fn` that called it. */
+export function pairwiseDistancesAs(
+  fn: string,
+  xs: readonly Matrix[],
+  ys: readonly Matrix[] | undefined,
+  metric: SPDMetric | MetricName,
+  options: PairwiseDistancesOptions = {},
+): Matrix {
+  checkOptions(fn, 'options', options);
+  const core = resolveMetric(fn, metric).unchecked;
+  const n = checkList(fn, 'xs', xs);
   const same = ys === undefined || ys === xs;
   const other = same ? xs : ys;
-  if (!same && checkList('ys', other) !== n)
-    throw new ShapeError(
-      `pairwiseDistances(): xs are ${n}×${n} but ys are ${other[0].rows}×${other[0].rows}`,
-    );
+  if (!same && checkList(fn, 'ys', other) !== n)
+    throw new ShapeError(`${fn}(): xs are ${n}×${n} but ys are ${other[0].rows}×${other[0].rows}`);
   const m = xs.length;
   const k = other.length;
   const acc = options.accelerator;

@@ -1,7 +1,7 @@
 // Riemannian Potato artifact detection (Barachant, Andreev & Congedo 2013, "The Riemannian
 // Potato: an automatic and adaptive artifact detection method for online experiments using
 // Riemannian geometry", TOBI Workshop IV), as in pyRiemann's `Potato`.
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError, type Matrix } from '@rg/linalg';
 import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
 import { assertPoints, toMatrices } from './internal/points.js';
 import { affineInvariant } from './metrics/affine-invariant.js';
@@ -44,6 +44,7 @@ export class Potato {
   iterations = 0;
 
   constructor(options: PotatoOptions = {}) {
+    checkOptions('Potato', 'options', options);
     this.metric = resolveMetric('Potato', options.metric ?? affineInvariant);
     this.threshold = options.threshold ?? 3;
     this.maxIter = options.maxIter ?? 10;

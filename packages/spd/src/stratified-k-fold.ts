@@ -1,6 +1,6 @@
 // Stratified k-fold cross-validation splits (Kohavi 1995, "A study of cross-validation and
 // bootstrap for accuracy estimation and model selection", IJCAI).
-import { InvalidArgumentError, rng } from '@rg/linalg';
+import { checkInteger, InvalidArgumentError, rng, ShapeError } from '@rg/linalg';
 import { classesOf } from './internal/labels.js';
 
 /** One split of {@link stratifiedKFold}: indices into the data. */
@@ -23,9 +23,22 @@ export interface Fold {
  * stratifiedKFold([0, 0, 1, 1], 2).map((f) => f.test.length) // => [2, 2]
  */
 export function stratifiedKFold(labels: readonly number[], k: number, seed = 0): Fold[] {
-  const classes = classesOf('stratifiedKFold', labels, labels.length, 1);
-  if (!Number.isInteger(k) || k < 2)
-    throw new InvalidArgumentError(`stratifiedKFold(): k must be an integer ≥ 2 (got ${k})`);
+  return stratifiedKFoldAs('stratifiedKFold', labels, k, seed);
+}
+
+/** {@link stratifiedKFold} with errors naming the public function `fn` that called it. */
+export function stratifiedKFoldAs(
+  fn: string,
+  labels: readonly number[],
+  k: number,
+  seed = 0,
+): Fold[] {
+  if (!Array.isArray(labels))
+    throw new ShapeError(`${fn}(): labels must be an array of class labels`);
+  const classes = classesOf(fn, labels, labels.length, 1);
+  checkInteger(fn, 'k', k, 2);
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
+    throw new InvalidArgumentError(`${fn}(): seed must be a safe integer (got ${String(seed)})`);
   const r = rng(seed);
   const tests: number[][] = Array.from({ length: k }, () => []);
   let next = 0;
@@ -33,7 +46,7 @@ export function stratifiedKFold(labels: readonly number[], k: number, seed = 0):
     const idx = labels.flatMap((l, i) => (l === c ? [i] : []));
     if (idx.length < k)
       throw new InvalidArgumentError(
-        `stratifiedKFold(): class ${c} has ${idx.length} samples, fewer than k = ${k}`,
+        `${fn}(): class ${c} has ${idx.length} samples, fewer than k = ${k}`,
       );
     for (const i of r.shuffle(idx)) {
       tests[next].push(i);

@@ -1,6 +1,6 @@
 // Tangent space + logistic regression, the "TS + linear classifier" pipeline of Barachant et al.
 // (2013) used with augmented covariances by Carrara & Papadopoulo (2024).
-import type { Matrix } from '@rg/linalg';
+import { checkOptions, type Matrix } from '@rg/linalg';
 import type { SPDClassifier } from './classifier.js';
 import { LogisticRegression, type LogisticRegressionOptions } from './logistic-regression.js';
 import { TangentSpace, type TangentSpaceOptions } from './tangent-space.js';
@@ -25,6 +25,7 @@ export class TangentSpaceClassifier implements SPDClassifier {
   readonly head: LogisticRegression;
 
   constructor(options: TangentSpaceClassifierOptions = {}) {
+    checkOptions('TangentSpaceClassifier', 'options', options);
     this.tangentSpace = new TangentSpace(options);
     this.head = new LogisticRegression(options.head);
   }

@@ -51,6 +51,7 @@ export class TangentSpace {
   private readonly fixed: boolean;
 
   constructor(options: TangentSpaceOptions = {}) {
+    checkOptions('TangentSpace', 'options', options);
     this.metric = resolveMetric('TangentSpace', options.metric ?? affineInvariant);
     this.meanOptions = options.meanOptions ?? {};
     if (options.reference) spdCholesky('TangentSpace', 'reference', options.reference);

@@ -33,6 +33,10 @@ export interface PowerDeformedMetric extends SPDMetric {
  * phi.differential(fromRows([[4, 0], [0, 9]]), fromRows([[1, 0], [0, 0]])) // => ~[[0.25, 0], [0, 0]]
  */
 export function matrixPower(theta: number): Diffeomorphism {
+  if (typeof theta !== 'number' || !Number.isFinite(theta) || theta === 0)
+    throw new InvalidArgumentError(
+      `matrixPower(): theta must be a finite non-zero number (got ${String(theta)})`,
+    );
   const dd = dividedDifferencePower(theta);
   const ddInv = (a: number, b: number) => 1 / dd(a, b);
   const pow = (x: Matrix, s: number) => {
@@ -98,6 +102,10 @@ export function powerDeformed(metric: SPDMetric, theta: number): PowerDeformedMe
   if (typeof theta !== 'number' || !Number.isFinite(theta) || theta === 0)
     throw new InvalidArgumentError(
       `powerDeformed(): theta must be finite and non-zero (got ${theta}); theta → 0 is the log-Euclidean limit, use logEuclidean`,
+    );
+  if (metric === null || typeof metric !== 'object' || !('unchecked' in metric))
+    throw new InvalidArgumentError(
+      `powerDeformed(): metric must be an SPDMetric (affineInvariant, buresWasserstein, defineMetric(...), ...) (got ${metric === null ? 'null' : typeof metric})`,
     );
   const label = `powerDeformed(${metric.name}, ${theta})`;
   const withParameter = metric.withParameter

@@ -2,7 +2,7 @@
 // (geomstats' PullbackDiffeoMetric; Thanwerdas & Pennec 2023, "O(n)-invariant Riemannian metrics
 // on SPD matrices", §3): d(X, Y) = d_base(φX, φY), Exp_P(V) = φ⁻¹(Exp_{φP}(Dφ_P V)), and the
 // mean is φ⁻¹ of the base mean of the φXᵢ.
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError, type Matrix } from '@rg/linalg';
 import type { Tape, TNode } from '../internal/autodiff.js';
 import { sq } from '../internal/sq.js';
 import { completeCore } from './define-metric.js';
@@ -108,7 +108,18 @@ export function pullback(
   diffeo: Diffeomorphism,
   options: PullbackOptions = {},
 ): SPDMetricCore {
-  const b = completeCore('unchecked' in base ? base.unchecked : base);
+  if (base === null || typeof base !== 'object')
+    throw new InvalidArgumentError(
+      `pullback(): base must be an SPDMetric or an SPDMetricCore (got ${base === null ? 'null' : typeof base})`,
+    );
+  checkOptions('pullback', 'options', options);
+  const raw = 'unchecked' in base ? base.unchecked : base;
+  for (const member of ['squaredDistance', 'inner', 'exp', 'log', 'transport'] as const)
+    if (typeof raw?.[member] !== 'function')
+      throw new InvalidArgumentError(
+        `pullback(): base must be an SPDMetric or an SPDMetricCore (base.${member} is not a function)`,
+      );
+  const b = completeCore(raw);
   if (!diffeo || typeof diffeo !== 'object')
     throw new InvalidArgumentError('pullback(): diffeo must be a Diffeomorphism object');
   for (const member of ['forward', 'inverse', 'differential', 'differentialInverse'] as const)

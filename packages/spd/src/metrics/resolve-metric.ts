@@ -1,7 +1,7 @@
 // One way to name a metric everywhere: canonical names and pyRiemann's aliases
 // (pyRiemann's metric strings: 'riemann', 'logeuclid', 'euclid', 'logchol', 'wasserstein',
 // 'poweuclid') resolved to metric objects.
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError, type Matrix } from '@rg/linalg';
 import { affineInvariant } from './affine-invariant.js';
 import { buresWasserstein } from './bures-wasserstein.js';
 import { defineMetric } from './define-metric.js';
@@ -118,6 +118,11 @@ export function resolveMetric(
   metric: SPDMetric | MetricName | undefined,
   options: ResolveMetricOptions = {},
 ): SPDMetric {
+  if (typeof fn !== 'string' || fn === '')
+    throw new InvalidArgumentError(
+      `resolveMetric(): fn must be the name of the calling function, for its error messages (got ${fn === null ? 'null' : typeof fn})`,
+    );
+  checkOptions(fn, 'options', options);
   if (metric !== null && typeof metric === 'object')
     return 'unchecked' in metric && metric.unchecked ? metric : adaptLegacy(fn, metric);
   if (typeof metric !== 'string')

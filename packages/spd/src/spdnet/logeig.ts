@@ -9,6 +9,7 @@ import {
   symmetricFunction,
   symmetricFunctionDerivative,
   symmetrize,
+  checkOptions,
 } from '@rg/linalg';
 import { assertSquareBatch, assertSymmetricBatch, firstSize } from './shared.js';
 import type { ForwardOptions, Parameter, SPDLayer } from './types.js';
@@ -40,6 +41,7 @@ export class LogEig implements SPDLayer {
   private eigs: EighResult[] = [];
 
   constructor(options: LogEigOptions = {}) {
+    checkOptions('LogEig', 'options', options);
     this.name = options.name ?? 'logeig';
   }
 

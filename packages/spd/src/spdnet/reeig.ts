@@ -8,6 +8,7 @@ import {
   symmetricFunction,
   symmetricFunctionDerivative,
   symmetrize,
+  checkOptions,
 } from '@rg/linalg';
 import { assertSquareBatch, assertSymmetricBatch, firstSize } from './shared.js';
 import type { ForwardOptions, Parameter, SPDLayer } from './types.js';
@@ -42,6 +43,7 @@ export class ReEig implements SPDLayer {
   private eigs: EighResult[] = [];
 
   constructor(options: ReEigOptions = {}) {
+    checkOptions('ReEig', 'options', options);
     const eps = options.epsilon ?? 1e-4;
     if (typeof eps !== 'number' || !(eps > 0) || !Number.isFinite(eps))
       throw new InvalidArgumentError(`ReEig(): epsilon must be a positive number (got ${eps})`);

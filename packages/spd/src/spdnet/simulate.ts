@@ -2,7 +2,7 @@
 // matrix carries a random nuisance scale (the setting where Bures–Wasserstein batch
 // normalization is claimed to help: Wang et al., "Learning to normalize on the SPD manifold
 // under Bures–Wasserstein geometry").
-import { InvalidArgumentError, type Matrix, matmul, rng, solve } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError, type Matrix, matmul, rng, solve } from '@rg/linalg';
 
 /** Options of {@link simulateSPDClassification}. */
 export interface SimulateSPDClassificationOptions {
@@ -87,6 +87,7 @@ export function simulateSPDClassification(
   options: SimulateSPDClassificationOptions = {},
 ): SimulatedSPDClassification {
   const fn = 'simulateSPDClassification';
+  checkOptions(fn, 'options', options);
   const n = positive(fn, 'n', options.n ?? 12, true, 2);
   const classes = positive(fn, 'classes', options.classes ?? 3, true, 2);
   const perClass = positive(fn, 'perClass', options.perClass ?? 100, true, 1);
