@@ -3,6 +3,7 @@
 //   api/       one TypeDoc site over every package (entryPointStrategy: packages)
 //   guides/    apps/docs/guides/*.md rendered with marked, math with KaTeX
 //   gallery/   the figures and tables written by the packages' examples/
+//   demos/     the live demo pages of apps/docs/demos (its buildDemos: esbuild bundles)
 //   index.html the home page for users (home.md): what each package does, with a runnable
 //              example and a gallery figure each, install lines, links to guides and API
 // Guides and the home page may embed gallery output with {{figure:pkg/name}} and
@@ -224,6 +225,10 @@ for (const r of results) {
   );
 }
 writeFileSync(join(dist, 'gallery.html'), layout('Gallery', galleryBody.join('\n'), ''));
+
+// ---- demos (guides link to them as ../demos/<name>.html) -----------------------
+const { buildDemos } = await import('../demos/build.mjs');
+await buildDemos(join(dist, 'demos'));
 
 // ---- home ---------------------------------------------------------------------
 const home = readFileSync(join(app, 'home.md'), 'utf8').replace('{{guides}}', () =>

@@ -31,7 +31,8 @@ svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
 
 function settingsFromControls(): RlSettings {
   return {
-    seed: Number(seedInput.value),
+    // a seed is a non-negative integer: what the field holds, rounded down (0 when empty)
+    seed: Math.max(0, Math.floor(Number(seedInput.value) || 0)),
     task: taskSelect.value as TaskName,
     algorithm: algorithmSelect.value as AlgorithmName,
     lr: Number(lrSelect.value),
