@@ -1,5 +1,5 @@
 // Hessian-vector products by central differences of the gradient (Nocedal & Wright, Numerical Optimization, 2nd ed., §8.1).
-import { assertFiniteArray, ShapeError } from '@rg/linalg';
+import { assertFiniteArray, checkOptions, ShapeError } from '@rg/linalg';
 import { checkObjective, positiveNumber } from './internal/checks.js';
 import type { Objective } from './objective.js';
 
@@ -24,9 +24,10 @@ import type { Objective } from './objective.js';
  */
 export function finiteDifferenceHVP(
   objective: Objective,
-  options: { eps?: number } = {},
+  optionsIn: { eps?: number } = {},
 ): Objective & { hvp(x: Float64Array, v: Float64Array, out?: Float64Array): Float64Array } {
   const fn = 'finiteDifferenceHVP';
+  const options = checkOptions(fn, 'options', optionsIn);
   checkObjective(fn, objective);
   const eps = options.eps ?? 6e-6;
   positiveNumber(fn, 'eps', eps);

@@ -1,7 +1,8 @@
 // Regularized Newton with gradient-normalized smoothness and approximate Hessians (Doikov, Mishchenko & Nesterov line of work; ALGORITHMS.md "Gradient-Normalized Smoothness").
 import {
-  ConvergenceError,
+  checkOptions,
   cholesky,
+  ConvergenceError,
   InvalidArgumentError,
   type IterativeOptions,
   type IterativeResult,
@@ -150,9 +151,10 @@ function curvatureSource(
 export function gnsNewton(
   objective: CurvatureObjective,
   x0: Float64Array,
-  options: GnsNewtonOptions = {},
+  optionsIn: GnsNewtonOptions = {},
 ): GnsNewtonResult {
   const fn = 'gnsNewton';
+  const options = checkOptions(fn, 'options', optionsIn);
   checkObjective(fn, objective);
   const dim = objective.dim;
   checkPoint(fn, 'x0', x0, dim);

@@ -1,13 +1,15 @@
 // Top Hessian eigenvalues by power iteration with deflation (Yao, Gholami, Keutzer & Mahoney 2020, PyHessian) or Lanczos (Golub & Van Loan §10.1).
 import {
+  checkOptions,
   ConvergenceError,
   eighTridiagonal,
   InvalidArgumentError,
   type IterativeOptions,
   type IterativeResult,
-  type LinearOperator,
   lanczos,
+  type LinearOperator,
   powerIteration,
+  randomUnitVector,
   rng,
 } from '@rg/linalg';
 import { dotProduct, hessianOperator, positiveInteger, positiveNumber } from './internal/checks.js';
@@ -68,8 +70,9 @@ export function hessianEigenvaluesAs(
   fn: string,
   objective: Objective,
   x: Float64Array,
-  options: HessianEigenvaluesOptions = {},
+  optionsIn: HessianEigenvaluesOptions = {},
 ): HessianEigenvaluesResult {
+  const options = checkOptions(fn, 'options', optionsIn);
   const op = hessianOperator(fn, objective, x);
   const dim = objective.dim;
   const { k = 1, method = 'power', maxIter = 100, tol = 1e-3, seed = 0 } = options;
@@ -111,7 +114,7 @@ export function hessianEigenvaluesAs(
     let worst = 0;
     let allConverged = true;
     for (let e = 0; e < k; e++) {
-      const start = Float64Array.from({ length: dim }, () => r.normal());
+      const start = randomUnitVector(dim, r);
       deflate(start);
       const pi = powerIteration(complement, dim, {
         start,
@@ -151,10 +154,9 @@ export function hessianEigenvaluesAs(
 
   function krylov(): HessianEigenvaluesResult {
     const steps = Math.min(maxIter, dim);
-    const start = Float64Array.from({ length: dim }, () => r.normal());
     const lz = lanczos(op, dim, steps, {
       reorthogonalize: 'full',
-      start,
+      random: r,
       basis: true,
       signal: options.signal,
       onProgress: options.onProgress,

@@ -1,5 +1,13 @@
 // L2-regularized logistic regression with exact, Gauss–Newton and Fisher curvature (Bishop, PRML §4.3.3; Doikov et al., gradient-normalized smoothness).
-import { assertFiniteArray, type Matrix, ShapeError } from '@rg/linalg';
+import {
+  assertFiniteArray,
+  assertMatrix,
+  assertVector,
+  checkOptions,
+  InvalidArgumentError,
+  type Matrix,
+  ShapeError,
+} from '@rg/linalg';
 import {
   type LinearModelLoss,
   linearModelObjective,
@@ -38,14 +46,23 @@ export type RegressionObjective = Required<Omit<CurvatureObjective, 'hvp'>> & {
 export function logisticRegression(
   X: Matrix,
   y: ArrayLike<number>,
-  options: { l2?: number } = {},
+  optionsIn: { l2?: number } = {},
 ): RegressionObjective {
   const fn = 'logisticRegression';
+  const options = checkOptions(fn, 'options', optionsIn);
+  assertMatrix(fn, 'X', X);
+  assertVector(fn, 'y', y);
   if (y.length !== X.rows)
     throw new ShapeError(
       `${fn}(): y must have ${X.rows} entries, one per row of X (has ${y.length})`,
     );
   assertFiniteArray(fn, 'y', y);
+  // outside [0, 1] the loss is unbounded below (y = 2: f → −∞ along w), not a fit
+  for (let i = 0; i < y.length; i++)
+    if (!(y[i] >= 0 && y[i] <= 1))
+      throw new InvalidArgumentError(
+        `${fn}(): y[${i}] is ${y[i]}; labels must be 0 or 1 (or probabilities in [0, 1])`,
+      );
   const labels = Float64Array.from(y);
   const loss: LinearModelLoss = {
     value(t, n) {

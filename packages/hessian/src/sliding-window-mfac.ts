@@ -1,5 +1,11 @@
 // Dynamic (sliding-window) M-FAC with a maintained Gram matrix (Frantar, Kurtic & Alistarh 2021, "M-FAC", §3.2).
-import { cholesky, InvalidArgumentError, type Matrix, solveTriangular } from '@rg/linalg';
+import {
+  checkOptions,
+  cholesky,
+  InvalidArgumentError,
+  type Matrix,
+  solveTriangular,
+} from '@rg/linalg';
 import { checkDamp, checkVector } from './internal/mfac-checks.js';
 
 /**
@@ -30,7 +36,8 @@ export class SlidingWindowMFAC {
    */
   constructor(options: { dim: number; m: number; damp?: number }) {
     const fn = 'SlidingWindowMFAC';
-    const { dim, m, damp = 1e-5 } = options;
+    // dim and m are required: a missing one is reported by the checks below, naming it
+    const { dim, m, damp = 1e-5 } = checkOptions(fn, 'options', options) as typeof options;
     for (const [name, v] of [
       ['dim', dim],
       ['m', m],

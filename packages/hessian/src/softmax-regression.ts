@@ -1,5 +1,5 @@
 // L2-regularized multinomial logistic (softmax) regression with exact, Gauss–Newton and Fisher curvature (Bishop, PRML §4.3.4).
-import { assertFinite, type Matrix, ShapeError } from '@rg/linalg';
+import { assertFinite, assertMatrix, checkOptions, type Matrix, ShapeError } from '@rg/linalg';
 import { softmaxRow } from '@rg/linalg/kernels';
 import { type LinearModelLoss, linearModelObjective } from './internal/linear-model.js';
 import type { RegressionObjective } from './logistic-regression.js';
@@ -27,9 +27,11 @@ import type { RegressionObjective } from './logistic-regression.js';
 export function softmaxRegression(
   X: Matrix,
   Y: Matrix,
-  options: { l2?: number } = {},
+  optionsIn: { l2?: number } = {},
 ): RegressionObjective {
   const fn = 'softmaxRegression';
+  const options = checkOptions(fn, 'options', optionsIn);
+  assertMatrix(fn, 'X', X);
   assertFinite(fn, 'Y', Y);
   if (Y.rows !== X.rows)
     throw new ShapeError(`${fn}(): Y must have ${X.rows} rows, one per row of X (has ${Y.rows})`);

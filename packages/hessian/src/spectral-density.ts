@@ -1,5 +1,6 @@
 // Spectral density by stochastic Lanczos quadrature (Lin, Saad & Yang 2016; Ghorbani, Krishnan & Xiao 2019; PyHessian).
 import {
+  checkOptions,
   eighTridiagonal,
   guardAllocation,
   InvalidArgumentError,
@@ -60,9 +61,10 @@ export interface SpectralDensityResult {
 export function spectralDensity(
   objective: Objective,
   x: Float64Array,
-  options: SpectralDensityOptions = {},
+  optionsIn: SpectralDensityOptions = {},
 ): SpectralDensityResult {
   const fn = 'spectralDensity';
+  const options = checkOptions(fn, 'options', optionsIn);
   const op = hessianOperator(fn, objective, x);
   const dim = objective.dim;
   const steps = Math.min(options.steps ?? 100, dim);

@@ -1,4 +1,5 @@
 // Linear stability of GD and SGD at a minimum (Wu, Ma & E 2018, "How SGD selects the global minima"; Wu, Wang & Su 2022).
+import { checkOptions } from '@rg/linalg';
 import { hessianEigenvaluesAs } from './hessian-eigenvalues.js';
 import { hessianTraceAs } from './hessian-trace.js';
 import { positiveInteger, positiveNumber } from './internal/checks.js';
@@ -46,7 +47,13 @@ export function stabilityReport(
   options: { lr: number; batchSize?: number; samples?: number; seed?: number },
 ): StabilityReport {
   const fn = 'stabilityReport';
-  const { lr, batchSize = 1, samples = 100, seed = 0 } = options;
+  // lr is required: a missing one is reported by the check below, naming it
+  const {
+    lr,
+    batchSize = 1,
+    samples = 100,
+    seed = 0,
+  } = checkOptions(fn, 'options', options) as typeof options;
   positiveNumber(fn, 'lr', lr);
   positiveInteger(fn, 'batchSize', batchSize);
   const eig = hessianEigenvaluesAs(fn, objective, x, { k: 1, seed });

@@ -3,6 +3,7 @@ import {
   type Accelerator,
   type AcceleratorMode,
   assertFinite,
+  checkOptions,
   cholesky,
   gram,
   InvalidArgumentError,
@@ -89,8 +90,9 @@ export class StaticMFAC {
    * F.ihvp(Float64Array.from([2, 3])) // => ~[1, 3]
    * accelerator.dispose();
    */
-  constructor(grads: Matrix, options: StaticMFACOptions = {}) {
+  constructor(grads: Matrix, optionsIn: StaticMFACOptions = {}) {
     const fn = 'StaticMFAC';
+    const options = checkOptions(fn, 'options', optionsIn);
     assertFinite(fn, 'grads', grads);
     if (grads.rows < 1 || grads.cols < 1)
       throw new ShapeError(

@@ -1,137 +1,59 @@
 // @rg/hessian: the description of each public export (grammar in ../descriptions.mjs) and the
 // findings not fixed yet (categories in ../known-failures.mjs). Remove a finding when its fix lands.
 
+/** f(x) = ½ Σ (i + 1) x_i², with its gradient and Hessian-vector product (any length). */
+const quadratic = () => ({
+  dim: 3,
+  value: (x) => 0.5 * x.reduce((s, v, i) => s + (i + 1) * v * v, 0),
+  grad: (x, out = new Float64Array(x.length)) => {
+    for (let i = 0; i < x.length; i++) out[i] = (i + 1) * x[i];
+    return out;
+  },
+  hvp: (_x, v, out = new Float64Array(v.length)) => {
+    for (let i = 0; i < v.length; i++) out[i] = (i + 1) * v[i];
+    return out;
+  },
+});
+const point = () => Float64Array.from([0.5, -1, 2]);
+const grads = () => ({ rows: 2, cols: 3, data: Float64Array.from([1, 0, 2, -1, 3, 0.5]) });
+const logistic = (m) =>
+  m.logisticRegression(
+    { rows: 4, cols: 2, data: Float64Array.from([1, 0.5, -1, 1, 0.3, -2, 2, 1]) },
+    [1, 0, 0, 1],
+    { l2: 0.1 },
+  );
+
 export const descriptions = {
-  finiteDifferenceHVP: 'objective:any options?:opts',
-  gnsNewton: 'objective:any x0:any options?:opts',
-  hessianEigenvalues: 'objective:any x:any options?:opts',
-  hessianTrace: 'objective:any x:any options?:opts',
-  logisticRegression: 'X:mat y:vec options?:opts',
+  finiteDifferenceHVP: { call: 'objective:any options?:opts', valid: { objective: quadratic } },
+  gnsNewton: {
+    call: 'objective:any x0:any options?:opts',
+    valid: { objective: logistic, x0: () => new Float64Array(2) },
+  },
+  hessianEigenvalues: {
+    call: 'objective:any x:any options?:opts',
+    valid: { objective: quadratic, x: point, options: () => ({ k: 1 }) },
+  },
+  hessianTrace: {
+    call: 'objective:any x:any options?:opts',
+    valid: { objective: quadratic, x: point },
+  },
+  logisticRegression: {
+    call: 'X:mat y:vec options?:opts',
+    valid: { y: () => Float64Array.from([1, 0, 1]) },
+  },
   mfacOptimizer: 'options?:opts',
   mfacPreconditioner: 'options?:opts',
-  SlidingWindowMFAC: 'new options:opts',
+  SlidingWindowMFAC: { call: 'new options:opts', valid: { options: () => ({ dim: 3, m: 2 }) } },
   softmaxRegression: 'X:mat Y:mat options?:opts',
-  spectralDensity: 'objective:any x:any options?:opts',
-  stabilityReport: 'objective:any x:any options:opts',
-  StaticMFAC: 'new grads:mat options?:opts',
+  spectralDensity: {
+    call: 'objective:any x:any options?:opts',
+    valid: { objective: quadratic, x: point, options: () => ({ steps: 3 }) },
+  },
+  stabilityReport: {
+    call: 'objective:any x:any options:opts',
+    valid: { objective: quadratic, x: point, options: () => ({ lr: 0.1 }) },
+  },
+  StaticMFAC: { call: 'new grads:mat options?:opts', valid: { grads } },
 };
 
-export const knownFailures = {
-  'hessian:finiteDifferenceHVP:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: finiteDifferenceHVP(): objective must have a positive integer dim, value(x) and grad(x, out?)',
-  },
-  'hessian:gnsNewton:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: gnsNewton(): objective must have a positive integer dim, value(x) and grad(x, out?)',
-  },
-  'hessian:hessianEigenvalues:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: hessianEigenvalues(): objective must have a positive integer dim, value(x) and grad(x, out?)',
-  },
-  'hessian:hessianTrace:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: hessianTrace(): objective must have a positive integer dim, value(x) and grad(x, out?)',
-  },
-  'hessian:logisticRegression:0:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of null (reading 'rows')",
-  },
-  'hessian:logisticRegression:0:undefined': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of undefined (reading 'rows')",
-  },
-  'hessian:logisticRegression:1:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of null (reading 'length')",
-  },
-  'hessian:logisticRegression:1:undefined': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of undefined (reading 'length')",
-  },
-  'hessian:logisticRegression:2:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of null (reading 'l2')",
-  },
-  'hessian:SlidingWindowMFAC:baseline': {
-    category: 'baseline',
-    observed: "TypeError: Cannot destructure property 'dim' of 'options' as it is undefined.",
-  },
-  'hessian:SlidingWindowMFAC:0:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot destructure property 'dim' of 'options' as it is null.",
-  },
-  'hessian:SlidingWindowMFAC:0:undefined': {
-    category: 'untyped',
-    observed: "TypeError: Cannot destructure property 'dim' of 'options' as it is undefined.",
-  },
-  'hessian:softmaxRegression:0:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of null (reading 'rows')",
-  },
-  'hessian:softmaxRegression:0:undefined': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of undefined (reading 'rows')",
-  },
-  'hessian:softmaxRegression:2:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of null (reading 'l2')",
-  },
-  'hessian:spectralDensity:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: spectralDensity(): objective must have a positive integer dim, value(x) and grad(x, out?)',
-  },
-  'hessian:stabilityReport:baseline': {
-    category: 'baseline',
-    observed: "TypeError: Cannot destructure property 'lr' of 'options' as it is undefined.",
-  },
-  'hessian:stabilityReport:0:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot destructure property 'lr' of 'options' as it is undefined.",
-  },
-  'hessian:stabilityReport:0:undefined': {
-    category: 'untyped',
-    observed: "TypeError: Cannot destructure property 'lr' of 'options' as it is undefined.",
-  },
-  'hessian:stabilityReport:0:NaN': {
-    category: 'untyped',
-    observed: "TypeError: Cannot destructure property 'lr' of 'options' as it is undefined.",
-  },
-  'hessian:stabilityReport:0:plain-object': {
-    category: 'untyped',
-    observed: "TypeError: Cannot destructure property 'lr' of 'options' as it is undefined.",
-  },
-  'hessian:stabilityReport:1:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot destructure property 'lr' of 'options' as it is undefined.",
-  },
-  'hessian:stabilityReport:1:undefined': {
-    category: 'untyped',
-    observed: "TypeError: Cannot destructure property 'lr' of 'options' as it is undefined.",
-  },
-  'hessian:stabilityReport:1:NaN': {
-    category: 'untyped',
-    observed: "TypeError: Cannot destructure property 'lr' of 'options' as it is undefined.",
-  },
-  'hessian:stabilityReport:1:plain-object': {
-    category: 'untyped',
-    observed: "TypeError: Cannot destructure property 'lr' of 'options' as it is undefined.",
-  },
-  'hessian:stabilityReport:2:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot destructure property 'lr' of 'options' as it is null.",
-  },
-  'hessian:stabilityReport:2:undefined': {
-    category: 'untyped',
-    observed: "TypeError: Cannot destructure property 'lr' of 'options' as it is undefined.",
-  },
-  'hessian:StaticMFAC:1:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of null (reading 'damp')",
-  },
-};
+export const knownFailures = {};
