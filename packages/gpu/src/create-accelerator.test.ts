@@ -90,6 +90,11 @@ describe('createAccelerator', () => {
     expect(() => createAccelerator({ thresholds: { matmul: -1 } })).toThrow(InvalidArgumentError);
     expect(() => createAccelerator({ mode: 'gpu' as never })).toThrow(InvalidArgumentError);
     expect(() => createAccelerator({ tileSize: 0 })).toThrow(InvalidArgumentError);
+    // options = null: a typed error naming the function, not a TypeError (issue #15)
+    expect(() => createAccelerator(null as never)).toThrow(
+      /^createAccelerator\(\): options must be an options object or undefined \(got null\)/,
+    );
+    expect(() => createAccelerator(null as never)).toThrow(InvalidArgumentError);
   });
 
   it('calls after dispose() throw InvalidArgumentError; dispose() is idempotent', () => {

@@ -6,6 +6,7 @@ import {
   type AcceleratorMode,
   type AcceleratorModeRequest,
   type ChebyshevFilterOptions,
+  checkOptions,
   InvalidArgumentError,
   type Matrix,
   ShapeError,
@@ -107,8 +108,9 @@ function chooseMode(requested: AcceleratorModeRequest, strict: boolean) {
  * acc.dispose();
  * createAccelerator({ mode: 'webgl2' }).fallbacks.length > 0 // => true
  */
-export function createAccelerator(options: CreateAcceleratorOptions = {}): GpuAccelerator {
+export function createAccelerator(optionsIn: CreateAcceleratorOptions = {}): GpuAccelerator {
   const fn = 'createAccelerator';
+  const options = checkOptions(fn, 'options', optionsIn);
   const requested = options.mode ?? 'auto';
   if (!MODES.includes(requested))
     throw new InvalidArgumentError(

@@ -245,6 +245,10 @@ describe('projectionMean(points)', () => {
   it('projectionMean throws typed errors naming the argument', () => {
     const y = grassmann(4, 2).randomPoint(rng(1));
     expect(() => projectionMean([])).toThrow(expect.objectContaining({ name: 'ShapeError' }));
+    // options = null used to be accepted silently (issue #15)
+    expect(() => projectionMean([y], null as never)).toThrow(
+      /^projectionMean\(\): options must be an options object/,
+    );
     expect(() => projectionMean([y, scaled(y, 3)])).toThrow(
       /projectionMean\(\): points\[1\] must have orthonormal columns/,
     );

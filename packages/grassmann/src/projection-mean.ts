@@ -1,7 +1,7 @@
 // The projection (extrinsic) mean on the Grassmann manifold: the subspace spanned by the top k
 // eigenvectors of Σ wᵢ YᵢYᵢᵀ, which minimizes Σ wᵢ ‖XXᵀ − YᵢYᵢᵀ‖²_F (Srivastava & Klassen 2002,
 // "Monte Carlo extrinsic estimators of manifold-valued parameters"; Chakraborty & Vemuri 2015).
-import type { Matrix } from '@rg/linalg';
+import { checkOptions, type Matrix } from '@rg/linalg';
 import { eigh, gemm, gemmTransA, gemmTransB } from '@rg/linalg/kernels';
 import { assertPoints, normalizedWeights } from './internal/points.js';
 import { thinQ } from './internal/thin-qr.js';
@@ -39,6 +39,7 @@ export function projectionMean(
   options: ProjectionMeanOptions = {},
 ): Matrix {
   const fn = 'projectionMean';
+  checkOptions(fn, 'options', options);
   const { n, k } = assertPoints(fn, points);
   const w = normalizedWeights(fn, options?.weights, points.length);
   return { rows: n, cols: k, data: projectionMeanKernel(n, k, points, w) };

@@ -7,9 +7,4 @@ export const descriptions = {
   referenceKernels: 'value',
 };
 
-export const knownFailures = {
-  'gpu:createAccelerator:0:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of null (reading 'mode')",
-  },
-};
+export const knownFailures = {};
