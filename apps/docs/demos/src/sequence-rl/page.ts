@@ -132,7 +132,7 @@ function draw(): void {
 
 function setRunning(on: boolean): void {
   state.running = on;
-  stopButton.textContent = on ? 'stop' : 'continue';
+  stopButton.textContent = state.done ? 'done' : on ? 'stop' : 'continue';
   stopButton.disabled = state.done;
 }
 
