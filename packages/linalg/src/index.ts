@@ -81,10 +81,11 @@ export { symmetrize } from './symmetrize.js';
 export { trace } from './trace.js';
 export { transpose } from './transpose.js';
 
-// --- random matrices: randomOrthogonal, randomSPD ---
+// --- random matrices and vectors: randomOrthogonal, randomSPD, randomUnitVector ---
 export { randomOrthogonal } from './random-orthogonal.js';
 export type { RandomSPDOptions } from './random-spd.js';
 export { randomSPD } from './random-spd.js';
+export { randomUnitVector } from './start-vector.js';
 
 // --- decompositions: cholesky, lu, solve, inverse, det, logDet, qr, lstsq, solveTriangular ---
 export { cholesky } from './cholesky.js';

@@ -2,11 +2,12 @@
 import { guardAllocation } from './allocation.js';
 import { checkOptions } from './validate-arguments.js';
 import type { LinearOperator } from './conjugate-gradient.js';
-import { ConvergenceError, InvalidArgumentError, NonFiniteError, ShapeError } from './errors.js';
+import { ConvergenceError, InvalidArgumentError, NonFiniteError } from './errors.js';
 import type { IterativeOptions, IterativeResult } from './iterative-types.js';
 import type { Matrix } from './matrix.js';
 import { type Rng, rng } from './rng.js';
-import { assertFiniteArray, throwIfAborted } from './validate.js';
+import { startVector } from './start-vector.js';
+import { throwIfAborted } from './validate.js';
 
 /** Options of {@link lanczos}. */
 export interface LanczosOptions extends IterativeOptions {
@@ -94,21 +95,7 @@ export function lanczos(
   const steps = Math.min(k, n, maxIter);
   guardAllocation(fn, n, 8, 'vector');
   if (full || keepBasis) guardAllocation(fn, steps * n, 8, 'Krylov basis');
-  let v = new Float64Array(n);
-  if (start !== undefined) {
-    if (!(start instanceof Float64Array) || start.length !== n)
-      throw new ShapeError(`${fn}(): start must be a Float64Array of length n = ${n}`);
-    assertFiniteArray(fn, 'start', start);
-    v.set(start);
-  } else {
-    const random = options.random ?? rng(0);
-    for (let i = 0; i < n; i++) v[i] = random.normal();
-  }
-  let nv = 0;
-  for (let i = 0; i < n; i++) nv += v[i] * v[i];
-  nv = Math.sqrt(nv);
-  if (nv === 0) throw new InvalidArgumentError(`${fn}(): start must not be the zero vector`);
-  for (let i = 0; i < n; i++) v[i] /= nv;
+  let v = startVector(fn, new Float64Array(n), start, options.random ?? rng(0));
   // Vectors are kept as contiguous rows of `store` (steps×n) so that reorthogonalization
   // streams through memory; the basis is transposed to columns at the end.
   const store = full || keepBasis ? new Float64Array(steps * n) : null;

@@ -1,10 +1,11 @@
 // Power iteration with Rayleigh-quotient eigenvalue estimates (von Mises & Pollaczek-Geiringer 1929; Golub & Van Loan, Matrix Computations, 4th ed., §8.2.1).
 import { checkOptions } from './validate-arguments.js';
 import type { LinearOperator } from './conjugate-gradient.js';
-import { ConvergenceError, InvalidArgumentError, NonFiniteError, ShapeError } from './errors.js';
+import { ConvergenceError, InvalidArgumentError, NonFiniteError } from './errors.js';
 import type { IterativeOptions, IterativeResult } from './iterative-types.js';
 import { type Rng, rng } from './rng.js';
-import { assertFiniteArray, throwIfAborted } from './validate.js';
+import { startVector } from './start-vector.js';
+import { throwIfAborted } from './validate.js';
 
 /** Options of {@link powerIteration}. */
 export interface PowerIterationOptions extends IterativeOptions {
@@ -73,21 +74,7 @@ export function powerIteration(
     );
   if (!Number.isInteger(maxIter) || maxIter < 1)
     throw new InvalidArgumentError(`${fn}(): maxIter must be a positive integer (got ${maxIter})`);
-  let v = new Float64Array(n);
-  if (start !== undefined) {
-    if (!(start instanceof Float64Array) || start.length !== n)
-      throw new ShapeError(`${fn}(): start must be a Float64Array of length n = ${n}`);
-    assertFiniteArray(fn, 'start', start);
-    v.set(start);
-  } else {
-    const random = options.random ?? rng(0);
-    for (let i = 0; i < n; i++) v[i] = random.normal();
-  }
-  let nv = 0;
-  for (let i = 0; i < n; i++) nv += v[i] * v[i];
-  nv = Math.sqrt(nv);
-  if (nv === 0) throw new InvalidArgumentError(`${fn}(): start must not be the zero vector`);
-  for (let i = 0; i < n; i++) v[i] /= nv;
+  let v = startVector(fn, new Float64Array(n), start, options.random ?? rng(0));
   let w = new Float64Array(n);
   let value = 0;
   let residual = Number.POSITIVE_INFINITY;

@@ -4,11 +4,13 @@
 import { checkInteger, checkOptions, checkPositive } from '../validate-arguments.js';
 import type { LinearOperator } from '../conjugate-gradient.js';
 import { eigh } from '../eigh.js';
-import { ConvergenceError, InvalidArgumentError, NonFiniteError, ShapeError } from '../errors.js';
+import { ConvergenceError, InvalidArgumentError, NonFiniteError } from '../errors.js';
 import type { IterativeOptions, IterativeResult } from '../iterative-types.js';
 import type { Matrix } from '../matrix.js';
+import { dot } from '../kernels/dot.js';
 import { type Rng, rng } from '../rng.js';
-import { assertFiniteArray, throwIfAborted } from '../validate.js';
+import { normalizeInPlace, startVector } from '../start-vector.js';
+import { throwIfAborted } from '../validate.js';
 
 /** Result of {@link lanczosEigenpairs}, {@link lobpcg} and {@link sparseEigsh}. */
 export interface EigenpairsResult extends IterativeResult {
@@ -110,15 +112,7 @@ export function lanczosEigenpairsAs(
   const random = options.random ?? rng(0);
   const V = new Float64Array(ncv * n); // basis vectors as contiguous rows
   const v0 = V.subarray(0, n);
-  if (options.start !== undefined) {
-    const s = options.start;
-    if (!(s instanceof Float64Array) || s.length !== n)
-      throw new ShapeError(`${fn}(): start must be a Float64Array of length n = ${n}`);
-    assertFiniteArray(fn, 'start', s);
-    v0.set(s);
-  } else for (let i = 0; i < n; i++) v0[i] = random.normal();
-  if (normalize(v0) === 0)
-    throw new InvalidArgumentError(`${fn}(): start must not be the zero vector`);
+  startVector(fn, v0, options.start, random);
 
   const T = new Float64Array(ncv * ncv);
   const w = new Float64Array(n);
@@ -157,7 +151,7 @@ export function lanczosEigenpairsAs(
         T[i * ncv + j] = h[i];
         T[j * ncv + i] = h[i];
       }
-      beta = Math.sqrt(dot(w, w));
+      beta = Math.sqrt(dot(n, w, w));
       normEst = Math.max(normEst, Math.abs(h[j]) + beta);
       if (j + 1 < ncv) {
         const next = V.subarray((j + 1) * n, (j + 2) * n);
@@ -226,7 +220,7 @@ export function lanczosEigenpairsAs(
       const vo = l * n;
       for (let q = 0; q < n; q++) y[q] += s * V[vo + q];
     }
-    normalize(y);
+    normalizeInPlace(y);
     for (let q = 0; q < n; q++) vec[q * k + c] = y[q];
     op(y, w);
     matvecs++;
@@ -243,18 +237,6 @@ export function lanczosEigenpairsAs(
     converged,
     matvecs,
   };
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-function normalize(v: Float64Array): number {
-  const nv = Math.sqrt(dot(v, v));
-  if (nv > 0) for (let i = 0; i < v.length; i++) v[i] /= nv;
-  return nv;
 }
 
 /** A random unit vector orthogonal to the first m rows of V (two Gram–Schmidt passes). */
@@ -274,6 +256,6 @@ function randomOrthogonal(
         for (let q = 0; q < n; q++) c += V[o + q] * out[q];
         for (let q = 0; q < n; q++) out[q] -= c * V[o + q];
       }
-    if (normalize(out) > 1e-8) return;
+    if (normalizeInPlace(out) > 1e-8) return;
   }
 }

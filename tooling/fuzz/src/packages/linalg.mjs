@@ -110,6 +110,7 @@ export const descriptions = {
   transpose: 'a:anymat',
   randomOrthogonal: 'n:int random:rng',
   randomSPD: 'n:int random:rng options?:opts',
+  randomUnitVector: 'n:int random:rng',
   cholesky: 'a:spd',
   det: 'a:sq',
   logDet: 'a:sq',
