@@ -58,7 +58,16 @@ export function generalizedAdvantages(
   values: ArrayLike<number>,
   options: GeneralizedAdvantagesOptions,
 ): Float64Array {
-  const fn = 'generalizedAdvantages';
+  return advantagesAs('generalizedAdvantages', rewards, values, options);
+}
+
+/** {@link generalizedAdvantages} with errors naming the public function `fn`. */
+function advantagesAs(
+  fn: string,
+  rewards: ArrayLike<number>,
+  values: ArrayLike<number>,
+  options: GeneralizedAdvantagesOptions,
+): Float64Array {
   const o = optionsOf(fn, options);
   const r = numbersOf(fn, 'rewards', rewards, rewards?.length ?? -1);
   const v = numbersOf(fn, 'values', values, r.length);
@@ -73,9 +82,19 @@ export function generalizedAdvantages(
 }
 
 /**
- * The paper's name for {@link generalizedAdvantages}.
+ * The paper's name for {@link generalizedAdvantages} (its errors name `gae()`).
  *
+ * @param rewards - per-step rewards of the episodes, concatenated
+ * @param values - per-step value estimates V(s_t)
+ * @param options - as {@link generalizedAdvantages}
+ * @returns the advantages, one per step
  * @example
  * gae([1], [0], { gamma: 0.9 }) // => [1]
  */
-export const gae = generalizedAdvantages;
+export function gae(
+  rewards: ArrayLike<number>,
+  values: ArrayLike<number>,
+  options: GeneralizedAdvantagesOptions,
+): Float64Array {
+  return advantagesAs('gae', rewards, values, options);
+}

@@ -2,6 +2,7 @@
 // episodes e' ≠ e that last beyond t. It does not depend on episode e, so Σₜ γᵗ(Gₜ − bₜ)∇log π
 // stays unbiased (Williams 1992, §8; Kool, van Hoof & Welling 2019, "Buy 4 REINFORCE samples,
 // get a baseline for free!").
+import { ShapeError } from '@rg/linalg';
 import { numbersOf } from './internal/checks.js';
 import { startsOf } from './returns-to-go.js';
 
@@ -47,6 +48,8 @@ export function leaveOneOutBaseline(
 ): Float64Array {
   const fn = 'leaveOneOutBaseline';
   const v = numbersOf(fn, 'values', values, values?.length ?? -1);
+  if (starts === undefined)
+    throw new ShapeError(`${fn}(): starts must hold E + 1 ≥ 2 episode offsets (got undefined)`);
   const s = startsOf(fn, starts, v.length);
   return leaveOneOutKernel(v, s, new Float64Array(v.length));
 }

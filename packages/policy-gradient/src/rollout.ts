@@ -5,7 +5,7 @@ import type { Environment, VectorEnvironment } from './environment.js';
 import { integerAtLeast, optionsOf, seedOf, vectorOf } from './internal/checks.js';
 import { kernelsOf, type PolicyKernels } from './internal/network-policy.js';
 import type { Policy } from './policy.js';
-import { spaceSize } from './spaces.js';
+import { spaceSize, spaceSizeOf } from './spaces.js';
 
 /**
  * A batch of episodes, stored step by step: episode e occupies rows starts[e] … starts[e+1] − 1
@@ -228,7 +228,8 @@ export function checkEnvironment(
     throw new InvalidArgumentError(`${fn}(): env must be an Environment (reset, step)`);
   if (!policy || typeof policy.sample !== 'function')
     throw new InvalidArgumentError(`${fn}(): policy must be a Policy`);
-  const os = spaceSize(env.observationSpace);
+  const os = spaceSizeOf(fn, 'env.observationSpace', env.observationSpace);
+  spaceSizeOf(fn, 'env.actionSpace', env.actionSpace);
   if (os !== policy.observationSize)
     throw new InvalidArgumentError(
       `${fn}(): the policy reads observations of length ${policy.observationSize}; ${env.name} delivers ${os}`,

@@ -70,6 +70,19 @@ export function boxSpace(low: ArrayLike<number>, high: ArrayLike<number>): BoxSp
  * spaceSize(boxSpace([0, 0, 0], [1, 1, 1])) // => 3
  */
 export function spaceSize(space: Space): number {
+  return spaceSizeOf('spaceSize', 'space', space);
+}
+
+/** @internal {@link spaceSize} with errors naming the public function `fn` and the argument */
+export function spaceSizeOf(fn: string, name: string, space: Space): number {
+  if (
+    space === null ||
+    typeof space !== 'object' ||
+    (space.kind !== 'discrete' && space.kind !== 'box')
+  )
+    throw new InvalidArgumentError(
+      `${fn}(): ${name} must be a space from discreteSpace() or boxSpace()`,
+    );
   return space.kind === 'discrete' ? 1 : space.size;
 }
 

@@ -2,7 +2,7 @@
 // "Markov Decision Processes", ch. 2 and 6), as a seeded episodic environment.
 import { InvalidArgumentError, isMatrix, type Matrix, type Rng, ShapeError } from '@rg/linalg';
 import type { Action, Environment, StepResult } from './environment.js';
-import { integerAtLeast, inRange, matrixOf, numbersOf, optionsOf } from './internal/checks.js';
+import { integerAtLeast, inRange, matrixOf, numbersOf } from './internal/checks.js';
 import { type BoxSpace, type DiscreteSpace, discreteSpace, unboundedBox } from './spaces.js';
 
 /** The tables of {@link tabularMDP}. */
@@ -192,7 +192,8 @@ function pick(cum: Float64Array, off: number, len: number, u: number): number {
 
 /** @internal build and validate a tabular MDP (shared by tabularMDP, randomMDP, gridWorld) */
 export function buildTabularMDP(fn: string, name: string, spec: TabularMDPSpec): TabularMDP {
-  optionsOf(fn, spec, 'spec');
+  if (spec === null || typeof spec !== 'object')
+    throw new InvalidArgumentError(`${fn}(): spec must be an object { P, R, gamma, initial }`);
   const gamma = inRange(fn, 'gamma', spec.gamma, 0, 1, true, true);
   if (!spec.initial || typeof spec.initial.length !== 'number' || spec.initial.length < 1)
     throw new ShapeError(`${fn}(): initial must be an array of S ≥ 1 probabilities`);

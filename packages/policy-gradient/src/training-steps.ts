@@ -1,6 +1,6 @@
 // Any training algorithm of this package as an iterator over its iterations, for step-by-step
 // driving (a browser animation frame per iteration, early stopping by the caller).
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 import { runOf } from './internal/train-loop.js';
 import type { TrainProgress, TrainResult } from './train-types.js';
 
@@ -36,10 +36,17 @@ export function trainingSteps<E, P, O>(
   policy: P,
   options?: O,
 ): Generator<TrainProgress, TrainResult, void> {
+  const fn = 'trainingSteps';
   const run = runOf(algorithm);
   if (!run)
     throw new InvalidArgumentError(
-      'trainingSteps(): algorithm must be one of vanillaPG, npgIgt, nHarpg, harpg, ppoClip, mdpo, grpo, capo, g2rl',
+      `${fn}(): algorithm must be one of vanillaPG, npgIgt, nHarpg, harpg, ppoClip, mdpo, grpo, capo, g2rl`,
     );
+  // what a generator checks runs at its first next(): refuse missing arguments now
+  if (env === null || typeof env !== 'object')
+    throw new InvalidArgumentError(`${fn}(): env must be an environment or a token task`);
+  if (policy === null || typeof policy !== 'object')
+    throw new InvalidArgumentError(`${fn}(): policy must be a Policy or a SequencePolicy`);
+  checkOptions(fn, 'options', options as object | undefined);
   return run(env, policy, options);
 }

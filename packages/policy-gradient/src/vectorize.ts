@@ -3,7 +3,7 @@
 import { InvalidArgumentError, isMatrix, type Matrix, type Rng } from '@rg/linalg';
 import type { Environment, VectorEnvironment, VectorStepResult } from './environment.js';
 import { integerAtLeast } from './internal/checks.js';
-import { spaceSize } from './spaces.js';
+import { spaceSizeOf } from './spaces.js';
 
 /**
  * `copies` instances of an environment made by `make(i)`, as one {@link VectorEnvironment}:
@@ -25,16 +25,28 @@ export function vectorize(make: (index: number) => Environment, copies: number):
   if (typeof make !== 'function')
     throw new InvalidArgumentError(`${fn}(): make must be a function (index) => Environment`);
   integerAtLeast(fn, 'copies', copies, 1);
-  const envs = Array.from({ length: copies }, (_, i) => make(i));
+  const envs = Array.from({ length: copies }, (_, i) => {
+    const e = make(i);
+    if (
+      e === null ||
+      typeof e !== 'object' ||
+      typeof e.reset !== 'function' ||
+      typeof e.step !== 'function'
+    )
+      throw new InvalidArgumentError(
+        `${fn}(): make(${i}) must return an Environment (reset, step)`,
+      );
+    return e;
+  });
   const first = envs[0];
-  const obsSize = spaceSize(first.observationSpace);
-  const actSize = spaceSize(first.actionSpace);
+  const obsSize = spaceSizeOf(fn, 'make(0).observationSpace', first.observationSpace);
+  const actSize = spaceSizeOf(fn, 'make(0).actionSpace', first.actionSpace);
   const discrete = first.actionSpace.kind === 'discrete';
   for (let i = 1; i < copies; i++)
     if (
-      spaceSize(envs[i].observationSpace) !== obsSize ||
+      spaceSizeOf(fn, `make(${i}).observationSpace`, envs[i].observationSpace) !== obsSize ||
       envs[i].actionSpace.kind !== first.actionSpace.kind ||
-      spaceSize(envs[i].actionSpace) !== actSize
+      spaceSizeOf(fn, `make(${i}).actionSpace`, envs[i].actionSpace) !== actSize
     )
       throw new InvalidArgumentError(`${fn}(): make(${i}) has other spaces than make(0)`);
   let randoms: Rng[] = [];

@@ -1,322 +1,260 @@
 // @rg/policy-gradient: the description of each public export (grammar in ../descriptions.mjs) and the
 // findings not fixed yet (categories in ../known-failures.mjs). Remove a finding when its fix lands.
 
+import { attention, dense, embedding, learnedPositions, sequential } from '@rg/nn';
+
+// Environments carry their episode state (reset/step) and policies their network's scratch
+// (forward caches, gradient buffers): both change by contract when used; the parameters θ are
+// passed separately and are compared. nn layers handed to a policy builder are probed once.
+const STATEFUL = ['env', 'mdp', 'policy', 'network'];
+const m = (rows, cols, values) => ({ rows, cols, data: Float64Array.from(values) });
+const one = () => m(1, 1, [1]);
+const mdp = (mod) => mod.randomMDP({ states: 3, actions: 2, seed: 1 });
+const tabular = (mod) => mod.softmaxTabularPolicy(3, 2);
+const theta6 = () => new Float64Array(6);
+const grid = (mod) => mod.gridWorld({ rows: 2, cols: 2, slip: 0 });
+const gridPolicy = (mod) => mod.softmaxTabularPolicy(grid(mod).states, 4);
+const task = (mod) => mod.reverseTask({ length: 2, trainSize: 20, testSize: 10 });
+const transformer = (mod) => mod.transformerPolicy({ maxTokens: 6, dModel: 8, seed: 2 });
+const transformerTheta = (mod) => transformer(mod).initialParameters();
+// prompt 1 2 = (3 tokens) and a 3-token response, twice
+const sequences = () => m(2, 6, [1, 2, 11, 2, 1, 0, 1, 2, 11, 3, 3, 3]);
+// an MDP trainer: the tabular MDP, its softmax policy and a two-iteration run
+const mdpTrainer = (extra = {}) => ({
+  call: 'env:any policy:any options?:opts',
+  mutates: STATEFUL,
+  valid: {
+    env: mdp,
+    policy: tabular,
+    options: () => ({ maxIterations: 2, lr: 0.1, seed: 1, ...extra }),
+  },
+});
+// a sequence trainer: the reverse task, a small transformer and one iteration
+const sequenceTrainer = {
+  call: 'env:any policy:any options?:opts',
+  mutates: STATEFUL,
+  valid: {
+    env: task,
+    policy: (mod) => mod.transformerPolicy({ maxTokens: 5, dModel: 8, seed: 1 }),
+    options: () => ({ maxIterations: 1, promptsPerIteration: 2, groupSize: 2, seed: 2 }),
+  },
+};
+
 export const descriptions = {
   cartPole: 'options?:opts',
   cartPoleVector: 'options?:opts',
   gridWorld: 'options?:opts',
-  lqr: 'options:opts',
+  lqr: {
+    call: 'options:opts',
+    valid: { options: () => ({ A: one(), B: one(), Q: one(), R: one(), gamma: 0.9 }) },
+  },
   mountainCar: 'options?:opts',
-  randomMDP: 'options:opts',
+  randomMDP: {
+    call: 'options:opts',
+    valid: { options: () => ({ states: 3, actions: 2, seed: 1 }) },
+  },
   boxSpace: 'low:vec high:vec',
   discreteSpace: 'n:int',
-  spaceSize: 'space:any',
-  tabularMDP: 'spec:any',
-  vectorize: 'make:fn copies:num',
-  categoricalPolicy: 'network:any options:opts',
-  gaussianPolicy: 'network:any options:opts',
-  linearGaussianPolicy: 'options:opts',
-  linearSoftmaxPolicy: 'options:opts',
-  mlpGaussianPolicy: 'options:opts',
-  mlpSoftmaxPolicy: 'options:opts',
-  softmaxTabularPolicy: 'states:num actions:num',
+  spaceSize: { call: 'space:any', valid: { space: (mod) => mod.discreteSpace(3) } },
+  tabularMDP: {
+    call: 'spec:any',
+    valid: { spec: () => ({ P: [0, 1, 0, 1], R: [0, 1], gamma: 0.5, initial: [1, 0] }) },
+  },
+  // copies: a count of the user's environments; the work is copies × make(), so no 'huge' case
+  vectorize: {
+    call: 'make:fn copies:num',
+    valid: { make: (mod) => () => grid(mod), copies: () => 3 },
+    bad: {
+      copies: [
+        { label: 'zero', value: 0, must: true },
+        { label: 'negative', value: -1, must: true },
+        { label: 'fraction', value: 1.5, must: true },
+      ],
+    },
+  },
+  categoricalPolicy: {
+    call: 'network:any options:opts',
+    mutates: STATEFUL,
+    valid: {
+      network: () => dense({ inputs: 4, outputs: 2 }),
+      options: () => ({ observationSize: 4 }),
+    },
+  },
+  gaussianPolicy: {
+    call: 'network:any options:opts',
+    mutates: STATEFUL,
+    valid: {
+      network: () => dense({ inputs: 3, outputs: 2, bias: false }),
+      options: () => ({ observationSize: 3 }),
+    },
+  },
+  linearGaussianPolicy: {
+    call: 'options:opts',
+    valid: { options: () => ({ inputs: 2, actions: 1 }) },
+  },
+  linearSoftmaxPolicy: {
+    call: 'options:opts',
+    valid: { options: () => ({ inputs: 4, actions: 2 }) },
+  },
+  mlpGaussianPolicy: {
+    call: 'options:opts',
+    valid: { options: () => ({ inputs: 3, actions: 1, hidden: [4] }) },
+  },
+  mlpSoftmaxPolicy: {
+    call: 'options:opts',
+    valid: { options: () => ({ inputs: 4, actions: 2, hidden: [4] }) },
+  },
+  softmaxTabularPolicy: 'states:int actions:int',
   additionTask: 'options?:opts',
   bracketsTask: 'options?:opts',
   reverseTask: 'options?:opts',
-  sequencePolicy: 'network:any options:opts',
+  // options.head is an nn layer, probed like the network
+  sequencePolicy: {
+    call: 'network:any options:opts',
+    mutates: [...STATEFUL, 'options'],
+    valid: {
+      network: () =>
+        sequential([
+          embedding({ vocab: 4, dim: 6 }),
+          learnedPositions({ maxTokens: 5, dim: 6 }),
+          attention({ dModel: 6, heads: 2, causal: true }),
+        ]),
+      options: () => ({ vocab: 4, maxTokens: 5, head: dense({ inputs: 6, outputs: 4 }) }),
+    },
+  },
   sortTask: 'options?:opts',
-  supervisedWarmStart: 'task:any policy:any options?:opts',
+  supervisedWarmStart: {
+    call: 'task:any policy:any options?:opts',
+    mutates: STATEFUL,
+    valid: {
+      task,
+      policy: (mod) => mod.transformerPolicy({ maxTokens: 5, dModel: 8, seed: 1 }),
+      options: () => ({ steps: 2, lr: 0.01, seed: 1 }),
+    },
+  },
   tokenVocabulary: 'value',
-  transformerPolicy: 'options:opts',
-  evaluatePolicy: 'env:any policy:any theta:any options?:opts',
-  gae: 'rewards:vec values:vec options:opts',
-  generalizedAdvantages: 'rewards:vec values:vec options:opts',
+  transformerPolicy: {
+    call: 'options:opts',
+    valid: { options: () => ({ maxTokens: 5, dModel: 8, seed: 1 }) },
+  },
+  evaluatePolicy: {
+    call: 'env:any policy:any theta:vec options?:opts',
+    mutates: STATEFUL,
+    valid: {
+      env: (mod) => mod.cartPole(),
+      policy: (mod) => mod.linearSoftmaxPolicy({ inputs: 4, actions: 2 }),
+      theta: () => new Float64Array(10),
+      options: () => ({ episodes: 2 }),
+    },
+  },
+  gae: { call: 'rewards:vec values:vec options:opts', valid: { options: () => ({ gamma: 0.9 }) } },
+  generalizedAdvantages: {
+    call: 'rewards:vec values:vec options:opts',
+    valid: { options: () => ({ gamma: 0.9 }) },
+  },
   importanceRatios: 'logProbs:vec behaviourLogProbs:vec out?:any',
-  leaveOneOutBaseline: 'values:vec starts:vec',
-  exactPolicyGradient: 'mdp:any policy:any theta:any',
-  exactReturn: 'mdp:any policy:any theta:any',
-  policyEvaluation: 'mdp:any policy:any theta:any',
-  policyGradientEstimate: 'policy:any theta:any batch:any options:opts',
-  returnsToGo: 'rewards:vec gamma:num starts?:vec bootstrap?:vec',
-  rollout: 'env:any policy:any theta:any options?:opts',
-  valueIteration: 'mdp:any options?:opts',
-  curvatureShifts: 'policy:any theta:any sequences:mat promptLength:num step:any options?:opts',
-  evaluateSequencePolicy: 'task:any policy:any theta:any options?:opts',
-  gradientFeatures: 'policy:any theta:any sequences:mat promptLength:num',
-  gradientNoveltyScales: 'features:mat groupSize:num options?:opts',
-  groupRelativeAdvantages: 'rewards:vec groupSize:num options?:opts',
-  passAtK: 'n:int c:num k:int',
-  capo: 'env:any policy:any options?:opts',
-  g2rl: 'env:any policy:any options?:opts',
-  grpo: 'env:any policy:any options?:opts',
-  harpg: 'env:any policy:any options?:opts',
-  mdpo: 'env:any policy:any options?:opts',
-  nHarpg: 'env:any policy:any options?:opts',
-  npgIgt: 'env:any policy:any options?:opts',
-  ppoClip: 'env:any policy:any options?:opts',
-  trainingSteps: 'algorithm:fn env:any policy:any options?:opts',
-  vanillaPG: 'env:any policy:any options?:opts',
+  // starts: E + 1 episode offsets from 0 to the number of steps
+  leaveOneOutBaseline: { call: 'values:vec starts:vec', valid: { starts: () => [0, 1, 3] } },
+  exactPolicyGradient: {
+    call: 'mdp:any policy:any theta:vec',
+    mutates: STATEFUL,
+    valid: { mdp, policy: tabular, theta: theta6 },
+  },
+  exactReturn: {
+    call: 'mdp:any policy:any theta:vec',
+    mutates: STATEFUL,
+    valid: { mdp, policy: tabular, theta: theta6 },
+  },
+  policyEvaluation: {
+    call: 'mdp:any policy:any theta:vec',
+    mutates: STATEFUL,
+    valid: { mdp, policy: tabular, theta: theta6 },
+  },
+  policyGradientEstimate: {
+    call: 'policy:any theta:vec batch:any options:opts',
+    mutates: STATEFUL,
+    valid: {
+      policy: tabular,
+      theta: theta6,
+      batch: (mod) => mod.rollout(mdp(mod), tabular(mod), theta6(), { episodes: 4, seed: 2 }),
+      options: () => ({ gamma: 0.5 }),
+    },
+  },
+  returnsToGo: 'rewards:vec gamma:prob starts?:vec bootstrap?:vec',
+  rollout: {
+    call: 'env:any policy:any theta:vec options?:opts',
+    mutates: STATEFUL,
+    valid: {
+      env: grid,
+      policy: gridPolicy,
+      theta: (mod) => gridPolicy(mod).initialParameters(),
+      options: () => ({ episodes: 2, seed: 1 }),
+    },
+  },
+  valueIteration: {
+    call: 'mdp:any options?:opts',
+    valid: { mdp: (mod) => mod.tabularMDP({ P: [1, 1], R: [0, 1], gamma: 0.5, initial: [1] }) },
+  },
+  curvatureShifts: {
+    call: 'policy:any theta:vec sequences:mat promptLength:int step:vec options?:opts',
+    mutates: STATEFUL,
+    valid: {
+      policy: transformer,
+      theta: transformerTheta,
+      sequences,
+      step: (mod) => {
+        const pi = transformer(mod);
+        const step = new Float64Array(pi.dim);
+        for (let i = 0; i < step.length; i++) step[i] = 1e-4 * Math.sin(i);
+        return step;
+      },
+    },
+  },
+  evaluateSequencePolicy: {
+    call: 'task:any policy:any theta:vec options?:opts',
+    mutates: STATEFUL,
+    valid: {
+      task,
+      policy: (mod) => mod.transformerPolicy({ maxTokens: 5, dModel: 8, seed: 1 }),
+      theta: (mod) =>
+        mod.transformerPolicy({ maxTokens: 5, dModel: 8, seed: 1 }).initialParameters(),
+      options: () => ({ samples: 2 }),
+    },
+  },
+  gradientFeatures: {
+    call: 'policy:any theta:vec sequences:mat promptLength:int',
+    mutates: STATEFUL,
+    valid: { policy: transformer, theta: transformerTheta, sequences },
+  },
+  // features: one row per response; groupSize divides the rows
+  gradientNoveltyScales: {
+    call: 'features:mat groupSize:int options?:opts',
+    valid: { features: () => m(3, 2, [1, 0, 1, 0, 0, 1]) },
+  },
+  groupRelativeAdvantages: {
+    call: 'rewards:vec groupSize:int options?:opts',
+    valid: { rewards: () => Float64Array.from([1, 0, 0, 0, 1, 1]) },
+  },
+  passAtK: 'n:int c:int k:int',
+  capo: sequenceTrainer,
+  g2rl: sequenceTrainer,
+  grpo: sequenceTrainer,
+  harpg: mdpTrainer(),
+  mdpo: mdpTrainer({ batchSteps: 16 }),
+  nHarpg: mdpTrainer(),
+  npgIgt: mdpTrainer(),
+  ppoClip: mdpTrainer({ batchSteps: 16 }),
+  trainingSteps: {
+    call: 'algorithm:fn env:any policy:any options?:opts',
+    mutates: STATEFUL,
+    valid: {
+      algorithm: (mod) => mod.vanillaPG,
+      env: mdp,
+      policy: tabular,
+      options: () => ({ maxIterations: 2, lr: 0.5 }),
+    },
+  },
+  vanillaPG: mdpTrainer(),
 };
 
-export const knownFailures = {
-  'policy-gradient:lqr:baseline': {
-    category: 'baseline',
-    observed: 'ShapeError: lqr(): options.A must be a Matrix { rows, cols, data: Float64Array }',
-  },
-  'policy-gradient:randomMDP:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: randomMDP(): options.states must be an integer ≥ 1 (got undefined)',
-  },
-  'policy-gradient:spaceSize:baseline': {
-    category: 'baseline',
-    observed: "TypeError: Cannot read properties of undefined (reading 'kind')",
-  },
-  'policy-gradient:spaceSize:0:null': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of null (reading 'kind')",
-  },
-  'policy-gradient:spaceSize:0:undefined': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of undefined (reading 'kind')",
-  },
-  'policy-gradient:tabularMDP:baseline': {
-    category: 'baseline',
-    observed: "TypeError: Cannot read properties of undefined (reading 'gamma')",
-  },
-  'policy-gradient:tabularMDP:0:undefined': {
-    category: 'untyped',
-    observed: "TypeError: Cannot read properties of undefined (reading 'gamma')",
-  },
-  'policy-gradient:vectorize:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: vectorize(): copies must be an integer ≥ 1 (got 0.5)',
-  },
-  'policy-gradient:categoricalPolicy:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: categoricalPolicy(): options.observationSize must be an integer ≥ 1 (got undefined)',
-  },
-  'policy-gradient:gaussianPolicy:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: gaussianPolicy(): options.observationSize must be an integer ≥ 1 (got undefined)',
-  },
-  'policy-gradient:linearGaussianPolicy:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: linearGaussianPolicy(): options.inputs must be an integer ≥ 1 (got undefined)',
-  },
-  'policy-gradient:linearSoftmaxPolicy:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: linearSoftmaxPolicy(): options.inputs must be an integer ≥ 1 (got undefined)',
-  },
-  'policy-gradient:mlpGaussianPolicy:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: mlpGaussianPolicy(): options.inputs must be an integer ≥ 1 (got undefined)',
-  },
-  'policy-gradient:mlpSoftmaxPolicy:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: mlpSoftmaxPolicy(): options.inputs must be an integer ≥ 1 (got undefined)',
-  },
-  'policy-gradient:softmaxTabularPolicy:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: softmaxTabularPolicy(): states must be an integer ≥ 1 (got 0.5)',
-  },
-  'policy-gradient:sequencePolicy:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: sequencePolicy(): options.vocab must be an integer ≥ 2 (got undefined)',
-  },
-  'policy-gradient:supervisedWarmStart:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: supervisedWarmStart(): task must be a token task (reverseTask(), sortTask(), additionTask(), brack',
-  },
-  'policy-gradient:transformerPolicy:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: transformerPolicy(): options.maxTokens must be an integer ≥ 2 (got undefined)',
-  },
-  'policy-gradient:evaluatePolicy:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: evaluatePolicy(): env must be an Environment (reset, step)',
-  },
-  'policy-gradient:gae:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: generalizedAdvantages(): options.gamma must be in [0, 1] (got undefined)',
-  },
-  'policy-gradient:gae:0:null': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): rewards must be an array of -1 numbers',
-  },
-  'policy-gradient:gae:0:undefined': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): rewards must be an array of -1 numbers',
-  },
-  'policy-gradient:gae:0:nan-entry': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): rewards[1] is NaN (must be finite)',
-  },
-  'policy-gradient:gae:0:string': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): rewards must be an array of 3 numbers',
-  },
-  'policy-gradient:gae:1:null': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): values must be an array of 3 numbers',
-  },
-  'policy-gradient:gae:1:undefined': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): values must be an array of 3 numbers',
-  },
-  'policy-gradient:gae:1:nan-entry': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): values[1] is NaN (must be finite)',
-  },
-  'policy-gradient:gae:1:string': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): values must be an array of 3 numbers',
-  },
-  'policy-gradient:gae:2:null': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): options must be an object',
-  },
-  'policy-gradient:gae:2:undefined': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): options.gamma must be in [0, 1] (got undefined)',
-  },
-  'policy-gradient:gae:2:number': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): options must be an object',
-  },
-  'policy-gradient:gae:2:maxIter-negative': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): options.gamma must be in [0, 1] (got undefined)',
-  },
-  'policy-gradient:gae:2:maxIter-fraction': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): options.gamma must be in [0, 1] (got undefined)',
-  },
-  'policy-gradient:gae:2:tol-NaN': {
-    category: 'wrong-name',
-    observed: 'generalizedAdvantages(): options.gamma must be in [0, 1] (got undefined)',
-  },
-  'policy-gradient:generalizedAdvantages:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: generalizedAdvantages(): options.gamma must be in [0, 1] (got undefined)',
-  },
-  'policy-gradient:leaveOneOutBaseline:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: leaveOneOutBaseline(): starts must run from 0 to the number of steps 3',
-  },
-  'policy-gradient:leaveOneOutBaseline:1:undefined': {
-    category: 'silent',
-    observed: 'returned normally',
-  },
-  'policy-gradient:exactPolicyGradient:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: exactPolicyGradient(): env must be an Environment (reset, step)',
-  },
-  'policy-gradient:exactReturn:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: exactReturn(): env must be an Environment (reset, step)',
-  },
-  'policy-gradient:policyEvaluation:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: policyEvaluation(): env must be an Environment (reset, step)',
-  },
-  'policy-gradient:policyGradientEstimate:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: policyGradientEstimate(): policy must be a Policy',
-  },
-  'policy-gradient:rollout:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: rollout(): env must be an Environment (reset, step)',
-  },
-  'policy-gradient:valueIteration:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: valueIteration(): mdp must be a TabularMDP',
-  },
-  'policy-gradient:curvatureShifts:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: curvatureShifts(): policy must be made by sequencePolicy() or transformerPolicy()',
-  },
-  'policy-gradient:evaluateSequencePolicy:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: evaluateSequencePolicy(): task must be a token task (reverseTask(), sortTask(), additionTask(), br',
-  },
-  'policy-gradient:gradientFeatures:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: gradientFeatures(): policy must be made by sequencePolicy() or transformerPolicy()',
-  },
-  'policy-gradient:gradientNoveltyScales:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: gradientNoveltyScales(): groupSize must be an integer ≥ 1 (got 0.5)',
-  },
-  'policy-gradient:groupRelativeAdvantages:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: groupRelativeAdvantages(): groupSize must be an integer ≥ 1 (got 0.5)',
-  },
-  'policy-gradient:passAtK:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: passAtK(): c must be an integer ≥ 0 (got 0.5)',
-  },
-  'policy-gradient:capo:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: capo(): task must be a token task (reverseTask(), sortTask(), additionTask(), bracketsTask(), or a',
-  },
-  'policy-gradient:g2rl:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: g2rl(): task must be a token task (reverseTask(), sortTask(), additionTask(), bracketsTask(), or a',
-  },
-  'policy-gradient:grpo:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: grpo(): task must be a token task (reverseTask(), sortTask(), additionTask(), bracketsTask(), or a',
-  },
-  'policy-gradient:harpg:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: harpg(): env must be an Environment (reset, step)',
-  },
-  'policy-gradient:mdpo:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: mdpo(): env must be an Environment (reset, step)',
-  },
-  'policy-gradient:nHarpg:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: nHarpg(): env must be an Environment (reset, step)',
-  },
-  'policy-gradient:npgIgt:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: npgIgt(): env must be an Environment (reset, step)',
-  },
-  'policy-gradient:ppoClip:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: ppoClip(): env must be an Environment (reset, step)',
-  },
-  'policy-gradient:trainingSteps:baseline': {
-    category: 'baseline',
-    observed:
-      'InvalidArgumentError: trainingSteps(): algorithm must be one of vanillaPG, npgIgt, nHarpg, harpg, ppoClip, mdpo, grpo, c',
-  },
-  'policy-gradient:vanillaPG:baseline': {
-    category: 'baseline',
-    observed: 'InvalidArgumentError: vanillaPG(): env must be an Environment (reset, step)',
-  },
-};
+export const knownFailures = {};
