@@ -1,6 +1,6 @@
 import { fromRows, InvalidArgumentError, type Matrix, rng } from '@rg/linalg';
 import { describe, expect, it } from 'vitest';
-import { adam, adamw, type Parameter, sphere, stepSchedule } from './index.js';
+import { adam, adamw, type Parameter, sgd, sphere, stepSchedule } from './index.js';
 
 describe('adam', () => {
   it('adam() takes bias-corrected steps: two steps computed by hand', () => {
@@ -88,5 +88,22 @@ describe('adam', () => {
     expect(() => adam(null as never)).toThrow(/^adam\(\): options must be an options object/);
     expect(() => adamw(null as never)).toThrow(/^adamw\(\): options must be an options object/);
     expect(() => adamw(null as never)).toThrow(InvalidArgumentError);
+  });
+
+  it('issue #15 finding 5: lr schedule returning NaN, eps Infinity, sgd weightDecay Infinity', () => {
+    // a schedule that returns NaN is refused at the step, before the parameters are written
+    const opt = adam({ lr: () => Number.NaN });
+    const p = Float64Array.from([1, 2]);
+    expect(() => opt.stepInPlace(p, Float64Array.from([1, 1]))).toThrow(
+      /^adam\(\)\.stepInPlace\(\): the learning-rate schedule returned NaN at step 0/,
+    );
+    expect(Array.from(p)).toEqual([1, 2]);
+    // eps = ∞ made every step 0 (m̂/(√v̂ + ∞)) without a word
+    expect(() => adam({ eps: Number.POSITIVE_INFINITY })).toThrow(
+      /^adam\(\): eps must be a positive finite number \(got Infinity\)/,
+    );
+    expect(() => sgd({ weightDecay: Number.POSITIVE_INFINITY })).toThrow(
+      /^sgd\(\): weightDecay must be a finite number ≥ 0 \(got Infinity\)/,
+    );
   });
 });
