@@ -16,6 +16,11 @@ export declare function measureAsync(
   fn: () => Promise<unknown>,
   options?: MeasureOptions,
 ): Promise<Timing>;
+/** Variants timed in alternation (one warm-up each, then `runs` rounds); one timing per variant. */
+export declare function alternate(
+  variants: Array<() => unknown>,
+  runs: number,
+): Promise<Timing[]>;
 export declare const PYTHON: string;
 export declare function pythonHas(...modules: string[]): boolean;
 export declare function runPython<T = unknown>(scriptPath: string, input?: unknown): T;

@@ -45,6 +45,27 @@ export async function measureAsync(
   return { median: times[Math.floor(times.length / 2)], min: times[0], runs: times.length };
 }
 
+/**
+ * Time several variants of one computation (sync or async) in alternation, so that each sees the
+ * same machine load: one warm-up call each, then `runs` rounds that call every variant once.
+ * Returns one timing per variant ({ median, min, runs }); the fastest run (`min`) is the
+ * figure least disturbed by other jobs.
+ */
+export async function alternate(variants, runs) {
+  for (const v of variants) await v();
+  const times = variants.map(() => []);
+  for (let i = 0; i < runs; i++)
+    for (let j = 0; j < variants.length; j++) {
+      const t0 = performance.now();
+      await variants[j]();
+      times[j].push(performance.now() - t0);
+    }
+  return times.map((t) => {
+    t.sort((a, b) => a - b);
+    return { median: t[Math.floor(t.length / 2)], min: t[0], runs: t.length };
+  });
+}
+
 export const PYTHON = '/usr/bin/python3';
 
 /** True when /usr/bin/python3 can import every module named. */

@@ -24,7 +24,7 @@
 //   @rg/linalg:pool:logm:400x16x16   75.26    8.78         0.12x          62.03
 //   (the 2.7 s start is mostly the TypeScript loader: from source each worker compiles the
 //   package with tsx; from dist/ a worker loads plain JavaScript.)
-import type { BenchRow } from '@rg/bench';
+import { alternate, type BenchRow } from '@rg/bench';
 import {
   availableThreads,
   createPool,
@@ -57,15 +57,7 @@ async function race(
   variants: Array<() => unknown | Promise<unknown>>,
   runs: number,
 ): Promise<number[]> {
-  const best = variants.map(() => Number.POSITIVE_INFINITY);
-  for (const v of variants) await v();
-  for (let i = 0; i < runs; i++)
-    for (let j = 0; j < variants.length; j++) {
-      const t0 = performance.now();
-      await variants[j]();
-      best[j] = Math.min(best[j], performance.now() - t0);
-    }
-  return best;
+  return (await alternate(variants, runs)).map((t) => t.min);
 }
 
 export default async function (): Promise<BenchRow[]> {

@@ -287,6 +287,29 @@ describe('pool.call', () => {
     );
     expect(await copy.call(module, 'later', [5])).toBeGreaterThan(0);
   });
+
+  it('callOn runs on the worker it names, which keeps its module state between calls', async () => {
+    const pool = await createPool({ threads: 3 });
+    try {
+      // queued together: each call waits for its worker, even while others are idle
+      const got = (await Promise.all(
+        [2, 0, 2, 1, 2, 0].map((w, i) => pool.callOn(w, module, 'keep', [i])),
+      )) as Array<{ thread: number; kept: number[] }>;
+      expect(got[0].thread).toBe(got[2].thread);
+      expect(got[2].thread).toBe(got[4].thread);
+      expect(new Set(got.map((g) => g.thread)).size).toBe(3);
+      expect(got[4].kept).toEqual([0, 2, 4]);
+      expect(got[5].kept).toEqual([1, 5]);
+      expect(got[3].kept).toEqual([3]);
+      for (const bad of [3, -1, 0.5])
+        await expect(pool.callOn(bad, module, 'keep', [0])).rejects.toThrow(
+          /^pool\.callOn\(\): worker must be the index of a live worker/,
+        );
+      await expect(pool.callOn(0, module, 'refuse', [])).rejects.toThrow(NotPositiveDefiniteError);
+    } finally {
+      await pool.dispose();
+    }
+  });
 });
 
 describe('dispose', () => {

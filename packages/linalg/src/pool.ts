@@ -51,10 +51,10 @@ export interface Pool {
   /** true once {@link Pool.dispose} has been called */
   readonly disposed: boolean;
   /**
-   * Run one task on the next idle worker. The task's arrays are views on shared memory (or
+   * Run one task on the next idle worker (or on `worker`). The task's arrays are views on shared memory (or
    * copies in copy mode, whose outputs are written back into the given views). @internal
    */
-  run(task: PoolTask): Promise<TaskResult>;
+  run(task: PoolTask, worker?: number): Promise<TaskResult>;
   /**
    * Call an exported function of a module in the next idle worker, for work that needs code of
    * its own (a domain package's kernels). The module is imported once per worker; arguments and
@@ -68,6 +68,20 @@ export interface Pool {
    * @returns what the function returns (awaited)
    */
   call(module: string | URL, name: string, args: unknown[]): Promise<unknown>;
+  /**
+   * {@link Pool.call} on one given worker, for work that keeps data in a worker between calls
+   * (a module-level cache the calls share, e.g. a matrix resident in a worker's WebAssembly
+   * memory across the iterations of a solver). The call waits for that worker, not for the next
+   * idle one.
+   *
+   * @param worker - the worker's index, 0 ≤ worker < threads
+   * @param module - absolute URL of the module
+   * @param name - the exported function
+   * @param args - its arguments
+   * @returns what the function returns (awaited)
+   * @throws {InvalidArgumentError} when `worker` is not an index of a live worker
+   */
+  callOn(worker: number, module: string | URL, name: string, args: unknown[]): Promise<unknown>;
   /** Terminate every worker; queued and running tasks reject with an AbortError. */
   dispose(): Promise<void>;
 }
@@ -81,6 +95,8 @@ interface Port {
 
 interface Job {
   task: PoolTask;
+  /** the worker that must run it (Pool.callOn), or undefined for the next idle one */
+  seat?: number;
   resolve(r: TaskResult): void;
   reject(e: unknown): void;
 }
@@ -89,6 +105,8 @@ interface Slot {
   port: Port;
   job: Job | null;
   id: number;
+  /** the worker's index at creation (stable when another worker dies) */
+  seat: number;
 }
 
 type Reply =
@@ -136,9 +154,7 @@ const nodeBuiltin = <T>(specifier: string): Promise<T> =>
   import(/* @vite-ignore */ /* webpackIgnore: true */ specifier) as Promise<T>;
 
 async function spawnNode(onMessage: (r: Reply) => void, onFail: (e: Error) => void): Promise<Port> {
-  const { Worker } = await nodeBuiltin<typeof import('node:worker_threads')>(
-    'node:worker_threads',
-  );
+  const { Worker } = await nodeBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
   const { url, source } = workerUrl();
   // Workers inherit the process's Node options; --input-type (for `node -e` scripts) would
   // make the worker refuse its own entry file.
@@ -252,10 +268,17 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
   };
 
   const pump = () => {
-    for (const slot of slots) {
-      if (queue.length === 0) return;
-      if (slot.job !== null) continue;
-      const job = queue.shift() as Job;
+    // Jobs in queue order, each to its worker (callOn) or to the first idle one.
+    for (let q = 0; q < queue.length; ) {
+      const job = queue[q];
+      const slot = slots.find(
+        (s) => s.job === null && (job.seat === undefined || s.seat === job.seat),
+      );
+      if (slot === undefined) {
+        q++;
+        continue;
+      }
+      queue.splice(q, 1);
       slot.job = job;
       slot.id = nextId++;
       if (busy === 0) for (const s of slots) s.port.ref();
@@ -275,7 +298,7 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
         failed = rej;
       }),
     );
-    const slot: Slot = { port: null as unknown as Port, job: null, id: 0 };
+    const slot: Slot = { port: null as unknown as Port, job: null, id: 0, seat: i };
     const onMessage = (r: Reply) => {
       if ('ready' in r) {
         ready();
@@ -298,6 +321,11 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
       // A dead worker takes no more work; the others carry on.
       const at = slots.indexOf(slot);
       if (at >= 0) slots.splice(at, 1);
+      for (let q = queue.length - 1; q >= 0; q--)
+        if (queue[q].seat === slot.seat)
+          queue
+            .splice(q, 1)[0]
+            .reject(new Error(`pool: worker ${slot.seat} failed (${e.message})`));
       if (slots.length === 0)
         for (const j of queue.splice(0))
           j.reject(new Error(`pool: every worker failed (${e.message})`));
@@ -315,32 +343,53 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
     throw e;
   }
 
+  const callTask = async (
+    fn: string,
+    module: string | URL,
+    name: string,
+    args: unknown[],
+    seat?: number,
+  ): Promise<unknown> => {
+    const url = module instanceof URL ? module.href : module;
+    if (typeof url !== 'string' || !/^[a-z][a-z0-9+.-]*:/i.test(url))
+      throw new InvalidArgumentError(
+        `${fn}(): module must be an absolute URL (got ${String(module)})`,
+      );
+    if (typeof name !== 'string')
+      throw new InvalidArgumentError(`${fn}(): name must be a string (got ${String(name)})`);
+    if (!Array.isArray(args)) throw new InvalidArgumentError(`${fn}(): args must be an array`);
+    const r = await pool.run(
+      { kind: 'call', module: url, name, args, backend: kernelMode() },
+      seat,
+    );
+    return r.value;
+  };
+
   const pool: Pool = {
     threads,
     info,
     get disposed() {
       return disposed;
     },
-    run(task) {
+    run(task, seat?: number) {
       if (disposed)
         return Promise.reject(new InvalidArgumentError('pool.run(): the pool has been disposed'));
       return new Promise<TaskResult>((resolve, reject) => {
-        queue.push({ task, resolve, reject });
+        queue.push({ task, resolve, reject, seat });
         pump();
       });
     },
-    async call(module, name, args) {
-      const url = module instanceof URL ? module.href : module;
-      if (typeof url !== 'string' || !/^[a-z][a-z0-9+.-]*:/i.test(url))
-        throw new InvalidArgumentError(
-          `pool.call(): module must be an absolute URL (got ${String(module)})`,
+    call(module, name, args) {
+      return callTask('pool.call', module, name, args);
+    },
+    callOn(worker, module, name, args) {
+      if (!Number.isInteger(worker) || !slots.some((s) => s.seat === worker))
+        return Promise.reject(
+          new InvalidArgumentError(
+            `pool.callOn(): worker must be the index of a live worker, 0 ≤ worker < ${threads} (got ${String(worker)})`,
+          ),
         );
-      if (typeof name !== 'string')
-        throw new InvalidArgumentError(`pool.call(): name must be a string (got ${String(name)})`);
-      if (!Array.isArray(args))
-        throw new InvalidArgumentError('pool.call(): args must be an array');
-      const r = await pool.run({ kind: 'call', module: url, name, args, backend: kernelMode() });
-      return r.value;
+      return callTask('pool.callOn', module, name, args, worker);
     },
     async dispose() {
       if (disposed) return;

@@ -30,3 +30,11 @@ export async function later(ms: number): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, ms));
   return threadId;
 }
+
+const kept: number[] = [];
+
+/** Keeps `x` in this worker (module state shared by the calls it runs); returns what it holds. */
+export function keep(x: number): { thread: number; kept: number[] } {
+  kept.push(x);
+  return { thread: threadId, kept: kept.slice() };
+}

@@ -40,6 +40,7 @@ import { measure, pythonHas, report, runPython } from '@rg/bench';
 import { createAccelerator, type GpuAccelerator } from '@rg/gpu';
 import { rng } from '@rg/linalg';
 import { costMatrix, emd, sinkhorn, sinkhornNewtonSparse } from '../src/index.js';
+import poolRows from './pool.js';
 
 const peer = new URL('./ot_peer.py', import.meta.url).pathname;
 const hasPot = pythonHas('ot', 'numpy');
@@ -268,3 +269,5 @@ if (hasPot) {
   for (const row of rows) if (potNotes[row.name]) row.note = `${row.note}${potNotes[row.name]}`;
 }
 report('@rg/ot', rows);
+// Sinkhorn and the cost matrix on a worker pool (1 thread, 2 threads, all threads): bench/pool.ts.
+report('@rg/ot on a worker pool (ours = 2 threads)', await poolRows());

@@ -9,11 +9,7 @@ import {
 import { toMatrix } from './problem.js';
 
 /** A built-in metric name or a function of two points. */
-export type CostMetric =
-  | 'sqeuclidean'
-  | 'euclidean'
-  | 'cityblock'
-  | ((p: Float64Array, q: Float64Array) => number);
+export type CostMetric = CostMetricName | ((p: Float64Array, q: Float64Array) => number);
 
 /** Points as a Matrix (one point per row) or nested arrays. */
 export type Points = Matrix | readonly (readonly number[])[];
@@ -42,19 +38,7 @@ export function toPoints(fn: string, name: string, x: Points): Matrix {
  * costMatrix([[0, 0]], [[3, 4]], 'cityblock') // => [[7]]
  */
 export function costMatrix(x: Points, y: Points, metric: CostMetric = 'sqeuclidean'): Matrix {
-  const fn = 'costMatrix';
-  const px = toPoints(fn, 'x', x);
-  const py = toPoints(fn, 'y', y);
-  if (px.rows === 0 || py.rows === 0) throw new ShapeError(`${fn}(): x and y must not be empty`);
-  if (px.cols !== py.cols)
-    throw new ShapeError(`${fn}(): x has dimension ${px.cols} but y has dimension ${py.cols}`);
-  const n = px.rows;
-  const m = py.rows;
-  const d = px.cols;
-  const X = px.data;
-  const Y = py.data;
-  guardAllocation(fn, n * m);
-  const out = new Float64Array(n * m);
+  const { X, Y, n, m, d, out } = prepareCost('costMatrix', x, y, metric);
   if (typeof metric === 'function') {
     for (let i = 0; i < n; i++) {
       const p = X.subarray(i * d, i * d + d);
@@ -62,19 +46,72 @@ export function costMatrix(x: Points, y: Points, metric: CostMetric = 'sqeuclide
         const c = metric(p, Y.subarray(j * d, j * d + d));
         if (typeof c !== 'number' || !Number.isFinite(c))
           throw new InvalidArgumentError(
-            `${fn}(): metric(x[${i}], y[${j}]) returned ${String(c)} (must be a finite number)`,
+            `costMatrix(): metric(x[${i}], y[${j}]) returned ${String(c)} (must be a finite number)`,
           );
         out[i * m + j] = c;
       }
     }
     return { rows: n, cols: m, data: out };
   }
-  if (metric !== 'sqeuclidean' && metric !== 'euclidean' && metric !== 'cityblock')
+  costRows(X, Y, d, m, metric, 0, n, out);
+  return { rows: n, cols: m, data: out };
+}
+
+/**
+ * Validate a cost-matrix call (`fn` names it): the two point clouds, their dimensions and the
+ * metric; allocates the n×m output under the allocation guard.
+ *
+ * @internal
+ */
+export function prepareCost(
+  fn: string,
+  x: Points,
+  y: Points,
+  metric: CostMetric,
+): { X: Float64Array; Y: Float64Array; n: number; m: number; d: number; out: Float64Array } {
+  const px = toPoints(fn, 'x', x);
+  const py = toPoints(fn, 'y', y);
+  if (px.rows === 0 || py.rows === 0) throw new ShapeError(`${fn}(): x and y must not be empty`);
+  if (px.cols !== py.cols)
+    throw new ShapeError(`${fn}(): x has dimension ${px.cols} but y has dimension ${py.cols}`);
+  if (
+    typeof metric !== 'function' &&
+    metric !== 'sqeuclidean' &&
+    metric !== 'euclidean' &&
+    metric !== 'cityblock'
+  )
     throw new InvalidArgumentError(
       `${fn}(): metric must be 'sqeuclidean', 'euclidean', 'cityblock' or a function (got ${String(metric)})`,
     );
-  for (let i = 0; i < n; i++) {
+  const n = px.rows;
+  const m = py.rows;
+  guardAllocation(fn, n * m);
+  return { X: px.data, Y: py.data, n, m, d: px.cols, out: new Float64Array(n * m) };
+}
+
+/** The built-in metrics of {@link costMatrix}. */
+export type CostMetricName = 'sqeuclidean' | 'euclidean' | 'cityblock';
+
+/**
+ * Rows [i0, i1) of the cost matrix between the rows of X (n×d) and of Y (m×d) under a built-in
+ * metric, into `out` (which holds those rows only): the loop of {@link costMatrix}, shared with
+ * the pool workers of its parallel form.
+ *
+ * @internal
+ */
+export function costRows(
+  X: Float64Array,
+  Y: Float64Array,
+  d: number,
+  m: number,
+  metric: CostMetricName,
+  i0: number,
+  i1: number,
+  out: Float64Array,
+): void {
+  for (let i = i0; i < i1; i++) {
     const io = i * d;
+    const ro = (i - i0) * m;
     for (let j = 0; j < m; j++) {
       const jo = j * d;
       let s = 0;
@@ -91,10 +128,9 @@ export function costMatrix(x: Points, y: Points, metric: CostMetric = 'sqeuclide
         if (metric === 'euclidean')
           s = s < Infinity && s > 1e-290 ? Math.sqrt(s) : scaledDistance(X, io, Y, jo, d);
       }
-      out[i * m + j] = s;
+      out[ro + j] = s;
     }
   }
-  return { rows: n, cols: m, data: out };
 }
 
 /** ‖x − y‖₂ without overflow or underflow: the differences scaled by the largest one. */

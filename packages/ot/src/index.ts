@@ -1,6 +1,7 @@
 // Public surface of @rg/ot: named re-exports only.
-export type { CostMetric, Points } from './cost-matrix.js';
+export type { CostMetric, CostMetricName, Points } from './cost-matrix.js';
 export { costMatrix } from './cost-matrix.js';
+export { COST_MATRIX_PARALLEL_MIN, costMatrixParallel } from './cost-matrix-parallel.js';
 export type { EmdOptions, EmdResult } from './emd.js';
 export { emd, emd2 } from './emd.js';
 export { gaussianW2 } from './gaussian-w2.js';
@@ -13,6 +14,8 @@ export type {
   SinkhornAccelerator,
 } from './sinkhorn-accelerator.js';
 export { sinkhorn } from './sinkhorn.js';
+export type { SinkhornParallelOptions } from './sinkhorn-parallel.js';
+export { SINKHORN_PARALLEL_MIN, sinkhornParallel } from './sinkhorn-parallel.js';
 export type {
   SinkhornBarycenterOptions,
   SinkhornBarycenterResult,

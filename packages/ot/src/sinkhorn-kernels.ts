@@ -75,12 +75,33 @@ function colError(b: Float64Array, v: Float64Array, acc: Float64Array): number {
 }
 
 /**
- * Sinkhorn–Knopp on the Gibbs kernel K = exp(−C/reg), POT's update order (v then u).
- * One pass over K per iteration: row i gives (Kv)_i, hence u_i, and while the row is
- * in cache it is added, scaled by the new u_i, into Kᵀu for the next v update; the
- * column marginal v ⊙ Kᵀu used for the stopping test comes for free.
+ * The storage of one standard Sinkhorn solve and the passes over its Gibbs kernel K, which
+ * {@link standardLoop} asks for by name: on this thread one memory and the fused sweep
+ * ({@link standardKernel}); on a worker pool rows of K resident in the workers.
  */
-export function standardKernel(
+export interface StandardStorage {
+  u: Float64Array;
+  v: Float64Array;
+  /** Kᵀu after 'accumulate' and 'sweep' */
+  acc: Float64Array;
+  /** the plan after 'plan' */
+  plan: Float64Array;
+}
+
+/**
+ * The passes of the standard loop: 'gibbs' fills K = exp(−C/reg) and answers the first entry
+ * that underflowed to 0 (−1 for none); 'accumulate' sets acc = Kᵀu; 'sweep' sets u = a / Kv,
+ * then acc = Kᵀu; 'plan' sets plan = diag(u) K diag(v).
+ */
+export type StandardPass = 'gibbs' | 'accumulate' | 'sweep' | 'plan';
+
+/**
+ * Sinkhorn–Knopp on the Gibbs kernel K = exp(−C/reg), POT's update order (v then u), as a
+ * generator: it yields each pass over K it needs (see {@link StandardPass}) and is resumed when
+ * the storage has done it, so one loop — starting point, stopping rule, overflow checks,
+ * potentials — serves the one-thread solve and the pooled one. `C` is read only for messages.
+ */
+export function* standardLoop(
   a: Float64Array,
   b: Float64Array,
   C: Float64Array,
@@ -88,18 +109,12 @@ export function standardKernel(
   f0: Float64Array | undefined,
   g0: Float64Array | undefined,
   ctl: LoopControl,
-): KernelOutput {
+  st: StandardStorage,
+): Generator<StandardPass, KernelOutput, number | undefined> {
   const n = a.length;
   const m = b.length;
-  const bufs = scalingBuffers(a, m);
-  const { K, u, v, acc } = bufs;
-  const inv = -1 / reg;
-  let zeroAt = -1;
-  for (let k = 0; k < K.length; k++) {
-    const e = Math.exp(C[k] * inv);
-    if (e === 0 && zeroAt < 0) zeroAt = k;
-    K[k] = e;
-  }
+  const { u, v, acc } = st;
+  const zeroAt = (yield 'gibbs') as number;
   for (let i = 0; i < n; i++) u[i] = f0 ? Math.exp(f0[i] / reg) : 1 / n;
   for (let j = 0; j < m; j++) v[j] = g0 ? Math.exp(g0[j] / reg) : 1 / m;
   const history: KernelOutput['history'] = [];
@@ -120,18 +135,14 @@ export function standardKernel(
       0,
       `exp(−cost/reg) underflows to 0 at entry (${Math.floor(zeroAt / m)}, ${zeroAt % m}) (cost/reg = ${(C[zeroAt] / reg).toPrecision(4)} > 745)`,
     );
-  for (let i = 0; i < n; i++) {
-    const o = i * m;
-    const ui = u[i];
-    for (let j = 0; j < m; j++) acc[j] += ui * K[o + j];
-  }
+  yield 'accumulate';
   let err = Number.POSITIVE_INFINITY;
   let it = 0;
   let converged = false;
   while (it < ctl.maxIter) {
     for (let j = 0; j < m; j++) v[j] = b[j] / acc[j];
     acc.fill(0);
-    bufs.run();
+    yield 'sweep';
     let bad = false;
     for (let i = 0; i < n; i++) if (!(u[i] < Number.POSITIVE_INFINITY) || u[i] === 0) bad = true;
     it++;
@@ -146,17 +157,87 @@ export function standardKernel(
     }
   }
   if (it === 0) err = colError(b, v, acc);
-  const plan = new Float64Array(n * m);
+  yield 'plan';
   const f = new Float64Array(n);
   const g = new Float64Array(m);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; i++) f[i] = reg * Math.log(u[i]);
+  for (let j = 0; j < m; j++) g[j] = reg * Math.log(v[j]);
+  return { f, g, plan: st.plan, iterations: it, marginalError: err, converged, history };
+}
+
+/** K = exp(C·inv) on rows of K and C (any range of entries); the first index that underflowed, or −1. */
+export function gibbsInto(C: Float64Array, inv: number, K: Float64Array): number {
+  let zeroAt = -1;
+  for (let k = 0; k < K.length; k++) {
+    const e = Math.exp(C[k] * inv);
+    if (e === 0 && zeroAt < 0) zeroAt = k;
+    K[k] = e;
+  }
+  return zeroAt;
+}
+
+/** acc += Σᵢ uᵢ Kᵢ over the rows of K (row-major, m columns), in row order. */
+export function accumulateRows(
+  K: Float64Array,
+  u: Float64Array,
+  acc: Float64Array,
+  m: number,
+): void {
+  for (let i = 0; i < u.length; i++) {
     const o = i * m;
     const ui = u[i];
-    f[i] = reg * Math.log(ui);
+    for (let j = 0; j < m; j++) acc[j] += ui * K[o + j];
+  }
+}
+
+/** plan = diag(u) K diag(v) on rows of K (row-major, m columns). */
+export function planRows(
+  K: Float64Array,
+  u: Float64Array,
+  v: Float64Array,
+  plan: Float64Array,
+  m: number,
+): void {
+  for (let i = 0; i < u.length; i++) {
+    const o = i * m;
+    const ui = u[i];
     for (let j = 0; j < m; j++) plan[o + j] = ui * K[o + j] * v[j];
   }
-  for (let j = 0; j < m; j++) g[j] = reg * Math.log(v[j]);
-  return { f, g, plan, iterations: it, marginalError: err, converged, history };
+}
+
+/**
+ * Sinkhorn–Knopp on the Gibbs kernel K = exp(−C/reg), POT's update order (v then u), on this
+ * thread ({@link standardLoop} on one memory). One pass over K per iteration: row i gives
+ * (Kv)_i, hence u_i, and while the row is in cache it is added, scaled by the new u_i, into Kᵀu
+ * for the next v update; the column marginal v ⊙ Kᵀu used for the stopping test comes for free.
+ */
+export function standardKernel(
+  a: Float64Array,
+  b: Float64Array,
+  C: Float64Array,
+  reg: number,
+  f0: Float64Array | undefined,
+  g0: Float64Array | undefined,
+  ctl: LoopControl,
+): KernelOutput {
+  const n = a.length;
+  const m = b.length;
+  const bufs = scalingBuffers(a, m);
+  const { K, u, v, acc } = bufs;
+  const st: StandardStorage = { u, v, acc, plan: new Float64Array(0) };
+  const pass: Record<StandardPass, () => unknown> = {
+    gibbs: () => gibbsInto(C, -1 / reg, K),
+    accumulate: () => accumulateRows(K, u, acc, m),
+    sweep: () => bufs.run(),
+    plan: () => {
+      st.plan = new Float64Array(n * m);
+      planRows(K, u, v, st.plan, m);
+    },
+  };
+  const loop = standardLoop(a, b, C, reg, f0, g0, ctl, st);
+  let r = loop.next();
+  while (!r.done) r = loop.next(pass[r.value]() as number | undefined);
+  return r.value;
 }
 
 /**

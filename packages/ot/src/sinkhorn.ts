@@ -224,22 +224,57 @@ export function sinkhorn(
   costInput: CostInput,
   options: SinkhornOptions,
 ): SinkhornResult {
+  return solvePrepared(prepareSinkhorn(FN, a, b, costInput, options), options.strict);
+}
+
+/** The iterations of a prepared problem on this thread (or its accelerator), and the result. */
+export function solvePrepared(s: PreparedSinkhorn, strict: boolean | undefined): SinkhornResult {
+  const { accelerator, sub, maxIter, reg, f0, g0, ctl } = s;
+  let info: SinkhornAcceleratorInfo | undefined;
+  let out: KernelOutput;
+  const sn = sub.a.length;
+  const sm = sub.b.length;
+  if (accelerator && acceleratorWork(sn, sm, maxIter) >= accelerator.thresholds.sinkhorn) {
+    const acc = acceleratedKernel(accelerator, sub.a, sub.b, sub.C, reg, ctl);
+    info = acc.info;
+    out = acc;
+  } else {
+    if (accelerator) info = belowThresholdInfo(accelerator, sn, sm, maxIter);
+    out = runMethod(s.requested, sub.a, sub.b, sub.C, reg, f0, g0, ctl);
+  }
+  return finishSinkhorn(s, out, info, strict);
+}
+
+/** A validated Sinkhorn problem, reduced to the support of a and b, and its loop controls. */
+export type PreparedSinkhorn = ReturnType<typeof prepareSinkhorn>;
+
+/**
+ * Validate a Sinkhorn call (`fn` names it in messages), reduce it to the support of a and b and
+ * set up its loop controls: the part of {@link sinkhorn} before the iterations.
+ */
+export function prepareSinkhorn(
+  fn: string,
+  a: Weights,
+  b: Weights,
+  costInput: CostInput,
+  options: SinkhornOptions,
+) {
   if (!options || typeof options !== 'object')
-    throw new InvalidArgumentError(`${FN}(): options { reg } are required`);
-  const p = checkProblem(FN, a, b, costInput);
+    throw new InvalidArgumentError(`${fn}(): options { reg } are required`);
+  const p = checkProblem(fn, a, b, costInput);
   const cost = p.cost;
-  const reg = checkReg(FN, options.reg);
-  const maxIter = checkCount(FN, 'maxIter', options.maxIter ?? 1000);
-  const tol = checkTol(FN, options.tol ?? 1e-9);
+  const reg = checkReg(fn, options.reg);
+  const maxIter = checkCount(fn, 'maxIter', options.maxIter ?? 1000);
+  const tol = checkTol(fn, options.tol ?? 1e-9);
   const checkEvery = options.checkEvery ?? 10;
   if (!Number.isInteger(checkEvery) || checkEvery < 1)
     throw new InvalidArgumentError(
-      `${FN}(): checkEvery must be a positive integer (got ${checkEvery})`,
+      `${fn}(): checkEvery must be a positive integer (got ${checkEvery})`,
     );
   const requested = options.method ?? 'standard';
   if (!['standard', 'log', 'stabilized', 'epsilonScaling'].includes(requested))
     throw new InvalidArgumentError(
-      `${FN}(): method must be 'standard', 'log', 'stabilized' or 'epsilonScaling' (got ${String(requested)})`,
+      `${fn}(): method must be 'standard', 'log', 'stabilized' or 'epsilonScaling' (got ${String(requested)})`,
     );
   const accelerator = options.accelerator;
   if (accelerator !== undefined) {
@@ -249,20 +284,20 @@ export function sinkhorn(
       typeof accelerator.sinkhorn !== 'function'
     )
       throw new InvalidArgumentError(
-        `${FN}(): accelerator must implement SinkhornAccelerator (a sinkhorn() device loop, e.g. createAccelerator() of @rg/gpu; got ${describeValue(accelerator)})`,
+        `${fn}(): accelerator must implement SinkhornAccelerator (a sinkhorn() device loop, e.g. createAccelerator() of @rg/gpu; got ${describeValue(accelerator)})`,
       );
     const threshold = accelerator.thresholds?.sinkhorn;
     if (typeof threshold !== 'number' || Number.isNaN(threshold) || threshold < 0)
       throw new InvalidArgumentError(
-        `${FN}(): accelerator.thresholds.sinkhorn must be a number ≥ 0 (got ${String(threshold)})`,
+        `${fn}(): accelerator.thresholds.sinkhorn must be a number ≥ 0 (got ${String(threshold)})`,
       );
     if (requested !== 'standard')
       throw new InvalidArgumentError(
-        `${FN}(): method '${requested}' has no accelerated version (the accelerator runs the 'standard' scaling in float32); omit accelerator to use it`,
+        `${fn}(): method '${requested}' has no accelerated version (the accelerator runs the 'standard' scaling in float32); omit accelerator to use it`,
       );
     if (options.warmStart)
       throw new InvalidArgumentError(
-        `${FN}(): warmStart is not supported with an accelerator (the device loop starts from v = 1/m); omit one of them`,
+        `${fn}(): warmStart is not supported with an accelerator (the device loop starts from v = 1/m); omit one of them`,
       );
   }
   const ri = supportOf(p.a);
@@ -274,17 +309,17 @@ export function sinkhorn(
     const { f, g } = options.warmStart;
     if (!f || !g || f.length !== p.n || g.length !== p.m)
       throw new ShapeError(
-        `${FN}(): warmStart must be { f, g } with ${p.n} and ${p.m} entries (got ${f?.length} and ${g?.length})`,
+        `${fn}(): warmStart must be { f, g } with ${p.n} and ${p.m} entries (got ${f?.length} and ${g?.length})`,
       );
     const fr = restrictVector(f, ri);
     const gr = restrictVector(g, ci);
-    assertFiniteArray(FN, 'warmStart.f (on the support of a)', fr);
-    assertFiniteArray(FN, 'warmStart.g (on the support of b)', gr);
+    assertFiniteArray(fn, 'warmStart.f (on the support of a)', fr);
+    assertFiniteArray(fn, 'warmStart.g (on the support of b)', gr);
     f0 = fr;
     g0 = gr;
   }
   const ctl: LoopControl = {
-    fn: FN,
+    fn,
     maxIter,
     tol,
     signal: options.signal,
@@ -293,22 +328,25 @@ export function sinkhorn(
     method: requested,
     checkEvery,
   };
+  return { fn, p, cost, reg, maxIter, tol, requested, accelerator, ri, ci, sub, f0, g0, ctl };
+}
+
+/**
+ * The part of {@link sinkhorn} after the iterations: the switch to the log domain after a
+ * failure, `strict`, the plan and potentials back on the full support, the result.
+ */
+export function finishSinkhorn(
+  s: PreparedSinkhorn,
+  first: KernelOutput,
+  info: SinkhornAcceleratorInfo | undefined,
+  strict: boolean | undefined,
+): SinkhornResult {
+  const { fn, p, cost, reg, maxIter, tol, requested, ri, ci, sub, f0, g0, ctl } = s;
+  let out = first;
   let method: SinkhornMethod = requested;
-  let info: SinkhornAcceleratorInfo | undefined;
-  let out: KernelOutput;
-  const sn = sub.a.length;
-  const sm = sub.b.length;
-  if (accelerator && acceleratorWork(sn, sm, maxIter) >= accelerator.thresholds.sinkhorn) {
-    const acc = acceleratedKernel(accelerator, sub.a, sub.b, sub.C, reg, ctl);
-    info = acc.info;
-    out = acc;
-  } else {
-    if (accelerator) info = belowThresholdInfo(accelerator, sn, sm, maxIter);
-    out = runMethod(method, sub.a, sub.b, sub.C, reg, f0, g0, ctl);
-  }
   let warning: string | undefined;
   if (out.failure) {
-    warning = `${FN}(): method '${requested}' at reg = ${reg}: ${out.failure}; switched to the log domain (method 'log')`;
+    warning = `${fn}(): method '${requested}' at reg = ${reg}: ${out.failure}; switched to the log domain (method 'log')`;
     const spent = out.iterations;
     const earlier = out.history;
     method = 'log';
@@ -326,13 +364,13 @@ export function sinkhorn(
   let total = 0;
   const Cd = cost.data;
   for (let k = 0; k < plan.length; k++) total += plan[k] * Cd[k];
-  if (!out.converged && options.strict)
+  if (!out.converged && strict)
     throw new ConvergenceError(
-      `${FN}(): marginal error ${out.marginalError.toExponential(2)} > tol ${tol} after ${out.iterations} iterations (method '${method}'${info ? `, ${info.precision} on ${info.computedOn}` : ''}, reg ${reg})`,
+      `${fn}(): marginal error ${out.marginalError.toExponential(2)} > tol ${tol} after ${out.iterations} iterations (method '${method}'${info ? `, ${info.precision} on ${info.computedOn}` : ''}, reg ${reg})`,
       { iterations: out.iterations, residual: out.marginalError },
     );
   if (!out.converged) {
-    const stopped = `${FN}(): stopped unconverged: marginal error ${out.marginalError.toExponential(2)} > tol ${tol} after ${out.iterations} iterations (maxIter ${maxIter}, method '${method}', reg ${reg}); raise maxIter or reg, or pass strict: true to throw`;
+    const stopped = `${fn}(): stopped unconverged: marginal error ${out.marginalError.toExponential(2)} > tol ${tol} after ${out.iterations} iterations (maxIter ${maxIter}, method '${method}', reg ${reg}); raise maxIter or reg, or pass strict: true to throw`;
     warning = warning ? `${warning}. ${stopped}` : stopped;
   }
   const f = embedVector(out.f, n, ri, Number.NEGATIVE_INFINITY);

@@ -56,7 +56,7 @@
 // Pairwise distances win clearly (one whitening per row point, eigenvalue-only solves). The
 // Karcher-mean cases are dominated by per-matrix eigendecompositions and products.
 import { measure, pythonHas, report, runPython } from '@rg/bench';
-import { createPool, type Matrix } from '@rg/linalg';
+import type { Matrix } from '@rg/linalg';
 import {
   affineInvariant,
   covariance,
@@ -64,12 +64,12 @@ import {
   logEuclidean,
   MDM,
   pairwiseDistances,
-  pairwiseDistancesParallel,
   RiemannianBatchNorm,
   simulateEEG,
 } from '../src/index.js';
 import { tapeProfile } from '../src/internal/autodiff.js';
 import { randomSPD } from '../test/helpers.js';
+import poolRows from './pool.js';
 
 const peer = new URL('./spd_peer.py', import.meta.url).pathname;
 const hasNumpy = pythonHas('numpy');
@@ -114,29 +114,8 @@ const opts = { minRuns: 3, minTime: 300, maxRuns: 10, warmup: 2 };
     repeat: 3,
   });
 }
-// The same pairwise AIRM distances on a worker pool of 2 threads (@rg/linalg's createPool),
-// alternating with the one-thread call so both see the same machine load; each is the fastest
-// of its runs. "1 thread/ours" is the speed-up (the pool's start is not included).
-{
-  const xs = Array.from({ length: 200 }, (_, i) => randomSPD(16, 2000 + i, 100));
-  const pool = await createPool({ threads: 2 });
-  const best = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-  for (let rep = 0; rep < 4; rep++) {
-    let t0 = performance.now();
-    pairwiseDistances(xs, undefined, affineInvariant);
-    best[0] = Math.min(best[0], performance.now() - t0);
-    t0 = performance.now();
-    await pairwiseDistancesParallel(xs, undefined, affineInvariant, { pool });
-    best[1] = Math.min(best[1], performance.now() - t0);
-  }
-  await pool.dispose();
-  rows.push({
-    name: '@rg/spd:pairwiseDistancesParallel:airm:200x16:2-threads',
-    ours: best[1],
-    peers: { '1 thread': best[0] },
-    note: 'fastest of 4 alternating runs',
-  });
-}
+// The per-point work on a worker pool (1 thread, 2 threads, all threads): bench/pool.ts.
+rows.push(...(await poolRows()));
 // Log-Euclidean Fréchet mean of 100 32×32 matrices (closed form; the gradient at the mean is
 // measured too) and pairwise log-Euclidean distances of 200 16×16 matrices.
 {
