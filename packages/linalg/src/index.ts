@@ -53,10 +53,16 @@ export {
   checkCallbackOutput,
   checkChoice,
   checkFiniteNumber,
+  checkFunction,
+  checkInRange,
   checkInteger,
+  checkMatrix,
   checkOptions,
+  checkOutput,
   checkPositive,
   checkProbability,
+  checkSeed,
+  checkVector,
 } from './validate-arguments.js';
 
 // --- products and kernels: matmul, matmulTransA, matmulTransB, gram, WebAssembly SIMD ---

@@ -2,6 +2,8 @@
 // outputs of user callbacks, so every package rejects the same bad values with the same
 // message form ("fn(): name must ...") instead of re-writing them per call site.
 import { InvalidArgumentError, NonFiniteError, ShapeError } from './errors.js';
+import type { Matrix } from './matrix.js';
+import { assertFinite, assertFiniteArray, assertVector } from './validate.js';
 
 function show(x: unknown): string {
   if (typeof x === 'string') return JSON.stringify(x);
@@ -169,4 +171,127 @@ export function checkChoice<T extends string>(
       `${fn}(): ${name} must be one of ${choices.map((c) => `'${c}'`).join(', ')} (got ${show(x)})`,
     );
   return x as T;
+}
+
+/**
+ * Return `x` when it is a number in the interval from `lo` to `hi`, each end closed unless
+ * `openLo` / `openHi` (a discount γ ∈ (0, 1], a clip ε ∈ (0, 1), ...).
+ *
+ * @throws {InvalidArgumentError} otherwise (NaN, strings, values outside)
+ * @example
+ * checkInRange('cartPole', 'gamma', 1, 0, 1, true) // => 1
+ * checkInRange('cartPole', 'gamma', 0, 0, 1, true) // => throws InvalidArgumentError
+ */
+export function checkInRange(
+  fn: string,
+  name: string,
+  x: unknown,
+  lo: number,
+  hi: number,
+  openLo = false,
+  openHi = false,
+): number {
+  if (
+    typeof x !== 'number' ||
+    Number.isNaN(x) ||
+    (openLo ? !(x > lo) : !(x >= lo)) ||
+    (openHi ? !(x < hi) : !(x <= hi))
+  )
+    throw new InvalidArgumentError(
+      `${fn}(): ${name} must be a number in ${openLo ? '(' : '['}${lo}, ${hi}${openHi ? ')' : ']'} (got ${show(x)})`,
+    );
+  return x;
+}
+
+/**
+ * Return `x` when it is a seed for `rng`: a safe integer, negative ones included.
+ *
+ * @throws {InvalidArgumentError} otherwise
+ * @example
+ * checkSeed('rollout', 'seed', -3) // => -3
+ * checkSeed('rollout', 'seed', 1.5) // => throws InvalidArgumentError
+ */
+export function checkSeed(fn: string, name: string, x: unknown): number {
+  if (typeof x !== 'number' || !Number.isSafeInteger(x))
+    throw new InvalidArgumentError(`${fn}(): ${name} must be a safe integer (got ${show(x)})`);
+  return x;
+}
+
+/**
+ * Return `f` when it is a function; `signature` describes it in the message.
+ *
+ * @throws {InvalidArgumentError} otherwise
+ * @example
+ * checkFunction('defineGame', 'pseudoGradient', 'x') // => throws InvalidArgumentError
+ */
+export function checkFunction<F extends (...args: never[]) => unknown>(
+  fn: string,
+  name: string,
+  f: F | unknown,
+  signature = '',
+): F {
+  if (typeof f !== 'function')
+    throw new InvalidArgumentError(
+      `${fn}(): ${name} must be a function${signature ? ` ${signature}` : ''} (got ${show(f)})`,
+    );
+  return f as F;
+}
+
+/**
+ * Return an array of finite numbers (of `length` when given) as a Float64Array: `v` itself
+ * when it already is one and `copy` is false, otherwise a fresh copy.
+ *
+ * @throws {ShapeError} when `v` is not an array of numbers or has the wrong length
+ * @throws {NonFiniteError} on a NaN or infinite entry
+ * @example
+ * checkVector('gae', 'rewards', [1, 2]) // => [1, 2]
+ * checkVector('gae', 'rewards', [1, NaN]) // => throws NonFiniteError
+ * checkVector('gae', 'values', new Float64Array(3), 2) // => throws ShapeError
+ */
+export function checkVector(
+  fn: string,
+  name: string,
+  v: unknown,
+  length?: number,
+  copy = false,
+): Float64Array {
+  assertVector(fn, name, v, length);
+  assertFiniteArray(fn, name, v);
+  return v instanceof Float64Array && !copy ? v : Float64Array.from(v);
+}
+
+/**
+ * Return `a` when it is a well-formed Matrix of finite entries, `rows` × `cols` when given
+ * (a negative size is not checked).
+ *
+ * @throws {ShapeError} when `a` is not a Matrix or has another shape
+ * @throws {NonFiniteError} on a NaN or infinite entry
+ * @example
+ * checkMatrix('matrixGame', 'b', fromRows([[1, 2]]), 1, 2).cols // => 2
+ * checkMatrix('matrixGame', 'b', fromRows([[1, 2]]), 2, 2) // => throws ShapeError
+ */
+export function checkMatrix(fn: string, name: string, a: unknown, rows = -1, cols = -1): Matrix {
+  assertFinite(fn, name, a as Matrix);
+  const m = a as Matrix;
+  if ((rows >= 0 && m.rows !== rows) || (cols >= 0 && m.cols !== cols))
+    throw new ShapeError(
+      `${fn}(): ${name} is ${m.rows}×${m.cols}, expected ${rows >= 0 ? rows : m.rows}×${cols >= 0 ? cols : m.cols}`,
+    );
+  return m;
+}
+
+/**
+ * Return the output buffer `out` (a Float64Array of `length`), or a new zero one when it is
+ * undefined.
+ *
+ * @throws {ShapeError} when `out` is given but is not a Float64Array of `length`
+ * @example
+ * checkOutput('projectOntoSet', 'out', undefined, 2) // => [0, 0]
+ * checkOutput('projectOntoSet', 'out', new Float64Array(3), 2) // => throws ShapeError
+ */
+export function checkOutput(fn: string, name: string, out: unknown, length: number): Float64Array {
+  if (out === undefined) return new Float64Array(length);
+  if (!(out instanceof Float64Array) || out.length !== length)
+    throw new ShapeError(`${fn}(): ${name} must be a Float64Array of length ${length}`);
+  return out;
 }

@@ -86,6 +86,18 @@ export const descriptions = {
     'skip: validator helper for package authors; its errors name the caller passed as fn',
   checkProbability:
     'skip: validator helper for package authors; its errors name the caller passed as fn',
+  checkInRange:
+    'skip: validator helper for package authors; its errors name the caller passed as fn',
+  checkSeed:
+    'skip: validator helper for package authors; its errors name the caller passed as fn',
+  checkFunction:
+    'skip: validator helper for package authors; its errors name the caller passed as fn',
+  checkVector:
+    'skip: validator helper for package authors; its errors name the caller passed as fn',
+  checkMatrix:
+    'skip: validator helper for package authors; its errors name the caller passed as fn',
+  checkOutput:
+    'skip: validator helper for package authors; its errors name the caller passed as fn',
   gram: 'a:mat side?:str out?:any',
   kernelInfo: '()',
   setKernelBackend: 'skip: changes the process-wide kernel backend',
