@@ -5,6 +5,7 @@ import type { Game } from './game.js';
 import { kernelsOf } from './internal/game-kernels.js';
 import { sampleJacobians } from './internal/sampling.js';
 import type { Region } from './region.js';
+import { symmetrizeInPlace } from '@rg/linalg/kernels';
 
 /** What {@link euclideanMonotonicity} returns. */
 export interface EuclideanMonotonicity {
@@ -44,9 +45,7 @@ export function euclideanMonotonicity(
   const n = K.dim;
   let minEigenvalue = Number.POSITIVE_INFINITY;
   for (const J of jacobians) {
-    const S = new Float64Array(n * n);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) S[i * n + j] = 0.5 * (J.data[i * n + j] + J.data[j * n + i]);
+    const S = symmetrizeInPlace(n, Float64Array.from(J.data));
     minEigenvalue = Math.min(
       minEigenvalue,
       eigh({ rows: n, cols: n, data: S }, { vectors: false }).values[0],

@@ -20,6 +20,7 @@ import {
   positiveNumber,
 } from './internal/checks.js';
 import type { CurvatureObjective } from './objective.js';
+import { symmetrizeInPlace } from '@rg/linalg/kernels';
 
 /** Which curvature the Newton model uses. */
 export type GnsHessian = 'exact' | 'fisher' | 'gaussNewton' | ((x: Float64Array) => Matrix);
@@ -88,12 +89,7 @@ function denseFromProducts(
     for (let i = 0; i < dim; i++) H[i * dim + j] = col[i];
   }
   // products are symmetric only up to rounding; Cholesky wants exact symmetry
-  for (let i = 0; i < dim; i++)
-    for (let j = i + 1; j < dim; j++) {
-      const s = 0.5 * (H[i * dim + j] + H[j * dim + i]);
-      H[i * dim + j] = s;
-      H[j * dim + i] = s;
-    }
+  symmetrizeInPlace(dim, H);
   return { rows: dim, cols: dim, data: H };
 }
 

@@ -13,6 +13,7 @@ import {
   solveTriangular,
 } from '@rg/linalg';
 import { checkDamp, checkVector } from './internal/mfac-checks.js';
+import { symmetrizeInPlace } from '@rg/linalg/kernels';
 
 /**
  * Options of {@link StaticMFAC}.
@@ -230,11 +231,5 @@ function dampedCholesky(a: Matrix, shift: number): Matrix {
 
 // a backend may sum g_i·g_j and g_j·g_i in different orders; the Cholesky wants exact symmetry
 function symmetrize(a: Matrix): void {
-  const n = a.rows;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < i; j++) {
-      const s = 0.5 * (a.data[i * n + j] + a.data[j * n + i]);
-      a.data[i * n + j] = s;
-      a.data[j * n + i] = s;
-    }
+  symmetrizeInPlace(a.rows, a.data);
 }

@@ -2,6 +2,8 @@
 // Lin, "A structure-preserving doubling algorithm for continuous-time algebraic Riccati
 // equations", Linear Algebra Appl. 396, 2005; discrete form in Lin & Xu, SIAM J. Matrix Anal.
 // Appl. 28(1), 2006).
+import { dot } from './kernels/dot.js';
+import { symmetrizeInPlace } from './kernels/symmetrize-in-place.js';
 import { checkOptions } from './validate-arguments.js';
 import { eigvals } from './eigvals.js';
 import {
@@ -29,19 +31,9 @@ export interface SolveDiscreteAreOptions {
   tol?: number;
 }
 
+/** ‖x‖_F through the shared dot kernel. */
 function frob(x: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
-  return Math.sqrt(s);
-}
-
-function symmetrizeIn(x: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const v = 0.5 * (x[i * n + j] + x[j * n + i]);
-      x[i * n + j] = v;
-      x[j * n + i] = v;
-    }
+  return Math.sqrt(dot(x.length, x, x));
 }
 
 function allFinite(x: Float64Array): boolean {
@@ -141,8 +133,8 @@ export function solveDiscreteAre(
     gemmTransA(n, n, m, Z, Z, t);
     for (let i = 0; i < n * n; i++) H[i] -= t[i];
   }
-  symmetrizeIn(G, n);
-  symmetrizeIn(H, n);
+  symmetrizeInPlace(n, G);
+  symmetrizeInPlace(n, H);
 
   const W = new Float64Array(n * n);
   const piv = new Int32Array(n);
@@ -181,8 +173,8 @@ export function solveDiscreteAre(
       Hn[i] = H[i] + d;
       diff += d * d;
     }
-    symmetrizeIn(Gn, n);
-    symmetrizeIn(Hn, n);
+    symmetrizeInPlace(n, Gn);
+    symmetrizeInPlace(n, Hn);
     [A, An] = [An, A];
     [G, Gn] = [Gn, G];
     [H, Hn] = [Hn, H];
@@ -216,7 +208,7 @@ export function solveDiscreteAre(
     const E = steinSolve(step.closedLoop, step.residual, n);
     const next = new Float64Array(n * n);
     for (let i = 0; i < n * n; i++) next[i] = X[i] + E[i];
-    symmetrizeIn(next, n);
+    symmetrizeInPlace(n, next);
     const tried = riccatiStep(a, b, q, r, s, next);
     if (!(tried.relativeResidual < step.relativeResidual) || !(tried.radius < 1)) break;
     X = next;
@@ -277,7 +269,7 @@ function riccatiStep(
     gemmTransA(n, n, m, Mt, K, t); // M(R + BᵀXB)⁻¹Mᵀ
     for (let i = 0; i < n * n; i++) res[i] -= t[i];
   }
-  symmetrizeIn(res, n);
+  symmetrizeInPlace(n, res);
   const scale = Math.max(frob(q.data), frob(x), frob(atxa));
   const relativeResidual = scale === 0 ? frob(res) : frob(res) / scale;
   let radius = Number.POSITIVE_INFINITY;

@@ -5,6 +5,7 @@ import { type CsrMatrix, InvalidArgumentError, type Matrix, checkOptions } from 
 import { knnGraph } from '../graphs/knn-graph.js';
 import { checkInteger, checkPoints, checkWeights } from '../internal/validate.js';
 import { classicalMdsKernel } from './classical-mds.js';
+import { symmetrizeInPlace } from '@rg/linalg/kernels';
 
 /**
  * All-pairs shortest-path lengths of a graph with non-negative edge lengths (a symmetric sparse
@@ -83,12 +84,7 @@ export function dijkstraAll(g: CsrMatrix): Matrix {
     out.set(dist, s * n);
   }
   // symmetric up to rounding of the summation order: average the two directions
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const v = 0.5 * (out[i * n + j] + out[j * n + i]);
-      out[i * n + j] = v;
-      out[j * n + i] = v;
-    }
+  symmetrizeInPlace(n, out);
   return { rows: n, cols: n, data: out };
 }
 

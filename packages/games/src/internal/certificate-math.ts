@@ -3,6 +3,7 @@
 // step-size bounds of projected Euler and RK4.
 import { eigh, type Matrix, svd } from '@rg/linalg';
 import { projectBlock } from './projection.js';
+import { symmetrizeInPlace } from '@rg/linalg/kernels';
 
 /** Per-player bounds of one or more Jacobians. */
 export interface BlockBounds {
@@ -36,10 +37,7 @@ export function accumulateBounds(bounds: BlockBounds, J: Matrix, offsets: readon
   for (let i = 0; i < N; i++) {
     const Jii = block(J, offsets[i], offsets[i + 1], offsets[i], offsets[i + 1]);
     const n = Jii.rows;
-    const sym = new Float64Array(n * n);
-    for (let r = 0; r < n; r++)
-      for (let c = 0; c < n; c++)
-        sym[r * n + c] = 0.5 * (Jii.data[r * n + c] + Jii.data[c * n + r]);
+    const sym = symmetrizeInPlace(n, Float64Array.from(Jii.data));
     const lmin =
       n === 1 ? sym[0] : eigh({ rows: n, cols: n, data: sym }, { vectors: false }).values[0];
     bounds.mu[i] = Math.min(bounds.mu[i], lmin);

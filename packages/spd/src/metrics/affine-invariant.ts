@@ -12,6 +12,7 @@ import {
   gemm,
   oneSidedJacobi,
   reconstruct,
+  symmetrizeInPlace,
   triangularInverse,
 } from '@rg/linalg/kernels';
 import { EXP, INV_SQRT, LOG, SQRT, type Tape, type TNode } from '../internal/autodiff.js';
@@ -274,9 +275,7 @@ const core: SPDMetricCore = {
   riemannianGradient(p, g) {
     // ξ = P sym(G) P: ⟨ξ, V⟩_P = tr(P⁻¹ξP⁻¹V) = tr(sym(G) V)
     const n = p.rows;
-    const s = new Float64Array(n * n);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) s[i * n + j] = 0.5 * (g.data[i * n + j] + g.data[j * n + i]);
+    const s = symmetrizeInPlace(n, Float64Array.from(g.data));
     return sq(n, congruence(n, n, p.data, s));
   },
   mean,

@@ -1,7 +1,7 @@
 // Bures–Wasserstein metric (Bhatia, Jain & Lim 2019; Malagò, Montrucchio & Pistone 2018), with the
 // barycenter fixed point of Álvarez-Esteban et al. (2016) as its mean algorithm.
 import type { Matrix } from '@rg/linalg';
-import { congruence, eigensystem, gemm, reconstruct } from '@rg/linalg/kernels';
+import { congruence, eigensystem, gemm, reconstruct, symmetrizeInPlace } from '@rg/linalg/kernels';
 import {
   bwWeight,
   flooredSqrt,
@@ -165,9 +165,7 @@ const core: SPDMetricCore = {
   riemannianGradient(p, g) {
     // ½ tr(L_P[ξ] V) = tr(sym(G) V) for all V gives L_P[ξ] = 2 sym(G), ξ = 2(P·sym(G) + sym(G)·P)
     const n = p.rows;
-    const s = new Float64Array(n * n);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) s[i * n + j] = 0.5 * (g.data[i * n + j] + g.data[j * n + i]);
+    const s = symmetrizeInPlace(n, Float64Array.from(g.data));
     const ps = new Float64Array(n * n);
     gemm(n, n, n, p.data, s, ps);
     const out = new Float64Array(n * n);

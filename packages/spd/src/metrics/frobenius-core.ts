@@ -2,7 +2,7 @@
 // transport, the arithmetic mean. The base that chart pullbacks (log-Euclidean, log-Cholesky)
 // are built on; complete, so it carries the batch-normalization pieces.
 import type { Matrix } from '@rg/linalg';
-import { dot } from '@rg/linalg/kernels';
+import { dot, symmetrizeInPlace } from '@rg/linalg/kernels';
 import type { Tape, TNode } from '../internal/autodiff.js';
 import { sq } from '../internal/sq.js';
 import { arithmeticMean } from './define-metric.js';
@@ -70,10 +70,7 @@ export const frobeniusCore: SPDMetricCore = {
   transport: (_p, _q, v) => sq(v.rows, Float64Array.from(v.data)),
   riemannianGradient: (_p, g) => {
     const n = g.rows;
-    const out = new Float64Array(n * n);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) out[i * n + j] = 0.5 * (g.data[i * n + j] + g.data[j * n + i]);
-    return sq(n, out);
+    return sq(n, symmetrizeInPlace(n, Float64Array.from(g.data)));
   },
   mean,
   batchNorm: { record },

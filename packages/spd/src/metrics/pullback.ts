@@ -7,6 +7,7 @@ import type { Tape, TNode } from '../internal/autodiff.js';
 import { sq } from '../internal/sq.js';
 import { completeCore } from './define-metric.js';
 import type { SPDMetric, SPDMetricCore, TapeGeometry } from './spd-metric.js';
+import { symmetrizeInPlace } from '@rg/linalg/kernels';
 
 /** A diffeomorphism evaluated at one point: its image and tangent maps, sharing one factorization. */
 export interface DiffeomorphismAt {
@@ -67,11 +68,7 @@ function times(c: number, m: Matrix): Matrix {
 }
 
 function symmetric(g: Matrix): Matrix {
-  const n = g.rows;
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) out[i * n + j] = 0.5 * (g.data[i * n + j] + g.data[j * n + i]);
-  return sq(n, out);
+  return sq(g.rows, symmetrizeInPlace(g.rows, Float64Array.from(g.data)));
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   eigensystem,
   reconstruct,
   solveTriangularInPlace,
+  symmetrizeInPlace,
 } from '@rg/linalg/kernels';
 import type { Manifold } from '@rg/optim';
 import { sq } from '../internal/sq.js';
@@ -17,15 +18,7 @@ import { type MetricName, resolveMetric } from './resolve-metric.js';
 import type { CompleteSPDMetricCore, SPDMetric } from './spd-metric.js';
 
 function symmetricPart(u: Matrix): Matrix {
-  const n = u.rows;
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      const s = 0.5 * (u.data[i * n + j] + u.data[j * n + i]);
-      out[i * n + j] = s;
-      out[j * n + i] = s;
-    }
-  return sq(n, out);
+  return sq(u.rows, symmetrizeInPlace(u.rows, Float64Array.from(u.data)));
 }
 
 /** The d = n(n+1)/2 symmetric matrices E_ii, (E_ij + E_ji)/√2: an orthonormal Frobenius basis. */
