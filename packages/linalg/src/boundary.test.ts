@@ -19,6 +19,7 @@ import {
   identity,
   InvalidArgumentError,
   isMatrix,
+  kron,
   lanczosEigenpairs,
   matmul,
   matmulTransA,
@@ -27,13 +28,16 @@ import {
   matvec,
   matvecTransA,
   NonFiniteError,
+  qr,
   type RgError,
   rng,
   ShapeError,
+  scale,
   schur,
   solveLyapunovSym,
   sparseConjugateGradient,
   sparseEigsh,
+  svd,
   symmetricFunctionDerivative,
   toRows,
   vector,
@@ -226,6 +230,18 @@ describe('sparse: errors name the function called, not the solver it wraps', () 
       ShapeError,
       'csrFromTriplets',
     );
+  });
+});
+
+// Finding 7: a matrix with negative dimensions passed validation; scale returned rows −1, kron
+// rows −2, qr and svd threw a RangeError.
+describe('negative dimensions', () => {
+  it('scale, kron, qr and svd refuse { rows: −1, cols: 0 } with a ShapeError naming themselves', () => {
+    const neg = () => ({ rows: -1, cols: 0, data: new Float64Array(0) });
+    expectTyped(() => scale(neg(), 2), ShapeError, 'scale');
+    expectTyped(() => kron(neg(), neg()), ShapeError, 'kron');
+    expectTyped(() => qr(neg()), ShapeError, 'qr');
+    expectTyped(() => svd(neg()), ShapeError, 'svd');
   });
 });
 
