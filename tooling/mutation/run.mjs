@@ -55,7 +55,7 @@ for (const [pkg, patterns] of jobs) {
       String(args.concurrency),
       ...(args.force ? ['--force'] : []),
     ],
-    { cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } },
+    { cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...testsEnv(pkg) } },
   );
   if (r.status !== 0) {
     console.error(`mutation: Stryker failed in ${pkg} (exit ${r.status})`);
@@ -142,8 +142,24 @@ function usage(message) {
   process.exit(2);
 }
 
+/** A package's entry in targets.json: a list of files, or `{ files, tests }`. */
+function targetEntry(pkg) {
+  const t = targets[pkg];
+  if (t === undefined) return { files: [], tests: undefined };
+  return Array.isArray(t) ? { files: t, tests: undefined } : t;
+}
+
+/** MUTATION_TESTS for a package whose entry narrows its test files (see vitest.config.mjs). */
+function testsEnv(pkg) {
+  const { tests } = targetEntry(pkg);
+  return tests ? { MUTATION_TESTS: JSON.stringify(tests) } : {};
+}
+
 function targetFiles() {
-  return Object.entries(targets).flatMap(([pkg, files]) => files.map((f) => `${pkg}/${f}`));
+  // a file may carry Stryker's line range (`src/x.ts:120-180`): results are stored per file
+  return Object.keys(targets).flatMap((pkg) =>
+    targetEntry(pkg).files.map((f) => `${pkg}/${f.replace(/:\d[\d:-]*$/, '')}`),
+  );
 }
 
 function add(map, pkg, pattern) {
@@ -154,7 +170,7 @@ function add(map, pkg, pattern) {
 
 function fromTargets() {
   const map = new Map();
-  for (const [pkg, files] of Object.entries(targets)) for (const f of files) add(map, pkg, f);
+  for (const pkg of Object.keys(targets)) for (const f of targetEntry(pkg).files) add(map, pkg, f);
   return map;
 }
 

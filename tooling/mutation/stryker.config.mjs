@@ -13,7 +13,13 @@ export default {
   // pnpm keeps plugins out of core's own node_modules: load the runner from the root
   appendPlugins: [import.meta.resolve('@stryker-mutator/vitest-runner')],
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: true },
+  // targets.json may narrow a package's tests (`tests`): run.mjs passes them in MUTATION_TESTS
+  vitest: {
+    configFile: process.env.MUTATION_TESTS
+      ? join(root, 'tooling', 'mutation', 'vitest.config.mjs')
+      : 'vitest.config.ts',
+    related: true,
+  },
   // each mutant runs only the tests that executed it in the dry run
   coverageAnalysis: 'perTest',
   // the machines this runs on are small and shared
