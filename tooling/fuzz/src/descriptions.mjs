@@ -8,8 +8,10 @@
 // prob, int, bool, str, rng, fn, opts, any (see src/inputs.mjs).
 // When a kind is too coarse for a valid call (a game, an environment, options with required
 // fields), the description is an object { call: '<grammar>', valid: { arg: (mod) => value },
-// bad?: { arg: [{ label, value, must }] } }: `valid` builds that argument from the package's own
-// module (src/cases.mjs parseDescription).
+// bad?: { arg: [{ label, value, must }] }, mutates?: ['arg'] }: `valid` builds that argument from
+// the package's own module (src/cases.mjs parseDescription); `mutates` names the arguments the
+// function changes by contract (an `…InPlace` output, a layer a container adopts), which the
+// baseline's no-mutation check then skips (say why in a comment on the description).
 
 import * as linalg from './packages/linalg.mjs';
 import * as optim from './packages/optim.mjs';
