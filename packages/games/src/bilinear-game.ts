@@ -1,10 +1,16 @@
 // Bilinear zero-sum games min_x max_y xᵀA y: monotone but not strongly monotone, the classic
 // case where simultaneous gradient play spirals out and extragradient converges (Korpelevich
 // 1976; Daskalakis et al., "Training GANs with Optimism", 2018).
-import { InvalidArgumentError, type Matrix, ShapeError, checkOptions } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  type Matrix,
+  ShapeError,
+  checkOptions,
+  checkMatrix,
+} from '@rg/linalg';
 import type { Game } from './game.js';
 import { affineGame } from './internal/affine-game.js';
-import { checkSet, matrixOf } from './internal/checks.js';
+import { checkSet } from './internal/set-checks.js';
 import type { StrategySet } from './strategy-sets.js';
 
 /**
@@ -27,7 +33,7 @@ export function bilinearGame(a: Matrix, options: { sets?: readonly StrategySet[]
   checkOptions(fn, 'options', options);
   if (!a || typeof a !== 'object' || !Number.isInteger(a.rows) || a.rows < 1 || a.cols < 1)
     throw new ShapeError(`${fn}(): a must be a non-empty Matrix`);
-  matrixOf(fn, 'a', a, a.rows, a.cols);
+  checkMatrix(fn, 'a', a, a.rows, a.cols);
   const m = a.rows;
   const n = a.cols;
   const sets = options.sets ?? [{ kind: 'free' } as const, { kind: 'free' } as const];

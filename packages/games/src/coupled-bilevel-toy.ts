@@ -1,7 +1,7 @@
 // The synthetic bilevel problem with a coupled lower-level constraint from the LV-HBA paper
 // (Yao, Yu, Zeng & Zhang, ICLR 2024, §5), with its closed-form solution.
+import { checkInteger } from '@rg/linalg';
 import type { BilevelProblem } from './lv-hba.js';
-import { integerAtLeast } from './internal/checks.js';
 
 /** The toy problem and its solution. */
 export interface CoupledBilevelToy {
@@ -36,7 +36,7 @@ export interface CoupledBilevelToy {
  * problem.g!.value(solution.x, solution.y) // => ~[0, 0]
  */
 export function coupledBilevelToy(n = 100): CoupledBilevelToy {
-  integerAtLeast('coupledBilevelToy', 'n', n, 1);
+  checkInteger('coupledBilevelToy', 'n', n, 1);
   const s = 1 / Math.sqrt(3 * n);
   const jx = new Float64Array(2 * n);
   jx.fill(s, 0, n);

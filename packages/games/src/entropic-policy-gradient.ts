@@ -2,8 +2,7 @@
 // mirror-descent) geometry or the Euclidean one (Cen, Cheng, Chen, Wei & Chi 2022, "Fast
 // Global Convergence of Natural Policy Gradient Methods with Entropy Regularization";
 // Cen, Wei & Chi 2021 for games; Mei et al. 2020 for the softmax gradient).
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
-import { vectorOf } from './internal/checks.js';
+import { InvalidArgumentError, type Matrix, checkVector } from '@rg/linalg';
 import { projectedEuler } from './internal/projected-euler.js';
 import type { MarkovGame } from './markov-game.js';
 import type { GameSolverOptions, GameSolverResult } from './solver-types.js';
@@ -71,7 +70,7 @@ export function entropicPolicyGradient(
   const theta0 =
     options?.theta0 === undefined
       ? new Float64Array(game.dim)
-      : vectorOf(fn, 'theta0', options.theta0, game.dim);
+      : checkVector(fn, 'theta0', options.theta0, game.dim);
   const r = projectedEuler(fn, geometry === 'fisher' ? game.fisher : game, theta0, options);
   return { ...r, policies: game.policies(r.x), values: game.values(r.x) };
 }

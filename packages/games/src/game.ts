@@ -2,8 +2,14 @@
 // of n-Player Differentiable Games", 2018): player i owns block x_i and the pseudo-gradient
 // F(x) = (∇_{x_1} f_1(x), …, ∇_{x_N} f_N(x)) stacks each player's own gradient.
 import type { Matrix } from '@rg/linalg';
-import { InvalidArgumentError, ShapeError } from '@rg/linalg';
-import { callable, checkSet, integerAtLeast, vectorOf } from './internal/checks.js';
+import {
+  InvalidArgumentError,
+  ShapeError,
+  checkFunction,
+  checkInteger,
+  checkVector,
+} from '@rg/linalg';
+import { checkSet } from './internal/set-checks.js';
 import { createGame } from './internal/game-kernels.js';
 import type { StrategySet } from './strategy-sets.js';
 
@@ -74,10 +80,10 @@ export function defineGame(spec: GameSpec): Game {
   if (!Array.isArray(spec.sizes) || spec.sizes.length < 1)
     throw new InvalidArgumentError(`${fn}(): sizes must be a non-empty array of block lengths`);
   spec.sizes.forEach((s, i) => {
-    integerAtLeast(fn, `sizes[${i}]`, s, 1);
+    checkInteger(fn, `sizes[${i}]`, s, 1);
   });
-  callable(fn, 'pseudoGradient', spec.pseudoGradient);
-  if (spec.jacobian !== undefined) callable(fn, 'jacobian', spec.jacobian);
+  checkFunction(fn, 'pseudoGradient', spec.pseudoGradient);
+  if (spec.jacobian !== undefined) checkFunction(fn, 'jacobian', spec.jacobian);
   const sets = spec.sets ?? spec.sizes.map(() => ({ kind: 'free' }) as const);
   if (sets.length !== spec.sizes.length)
     throw new ShapeError(`${fn}(): sets has ${sets.length} entries, expected ${spec.sizes.length}`);
@@ -88,7 +94,7 @@ export function defineGame(spec: GameSpec): Game {
   const equilibrium =
     spec.equilibrium === undefined
       ? undefined
-      : Float64Array.from(vectorOf(fn, 'equilibrium', spec.equilibrium, dim));
+      : Float64Array.from(checkVector(fn, 'equilibrium', spec.equilibrium, dim));
   const user = spec.pseudoGradient;
   const jac = spec.jacobian;
   return createGame({

@@ -10,16 +10,13 @@ import {
   type Matrix,
   ShapeError,
   throwIfAborted,
+  checkCallbackOutput,
+  checkFunction,
+  checkInteger,
+  checkMatrix,
+  checkPositive,
+  checkVector,
 } from '@rg/linalg';
-import {
-  callable,
-  finiteResult,
-  integerAtLeast,
-  matrixOf,
-  nonNegative,
-  positive,
-  vectorOf,
-} from './internal/checks.js';
 import { allFinite } from './internal/kernels.js';
 
 /** A smooth function of (x, y) with its partial gradients. */
@@ -124,12 +121,12 @@ export interface LvHbaResult extends IterativeResult {
   history: LvHbaHistory;
 }
 
-function checkFunction(fn: string, name: string, h: BilevelFunction): void {
+function checkBilevelFunction(fn: string, name: string, h: BilevelFunction): void {
   if (!h || typeof h !== 'object')
     throw new InvalidArgumentError(`${fn}(): problem.${name} must be an object`);
-  callable(fn, `problem.${name}.value`, h.value);
-  callable(fn, `problem.${name}.gradX`, h.gradX);
-  callable(fn, `problem.${name}.gradY`, h.gradY);
+  checkFunction(fn, `problem.${name}.value`, h.value);
+  checkFunction(fn, `problem.${name}.gradX`, h.gradX);
+  checkFunction(fn, `problem.${name}.gradY`, h.gradY);
 }
 
 function applyProjection(p: Projection | undefined, v: Float64Array): void {
@@ -197,41 +194,41 @@ export function lvHba(problem: BilevelProblem, options: LvHbaOptions = {}): LvHb
   const fn = 'lvHba';
   if (!problem || typeof problem !== 'object')
     throw new InvalidArgumentError(`${fn}(): problem must be an object`);
-  const nx = integerAtLeast(fn, 'problem.dimX', problem.dimX, 1);
-  const ny = integerAtLeast(fn, 'problem.dimY', problem.dimY, 1);
-  checkFunction(fn, 'F', problem.F);
-  checkFunction(fn, 'f', problem.f);
+  const nx = checkInteger(fn, 'problem.dimX', problem.dimX, 1);
+  const ny = checkInteger(fn, 'problem.dimY', problem.dimY, 1);
+  checkBilevelFunction(fn, 'F', problem.F);
+  checkBilevelFunction(fn, 'f', problem.f);
   const G = problem.g;
-  const m = G === undefined ? 0 : integerAtLeast(fn, 'problem.g.count', G.count, 1);
+  const m = G === undefined ? 0 : checkInteger(fn, 'problem.g.count', G.count, 1);
   if (G) {
-    callable(fn, 'problem.g.value', G.value);
-    callable(fn, 'problem.g.jacobianX', G.jacobianX);
-    callable(fn, 'problem.g.jacobianY', G.jacobianY);
+    checkFunction(fn, 'problem.g.value', G.value);
+    checkFunction(fn, 'problem.g.jacobianX', G.jacobianX);
+    checkFunction(fn, 'problem.g.jacobianY', G.jacobianY);
   }
   for (const name of ['projectX', 'projectY', 'projectXY'] as const)
-    if (problem[name] !== undefined) callable(fn, `problem.${name}`, problem[name]);
+    if (problem[name] !== undefined) checkFunction(fn, `problem.${name}`, problem[name]);
   const o = options ?? {};
-  const alpha = positive(fn, 'alpha', o.alpha ?? 0.008);
-  const beta = positive(fn, 'beta', o.beta ?? 0.02);
-  const eta = positive(fn, 'eta', o.eta ?? 0.01);
-  const gamma1 = positive(fn, 'gamma1', o.gamma1 ?? 10);
-  const gamma2 = positive(fn, 'gamma2', o.gamma2 ?? 10);
-  const cScale = positive(fn, 'penaltyScale', o.penaltyScale ?? 0.025);
-  const cPower = nonNegative(fn, 'penaltyPower', o.penaltyPower ?? 0.3);
-  const maxIter = integerAtLeast(fn, 'maxIter', o.maxIter ?? 5000, 0);
-  const tol = nonNegative(fn, 'tol', o.tol ?? 1e-8);
-  const recordEvery = integerAtLeast(fn, 'recordEvery', o.recordEvery ?? 1, 0);
+  const alpha = checkPositive(fn, 'alpha', o.alpha ?? 0.008);
+  const beta = checkPositive(fn, 'beta', o.beta ?? 0.02);
+  const eta = checkPositive(fn, 'eta', o.eta ?? 0.01);
+  const gamma1 = checkPositive(fn, 'gamma1', o.gamma1 ?? 10);
+  const gamma2 = checkPositive(fn, 'gamma2', o.gamma2 ?? 10);
+  const cScale = checkPositive(fn, 'penaltyScale', o.penaltyScale ?? 0.025);
+  const cPower = checkPositive(fn, 'penaltyPower', o.penaltyPower ?? 0.3, true);
+  const maxIter = checkInteger(fn, 'maxIter', o.maxIter ?? 5000, 0);
+  const tol = checkPositive(fn, 'tol', o.tol ?? 1e-8, true);
+  const recordEvery = checkInteger(fn, 'recordEvery', o.recordEvery ?? 1, 0);
   const x =
-    o.x0 === undefined ? new Float64Array(nx) : Float64Array.from(vectorOf(fn, 'x0', o.x0, nx));
+    o.x0 === undefined ? new Float64Array(nx) : Float64Array.from(checkVector(fn, 'x0', o.x0, nx));
   const y =
-    o.y0 === undefined ? new Float64Array(ny) : Float64Array.from(vectorOf(fn, 'y0', o.y0, ny));
+    o.y0 === undefined ? new Float64Array(ny) : Float64Array.from(checkVector(fn, 'y0', o.y0, ny));
   applyProjection(problem.projectX, x);
   applyProjection(problem.projectY, y);
   problem.projectXY?.(x, y);
   const theta =
     o.theta0 === undefined
       ? Float64Array.from(y)
-      : Float64Array.from(vectorOf(fn, 'theta0', o.theta0, ny));
+      : Float64Array.from(checkVector(fn, 'theta0', o.theta0, ny));
   applyProjection(problem.projectY, theta);
   const lambda = new Float64Array(m);
   const z = new Float64Array(m);
@@ -242,7 +239,7 @@ export function lvHba(problem: BilevelProblem, options: LvHbaOptions = {}): LvHb
   const expect = (what: string, v: unknown, len: number) => {
     if (!(v instanceof Float64Array) || v.length !== len)
       throw new ShapeError(`${fn}(): ${what} must return a Float64Array of length ${len}`);
-    finiteResult(fn, what, v);
+    checkCallbackOutput(fn, what, v, v.length);
   };
   for (const [name, h] of [
     ['F', problem.F],
@@ -258,8 +255,8 @@ export function lvHba(problem: BilevelProblem, options: LvHbaOptions = {}): LvHb
   }
   if (G) {
     expect('problem.g.value', G.value(x, y), m);
-    matrixOf(fn, 'problem.g.jacobianX()', G.jacobianX(x, y), m, nx);
-    matrixOf(fn, 'problem.g.jacobianY()', G.jacobianY(x, y), m, ny);
+    checkMatrix(fn, 'problem.g.jacobianX()', G.jacobianX(x, y), m, nx);
+    checkMatrix(fn, 'problem.g.jacobianY()', G.jacobianY(x, y), m, ny);
   }
 
   const history: LvHbaHistory = { iteration: [], residual: [], upper: [], gap: [], violation: [] };

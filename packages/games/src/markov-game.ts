@@ -1,9 +1,14 @@
 // Two-player discounted Markov (stochastic) games with softmax policies and entropy
 // regularization (Shapley 1953; Cen, Wei & Chi, "Fast Policy Extragradient Methods for
 // Competitive Games with Entropy Regularization", 2021).
-import { InvalidArgumentError, type Matrix, ShapeError, assertFiniteArray } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  type Matrix,
+  ShapeError,
+  assertFiniteArray,
+  checkPositive,
+} from '@rg/linalg';
 import type { Game } from './game.js';
-import { nonNegative } from './internal/checks.js';
 import { createGame } from './internal/game-kernels.js';
 import {
   evaluateMarkov,
@@ -139,7 +144,7 @@ export function markovGame(spec: MarkovGameSpec): MarkovGame {
   const gamma = spec.discount;
   if (typeof gamma !== 'number' || !(gamma >= 0 && gamma < 1))
     throw new InvalidArgumentError(`${fn}(): discount must be in [0, 1) (got ${String(gamma)})`);
-  const tau = nonNegative(fn, 'entropy', spec.entropy);
+  const tau = checkPositive(fn, 'entropy', spec.entropy, true);
   let rho: Float64Array;
   if (spec.initial === undefined) rho = new Float64Array(S).fill(1 / S);
   else {

@@ -1,9 +1,8 @@
 // Two-player matrix (bimatrix) games in mixed strategies, optionally entropy-regularized:
 // the regularized equilibrium is the logit quantal response equilibrium (McKelvey & Palfrey
 // 1995), x = softmax(A y / τ), y = softmax(Bᵀx / τ).
-import { type Matrix, ShapeError, checkOptions } from '@rg/linalg';
+import { type Matrix, ShapeError, checkOptions, checkMatrix, checkPositive } from '@rg/linalg';
 import type { Game } from './game.js';
-import { matrixOf, nonNegative } from './internal/checks.js';
 import { createGame } from './internal/game-kernels.js';
 import type { SimplexSet } from './strategy-sets.js';
 
@@ -36,9 +35,9 @@ export function matrixGame(a: Matrix, b: Matrix, options: { entropy?: number } =
   checkOptions(fn, 'options', options);
   if (!a || typeof a !== 'object' || !Number.isInteger(a.rows) || a.rows < 1 || a.cols < 1)
     throw new ShapeError(`${fn}(): a must be a non-empty Matrix`);
-  matrixOf(fn, 'a', a, a.rows, a.cols);
-  matrixOf(fn, 'b', b, a.rows, a.cols);
-  const tau = nonNegative(fn, 'entropy', options.entropy ?? 0);
+  checkMatrix(fn, 'a', a, a.rows, a.cols);
+  checkMatrix(fn, 'b', b, a.rows, a.cols);
+  const tau = checkPositive(fn, 'entropy', options.entropy ?? 0, true);
   const m = a.rows;
   const n = a.cols;
   const dim = m + n;

@@ -1,9 +1,15 @@
 // Quadratic (affine-VI) games: player i's pseudo-gradient is Σ_j A_ij x_j + b_i, the
 // standard test bed for monotonicity and contraction analyses (Rosen 1965; Facchinei & Pang
 // 2003, §2.2).
-import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  type Matrix,
+  ShapeError,
+  checkMatrix,
+  checkVector,
+} from '@rg/linalg';
 import type { Game } from './game.js';
-import { checkSet, matrixOf, numbersOf } from './internal/checks.js';
+import { checkSet } from './internal/set-checks.js';
 import { affineGame } from './internal/affine-game.js';
 import type { StrategySet } from './strategy-sets.js';
 
@@ -54,7 +60,7 @@ export function quadraticGame(spec: QuadraticGameSpec): Game {
   }
   for (let i = 0; i < N; i++)
     for (let j = 0; j < N; j++)
-      matrixOf(fn, `blocks[${i}][${j}]`, spec.blocks[i][j], sizes[i], sizes[j]);
+      checkMatrix(fn, `blocks[${i}][${j}]`, spec.blocks[i][j], sizes[i], sizes[j]);
   if (!Array.isArray(spec.b) || spec.b.length !== N)
     throw new ShapeError(`${fn}(): b must hold ${N} vectors`);
   const offsets = [0];
@@ -63,7 +69,7 @@ export function quadraticGame(spec: QuadraticGameSpec): Game {
   const A = new Float64Array(dim * dim);
   const b = new Float64Array(dim);
   for (let i = 0; i < N; i++) {
-    b.set(numbersOf(fn, `b[${i}]`, spec.b[i], sizes[i]), offsets[i]);
+    b.set(checkVector(fn, `b[${i}]`, spec.b[i], sizes[i], true), offsets[i]);
     for (let j = 0; j < N; j++) {
       const blk = spec.blocks[i][j];
       for (let r = 0; r < sizes[i]; r++)

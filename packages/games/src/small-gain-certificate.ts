@@ -1,7 +1,7 @@
 // Small-Gain Nash (SGN): a block small-gain condition in a weighted block metric that
 // certifies contraction of gradient play in games that are not monotone in the Euclidean
 // sense, with explicit projected Euler and RK4 step sizes.
-import { InvalidArgumentError, type Matrix, checkOptions, eigvals } from '@rg/linalg';
+import { InvalidArgumentError, type Matrix, checkOptions, eigvals, checkVector } from '@rg/linalg';
 import type { Game } from './game.js';
 import {
   type BlockBounds,
@@ -14,7 +14,6 @@ import {
   rk4Factor,
   weightedLipschitz,
 } from './internal/certificate-math.js';
-import { numbersOf } from './internal/checks.js';
 import { kernelsOf } from './internal/game-kernels.js';
 import { sampleJacobians } from './internal/sampling.js';
 import type { Region } from './region.js';
@@ -126,7 +125,7 @@ export function smallGainCertificate(
   const cross = Float64Array.from(Lfull, (v, k) => (Math.floor(k / N) === k % N ? 0 : v));
   let w: Float64Array;
   if (options.weights !== undefined) {
-    w = numbersOf(fn, 'weights', options.weights, N);
+    w = checkVector(fn, 'weights', options.weights, N, true);
     let s = 0;
     w.forEach((v, i) => {
       if (!(v > 0))

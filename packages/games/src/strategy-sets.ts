@@ -1,7 +1,13 @@
 // Per-player strategy sets of a game and their Euclidean projections (Facchinei & Pang,
 // "Finite-Dimensional Variational Inequalities", 2003, §1.5: projected dynamics need Π_K).
-import { InvalidArgumentError, ShapeError, assertFiniteArray, checkOptions } from '@rg/linalg';
-import { checkSet, nonNegative, positive } from './internal/checks.js';
+import {
+  InvalidArgumentError,
+  ShapeError,
+  assertFiniteArray,
+  checkOptions,
+  checkPositive,
+} from '@rg/linalg';
+import { checkSet } from './internal/set-checks.js';
 import { projectBlock } from './internal/projection.js';
 
 /** No constraint: the player's block ranges over all of ℝⁿ. */
@@ -101,7 +107,7 @@ export function boxSet(
  * projectOntoSet(ballSet(1), new Float64Array([3, 4])) // => ~[0.6, 0.8]
  */
 export function ballSet(radius: number, center?: ArrayLike<number>): BallSet {
-  positive('ballSet', 'radius', radius);
+  checkPositive('ballSet', 'radius', radius);
   if (center === undefined) return { kind: 'ball', radius };
   assertFiniteArray('ballSet', 'center', center);
   const c = Float64Array.from(center);
@@ -118,8 +124,8 @@ export function ballSet(radius: number, center?: ArrayLike<number>): BallSet {
  */
 export function simplexSet(options: { total?: number; floor?: number } = {}): SimplexSet {
   checkOptions('simplexSet', 'options', options);
-  const total = positive('simplexSet', 'total', options.total ?? 1);
-  const floor = nonNegative('simplexSet', 'floor', options.floor ?? 0);
+  const total = checkPositive('simplexSet', 'total', options.total ?? 1);
+  const floor = checkPositive('simplexSet', 'floor', options.floor ?? 0, true);
   return { kind: 'simplex', total, floor };
 }
 

@@ -1,7 +1,6 @@
 // The two-player small-gain condition in closed form: the open interval of weight ratios
 // r = w₂/w₁ for which the weighted block matrix is positive definite (Small-Gain Nash).
-import { InvalidArgumentError } from '@rg/linalg';
-import { nonNegative } from './internal/checks.js';
+import { InvalidArgumentError, checkPositive } from '@rg/linalg';
 
 /**
  * The timescale band of a two-player game: the ratios r = w₂/w₁ with
@@ -35,8 +34,8 @@ export function timescaleBand(
   ] as const)
     if (typeof v !== 'number' || !Number.isFinite(v))
       throw new InvalidArgumentError(`${fn}(): ${name} must be a finite number (got ${String(v)})`);
-  nonNegative(fn, 'l12', l12);
-  nonNegative(fn, 'l21', l21);
+  checkPositive(fn, 'l12', l12, true);
+  checkPositive(fn, 'l21', l21, true);
   if (!(mu1 > 0 && mu2 > 0)) return null;
   const a = mu1 * mu2;
   const D = a - l12 * l21;

@@ -1,10 +1,16 @@
 // The bookkeeping every game solver shares: option checks, the starting point, per-coordinate
 // step sizes, residual/distance history, progress, abort, divergence and the strict contract.
 // Each solver keeps its own update loop.
-import { ConvergenceError, InvalidArgumentError, throwIfAborted } from '@rg/linalg';
+import {
+  ConvergenceError,
+  InvalidArgumentError,
+  throwIfAborted,
+  checkInteger,
+  checkPositive,
+  checkVector,
+} from '@rg/linalg';
 import type { Game } from '../game.js';
 import type { FlowOptions, GameSolverOptions, GameSolverResult } from '../solver-types.js';
-import { integerAtLeast, nonNegative, numbersOf, positive, vectorOf } from './checks.js';
 import { type GameKernels, kernelsOf } from './game-kernels.js';
 import { allFinite, distance } from './kernels.js';
 
@@ -47,23 +53,23 @@ export class SolverRun {
     if (!options || typeof options !== 'object')
       throw new InvalidArgumentError(`${fn}(): options with a step size are required ({ step })`);
     this.options = options;
-    const step = positive(fn, 'step', options.step);
+    const step = checkPositive(fn, 'step', options.step);
     const ts =
       options.timescales === undefined
         ? new Float64Array(K.players).fill(1)
-        : numbersOf(fn, 'timescales', options.timescales, K.players);
+        : checkVector(fn, 'timescales', options.timescales, K.players, true);
     ts.forEach((w, i) => {
-      positive(fn, `timescales[${i}]`, w);
+      checkPositive(fn, `timescales[${i}]`, w);
     });
     this.eta = new Float64Array(K.dim);
     for (let i = 0; i < K.players; i++) this.eta.fill(step * ts[i], K.offsets[i], K.offsets[i + 1]);
-    this.maxIter = maxIterOverride ?? integerAtLeast(fn, 'maxIter', options.maxIter ?? 1000, 0);
-    this.tol = nonNegative(fn, 'tol', options.tol ?? 1e-8);
-    this.keepEvery = integerAtLeast(fn, 'keepEvery', options.keepEvery ?? 0, 0);
-    vectorOf(fn, 'x0', x0, K.dim);
+    this.maxIter = maxIterOverride ?? checkInteger(fn, 'maxIter', options.maxIter ?? 1000, 0);
+    this.tol = checkPositive(fn, 'tol', options.tol ?? 1e-8, true);
+    this.keepEvery = checkInteger(fn, 'keepEvery', options.keepEvery ?? 0, 0);
+    checkVector(fn, 'x0', x0, K.dim);
     this.eq =
       options.equilibrium !== undefined
-        ? vectorOf(fn, 'equilibrium', options.equilibrium, K.dim)
+        ? checkVector(fn, 'equilibrium', options.equilibrium, K.dim)
         : game.equilibrium;
     this.distances = this.eq ? [] : undefined;
     this.x0 = new Float64Array(K.dim);
@@ -140,7 +146,7 @@ export class SolverRun {
 /** ⌈horizon/step⌉ when a horizon is given. */
 export function horizonSteps(fn: string, options: FlowOptions): number | undefined {
   if (!options || options.horizon === undefined) return undefined;
-  const h = positive(fn, 'step', options.step);
-  const T = positive(fn, 'horizon', options.horizon);
-  return integerAtLeast(fn, 'horizon / step', Math.ceil(T / h - 1e-9), 1);
+  const h = checkPositive(fn, 'step', options.step);
+  const T = checkPositive(fn, 'horizon', options.horizon);
+  return checkInteger(fn, 'horizon / step', Math.ceil(T / h - 1e-9), 1);
 }

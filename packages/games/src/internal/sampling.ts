@@ -1,10 +1,18 @@
 // Points at which the certificates evaluate a game's Jacobian: once for affine games,
 // otherwise the region's centre and seeded random points of the region, projected onto the
 // strategy sets.
-import { InvalidArgumentError, type Matrix, ShapeError, rng } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  type Matrix,
+  ShapeError,
+  rng,
+  checkCallbackOutput,
+  checkInteger,
+  checkPositive,
+  checkVector,
+} from '@rg/linalg';
 import type { Game } from '../game.js';
 import type { Region } from '../region.js';
-import { finiteResult, integerAtLeast, numbersOf, positive } from './checks.js';
 import type { GameKernels } from './game-kernels.js';
 
 /** The Jacobians a certificate needs, and whether they are exact for the whole region. */
@@ -15,7 +23,7 @@ export function sampleJacobians(
   region: Region | undefined,
   options: { samples?: number; seed?: number },
 ): { jacobians: Matrix[]; exact: boolean } {
-  const samples = integerAtLeast(fn, 'samples', options.samples ?? 64, 1);
+  const samples = checkInteger(fn, 'samples', options.samples ?? 64, 1);
   const seed = options.seed ?? 0;
   if (!Number.isSafeInteger(seed))
     throw new InvalidArgumentError(`${fn}(): seed must be an integer`);
@@ -32,8 +40,8 @@ export function sampleJacobians(
   } else {
     const r = rng(seed);
     if (region && typeof region === 'object' && 'lower' in region) {
-      const lo = numbersOf(fn, 'region.lower', region.lower, dim);
-      const hi = numbersOf(fn, 'region.upper', region.upper, dim);
+      const lo = checkVector(fn, 'region.lower', region.lower, dim, true);
+      const hi = checkVector(fn, 'region.upper', region.upper, dim, true);
       for (let j = 0; j < dim; j++)
         if (!(lo[j] <= hi[j]))
           throw new InvalidArgumentError(
@@ -47,8 +55,8 @@ export function sampleJacobians(
           ),
         );
     } else if (region && typeof region === 'object' && 'center' in region) {
-      const c = numbersOf(fn, 'region.center', region.center, dim);
-      const rad = positive(fn, 'region.radius', region.radius);
+      const c = checkVector(fn, 'region.center', region.center, dim, true);
+      const rad = checkPositive(fn, 'region.radius', region.radius);
       const count = game.affine ? 1 : samples;
       for (let s = 0; s < count; s++) {
         if (s === 0) {
@@ -70,7 +78,7 @@ export function sampleJacobians(
       throw new ShapeError(
         `${fn}(): the game's jacobian is ${J.rows}×${J.cols}, expected ${dim}×${dim}`,
       );
-    finiteResult(fn, 'the jacobian', J.data);
+    checkCallbackOutput(fn, 'the jacobian', J.data, J.data.length);
     return J;
   });
   return { jacobians, exact: game.affine };
