@@ -1,27 +1,22 @@
 // Blocked Householder QR on raw arrays (Golub & Van Loan, Matrix Computations, 4th ed., Alg.
 // 5.2.1, §5.2.3 and §5.1.7; LAPACK dgeqrf/dorgqr): A is held transposed so that every reflector
-// is a contiguous vector; each panel of {@link QR_BLOCK} columns ({@link QR_BLOCK_LARGE} for
-// large matrices) is factored by a level-2 kernel (WebAssembly SIMD in assembly/qr.ts, or its
-// TypeScript twin here, which rounds identically) and applied to the trailing columns, and to
-// Q, in compact WY form with three products on the gemm kernel. On WebAssembly the whole
-// factorization stays in its memory (householderQrWasm); the TypeScript path does the same
+// is a contiguous vector; each panel of {@link QR_BLOCK} columns is factored by a level-2
+// kernel (WebAssembly SIMD in assembly/qr.ts, or its TypeScript twin here, which rounds
+// identically) and applied to the trailing columns, and to Q, in compact WY form with three
+// products on the gemm kernel. On WebAssembly the whole factorization stays in its memory (householderQrWasm); the TypeScript path does the same
 // operations on JavaScript arrays. Internal layer: inputs are trusted and finite.
 import { gemmDispatch, preferWasm } from './backend.js';
 import { WASM_BASE, wasmGemmInPlace, wasmHeap, wasmModule } from '../wasm/loader.js';
 
-/** Columns per panel (reflectors per compact-WY block). */
-export const QR_BLOCK = 32;
-
 /**
- * From min(m, n) = {@link QR_BLOCK_LARGE_MIN} on, panels of {@link QR_BLOCK_LARGE} columns:
- * half as many trailing updates for a longer level-2 panel (measured when each update still
- * copied its operands into and out of the WebAssembly memory, Node 20 x86-64, best of 5 on a
- * loaded machine: n = 256 32-column panels 11.4 ms vs 64-column 7.2 ms; n = 512 121 ms vs
- * 79 ms; n = 128 0.21 ms vs 0.66 ms).
+ * Columns per panel (reflectors per compact-WY block), at every size. With the factorization
+ * resident in WebAssembly memory, 32 beats 64 from n = 192 on (measured, Node 20 x86-64,
+ * alternating in one process on a machine at load average 25–35, 41 runs at n = 192 and 256,
+ * 11 at 384 and 512: the 64-column panels took 1.08–1.35× the time of 32 by the minimum and
+ * 1.10–1.42× by the median); 64-column panels had won only while every trailing update copied
+ * its operands into and out of that memory (half as many updates).
  */
-export const QR_BLOCK_LARGE = 64;
-/** See {@link QR_BLOCK_LARGE}. */
-export const QR_BLOCK_LARGE_MIN = 192;
+export const QR_BLOCK = 32;
 
 /**
  * Panel entries (rows × columns) from which the level-2 kernels run on WebAssembly under 'auto'
@@ -51,7 +46,7 @@ export function householderQr(
   transposeInto(m, n, a, at, 0);
   const tau = new Float64Array(p);
   const blocks: { kb: number; b: number; yt: Float64Array; t: Float64Array }[] = [];
-  const nb = p >= QR_BLOCK_LARGE_MIN ? QR_BLOCK_LARGE : QR_BLOCK;
+  const nb = QR_BLOCK;
   for (let kb = 0; kb < p; kb += nb) {
     const b = Math.min(nb, p - kb);
     const mk = m - kb;
@@ -120,7 +115,7 @@ function householderQrWasm(
   if (!mm || !mod) return false;
   const gemm = mm.gemm;
   const p = Math.min(m, n);
-  const nb = p >= QR_BLOCK_LARGE_MIN ? QR_BLOCK_LARGE : QR_BLOCK;
+  const nb = QR_BLOCK;
   const nBlocks = Math.ceil(p / nb);
   const wRows = Math.max(n, q ? qCols : 0);
   // Layout in doubles from the first free (16-byte aligned) byte after gemm's packing buffers;
