@@ -35,6 +35,7 @@ import {
   scale,
   schur,
   solveLyapunovSym,
+  solveTriangular,
   sparseConjugateGradient,
   sparseEigsh,
   svd,
@@ -169,6 +170,17 @@ describe('spectral functions: null arguments and options', () => {
       InvalidArgumentError,
       fn,
     );
+  });
+
+  it('solveTriangular: options = null used to be accepted as {} (silently upper, no transpose)', () => {
+    expectTyped(
+      () => solveTriangular(identity(2), vector([1, 2]), null as never),
+      InvalidArgumentError,
+      'solveTriangular',
+    );
+    expect(
+      Array.from(solveTriangular(identity(2), vector([1, 2]), undefined as never) as Float64Array),
+    ).toEqual([1, 2]);
   });
 
   it('eigvals and schur: maxIter must be an integer (1.5 used to run a fractional sweep count)', () => {

@@ -3,6 +3,7 @@ import { ShapeError, SingularMatrixError } from './errors.js';
 import { solveTriangularInPlace } from './kernels/solve-triangular.js';
 import type { Matrix } from './matrix.js';
 import { assertFinite, assertFiniteArray, assertSquare } from './validate.js';
+import { checkOptions } from './validate-arguments.js';
 
 /** Options of {@link solveTriangular}. */
 export interface SolveTriangularOptions {
@@ -43,6 +44,7 @@ export function solveTriangular(
   options: SolveTriangularOptions,
 ): Matrix | Float64Array {
   const fn = 'solveTriangular';
+  const o = checkOptions(fn, 'options', options);
   assertSquare(fn, 't', t);
   const n = t.rows;
   const isVector = b instanceof Float64Array;
@@ -57,9 +59,9 @@ export function solveTriangular(
     if (b.rows !== n) throw new ShapeError(`${fn}(): b has ${b.rows} rows, expected t.rows = ${n}`);
     m = b.cols;
   }
-  const lower = !!options?.lower;
-  const trans = !!options?.transpose;
-  const unit = !!options?.unitDiagonal;
+  const lower = !!o.lower;
+  const trans = !!o.transpose;
+  const unit = !!o.unitDiagonal;
   const d = t.data;
   if (!unit)
     for (let i = 0; i < n; i++)
