@@ -1,7 +1,6 @@
 // Add two numbers digit by digit: a verifiable token task (the arithmetic probe of small
 // transformers, e.g. Lee et al. 2024, "Teaching arithmetic to small transformers").
-import { InvalidArgumentError } from '@rg/linalg';
-import { integerAtLeast, optionsOf } from './internal/checks.js';
+import { InvalidArgumentError, checkInteger, checkOptions } from '@rg/linalg';
 import { agreement, defineTokenTask } from './internal/token-task-kit.js';
 import type { TokenTask, TokenTaskOptions } from './token-task.js';
 
@@ -29,8 +28,8 @@ const EQUALS = 11;
  */
 export function additionTask(options: AdditionTaskOptions = {}): TokenTask {
   const fn = 'additionTask';
-  const o = optionsOf(fn, options);
-  const d = integerAtLeast(fn, 'options.digits', o.digits ?? 2, 1);
+  const o = checkOptions(fn, 'options', options);
+  const d = checkInteger(fn, 'options.digits', o.digits ?? 2, 1);
   // the prompt index a·10^d + b must stay an exact double
   if (d > 7) throw new InvalidArgumentError(`${fn}(): options.digits must be at most 7 (got ${d})`);
   const base = 10 ** d;

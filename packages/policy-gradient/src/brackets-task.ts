@@ -1,8 +1,7 @@
 // Complete a prefix of two kinds of brackets into a balanced string (a Dyck language): a
 // verifiable token task with many correct responses per prompt (Dyck languages as a probe of
 // sequence models: Hewitt et al. 2020, "RNNs can generate bounded hierarchical languages").
-import { InvalidArgumentError, type Rng } from '@rg/linalg';
-import { integerAtLeast, optionsOf } from './internal/checks.js';
+import { InvalidArgumentError, type Rng, checkInteger, checkOptions } from '@rg/linalg';
 import { defineTokenTask } from './internal/token-task-kit.js';
 import type { TokenTask, TokenTaskOptions } from './token-task.js';
 
@@ -87,9 +86,9 @@ function completions(stack: number[], left: number, out: number[][], prefix: num
  */
 export function bracketsTask(options: BracketsTaskOptions = {}): TokenTask {
   const fn = 'bracketsTask';
-  const o = optionsOf(fn, options);
-  const P = integerAtLeast(fn, 'options.promptLength', o.promptLength ?? 8, 1);
-  const R = integerAtLeast(fn, 'options.responseLength', o.responseLength ?? 4, 1);
+  const o = checkOptions(fn, 'options', options);
+  const P = checkInteger(fn, 'options.promptLength', o.promptLength ?? 8, 1);
+  const R = checkInteger(fn, 'options.responseLength', o.responseLength ?? 4, 1);
   // the prompts are enumerated (about 10⁵ of them at length 10) and so are the completions
   if (P > 10 || R > 10)
     throw new InvalidArgumentError(

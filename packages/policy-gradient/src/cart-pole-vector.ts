@@ -1,10 +1,16 @@
 // Many cart-poles stepped together on one struct-of-arrays state (Barto, Sutton & Anderson 1983;
 // the vectorized-environment layout of Gym's VectorEnv).
-import { InvalidArgumentError, isMatrix, type Matrix, type Rng } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  isMatrix,
+  type Matrix,
+  type Rng,
+  checkInteger,
+  checkOptions,
+} from '@rg/linalg';
 import { cartPoleObservationSpace, type CartPoleOptions, cartPoleOptions } from './cart-pole.js';
 import type { VectorEnvironment, VectorStepResult } from './environment.js';
 import { cartPoleStep } from './internal/cart-pole-kernel.js';
-import { integerAtLeast, optionsOf } from './internal/checks.js';
 import { type BoxSpace, type DiscreteSpace, discreteSpace } from './spaces.js';
 
 /** Options of {@link cartPoleVector}. */
@@ -101,7 +107,7 @@ class CartPoleVectorEnv implements VectorEnvironment {
  */
 export function cartPoleVector(options?: CartPoleVectorOptions): VectorEnvironment {
   const fn = 'cartPoleVector';
-  const o = optionsOf(fn, options);
-  const copies = integerAtLeast(fn, 'options.copies', o.copies ?? 64, 1);
+  const o = checkOptions(fn, 'options', options);
+  const copies = checkInteger(fn, 'options.copies', o.copies ?? 64, 1);
   return new CartPoleVectorEnv(copies, cartPoleOptions(fn, o));
 }

@@ -1,9 +1,14 @@
 // Cart-pole balancing (Barto, Sutton & Anderson 1983, "Neuronlike adaptive elements that can
 // solve difficult learning control problems"), with the constants and rules of Gym's CartPole-v1.
-import { InvalidArgumentError, type Rng } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  type Rng,
+  checkInRange,
+  checkInteger,
+  checkOptions,
+} from '@rg/linalg';
 import type { Action, Environment, StepResult } from './environment.js';
 import { cartPoleStep, THETA_LIMIT, X_LIMIT } from './internal/cart-pole-kernel.js';
-import { integerAtLeast, inRange, optionsOf } from './internal/checks.js';
 import { type BoxSpace, boxSpace, type DiscreteSpace, discreteSpace } from './spaces.js';
 
 /** Options of {@link cartPole} and {@link cartPoleVector}. */
@@ -18,15 +23,15 @@ export interface CartPoleOptions {
 
 /** @internal validated cart-pole options */
 export function cartPoleOptions(fn: string, options: CartPoleOptions | undefined) {
-  const o = optionsOf(fn, options);
+  const o = checkOptions(fn, 'options', options);
   const integrator = o.integrator ?? 'euler';
   if (integrator !== 'euler' && integrator !== 'semi-implicit')
     throw new InvalidArgumentError(
       `${fn}(): options.integrator must be 'euler' or 'semi-implicit' (got ${String(integrator)})`,
     );
   return {
-    maxSteps: integerAtLeast(fn, 'options.maxSteps', o.maxSteps ?? 500, 1),
-    gamma: inRange(fn, 'options.gamma', o.gamma ?? 0.99, 0, 1, true),
+    maxSteps: checkInteger(fn, 'options.maxSteps', o.maxSteps ?? 500, 1),
+    gamma: checkInRange(fn, 'options.gamma', o.gamma ?? 0.99, 0, 1, true),
     semiImplicit: integrator === 'semi-implicit',
   };
 }

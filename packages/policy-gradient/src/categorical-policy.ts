@@ -1,7 +1,6 @@
 // A softmax policy over the logits of any @rg/nn network (Williams 1992; Sutton et al. 2000).
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { InvalidArgumentError, type Matrix, checkInteger, checkOptions } from '@rg/linalg';
 import type { Layer } from '@rg/nn';
-import { integerAtLeast, optionsOf } from './internal/checks.js';
 import { NetworkPolicy } from './internal/network-policy.js';
 import type { Policy } from './policy.js';
 
@@ -51,8 +50,8 @@ export function outputWidth(fn: string, network: Layer, observationSize: number)
  */
 export function categoricalPolicy(network: Layer, options: CategoricalPolicyOptions): Policy {
   const fn = 'categoricalPolicy';
-  const o = optionsOf(fn, options);
-  const d = integerAtLeast(fn, 'options.observationSize', o.observationSize, 1);
+  const o = checkOptions(fn, 'options', options);
+  const d = checkInteger(fn, 'options.observationSize', o.observationSize, 1);
   const k = outputWidth(fn, network, d);
   if (k < 2)
     throw new InvalidArgumentError(`${fn}(): network must output at least two logits (has ${k})`);

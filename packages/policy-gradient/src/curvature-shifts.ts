@@ -1,9 +1,8 @@
 // CAPO's per-token curvature model: the objective shift and the policy shift a proposed update
 // causes at each sampled token, under the last-layer model (Melo, Abate & Gal 2025,
 // "Stabilizing policy gradients for sample-efficient reinforcement learning in LLM reasoning").
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { InvalidArgumentError, type Matrix, checkOptions, checkVector } from '@rg/linalg';
 import { gemm, softmaxRow } from '@rg/linalg/kernels';
-import { optionsOf, vectorOf } from './internal/checks.js';
 import { categoricalLogProbs } from './internal/heads.js';
 import {
   type HeadWeights,
@@ -113,8 +112,8 @@ export function curvatureShifts(
   const head = lastLayerOf(fn, policy);
   sk.checkTheta(fn, theta);
   const Pn = sk.checkSequences(fn, sequences, promptLength);
-  vectorOf(fn, 'step', step, policy.dim);
-  const o = optionsOf(fn, options);
+  checkVector(fn, 'step', step, policy.dim);
+  const o = checkOptions(fn, 'options', options);
   const n = sequences.rows;
   const R = sequences.cols - Pn;
   const N = n * R;

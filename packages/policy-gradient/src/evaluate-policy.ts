@@ -1,7 +1,6 @@
 // Monte Carlo evaluation of a policy: the average return of independent episodes.
-import { rng } from '@rg/linalg';
+import { rng, checkInteger, checkOptions, checkSeed, checkVector } from '@rg/linalg';
 import type { Environment, VectorEnvironment } from './environment.js';
-import { integerAtLeast, optionsOf, seedOf, vectorOf } from './internal/checks.js';
 import { kernelsOf } from './internal/network-policy.js';
 import type { Policy } from './policy.js';
 import { checkEnvironment, rolloutKernel } from './rollout.js';
@@ -51,9 +50,9 @@ export function evaluatePolicy(
 ): PolicyEvaluationEstimate {
   const fn = 'evaluatePolicy';
   checkEnvironment(fn, env, policy);
-  vectorOf(fn, 'theta', theta, policy.dim);
-  const o = optionsOf(fn, options);
-  const E = integerAtLeast(fn, 'options.episodes', o.episodes ?? 10, 1);
+  checkVector(fn, 'theta', theta, policy.dim);
+  const o = checkOptions(fn, 'options', options);
+  const E = checkInteger(fn, 'options.episodes', o.episodes ?? 10, 1);
   const b = rolloutKernel(
     env,
     kernelsOf(policy),
@@ -61,7 +60,7 @@ export function evaluatePolicy(
     theta,
     E,
     0,
-    rng(seedOf(fn, 'options.seed', o.seed ?? 0)),
+    rng(checkSeed(fn, 'options.seed', o.seed ?? 0)),
     env.gamma,
   );
   let mean = 0;

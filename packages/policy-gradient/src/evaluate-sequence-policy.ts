@@ -1,7 +1,15 @@
 // Held-out evaluation of a sequence policy on a verifiable task: pass@1, pass@k (Chen et al.
 // 2021), maj@k (self-consistency voting, Wang et al. 2023) and the policy's entropy.
-import { InvalidArgumentError, type Matrix, rng } from '@rg/linalg';
-import { integerAtLeast, optionsOf, positive, seedOf, vectorOf } from './internal/checks.js';
+import {
+  InvalidArgumentError,
+  type Matrix,
+  rng,
+  checkInteger,
+  checkOptions,
+  checkPositive,
+  checkSeed,
+  checkVector,
+} from '@rg/linalg';
 import { categoricalEntropy } from './internal/heads.js';
 import { joinSequences, sequenceKernelsOf } from './internal/sequence-network-policy.js';
 import { checkTask, taskKernels } from './internal/token-task-kit.js';
@@ -76,25 +84,25 @@ export function evaluateSequencePolicy(
   const fn = 'evaluateSequencePolicy';
   checkTask(fn, task);
   const sk = sequenceKernelsOf(fn, policy);
-  vectorOf(fn, 'theta', theta, policy.dim);
-  const o = optionsOf(fn, options);
+  checkVector(fn, 'theta', theta, policy.dim);
+  const o = checkOptions(fn, 'options', options);
   const split = o.split ?? 'test';
   if (split !== 'test' && split !== 'train')
     throw new InvalidArgumentError(`${fn}(): options.split must be 'test' or 'train'`);
   const all = task[split];
-  const m = Math.min(all.rows, integerAtLeast(fn, 'options.prompts', o.prompts ?? all.rows, 1));
-  const n = integerAtLeast(fn, 'options.samples', o.samples ?? 8, 1);
+  const m = Math.min(all.rows, checkInteger(fn, 'options.prompts', o.prompts ?? all.rows, 1));
+  const n = checkInteger(fn, 'options.samples', o.samples ?? 8, 1);
   const ks = o.k ?? [n];
   if (!Array.isArray(ks) || ks.length === 0)
     throw new InvalidArgumentError(`${fn}(): options.k must be a non-empty array`);
   ks.forEach((k, i) => {
-    integerAtLeast(fn, `options.k[${i}]`, k, 1);
+    checkInteger(fn, `options.k[${i}]`, k, 1);
     if (k > n)
       throw new InvalidArgumentError(
         `${fn}(): options.k[${i}] must be at most options.samples = ${n} (got ${k})`,
       );
   });
-  const temperature = positive(fn, 'options.temperature', o.temperature ?? 1);
+  const temperature = checkPositive(fn, 'options.temperature', o.temperature ?? 1);
   const P = task.promptLength;
   const R = task.responseLength;
   if (P + R > policy.maxTokens)
@@ -103,7 +111,7 @@ export function evaluateSequencePolicy(
     );
   sk.checkIds(fn, `task.${split}`, all, 1);
   const prompts: Matrix = { rows: m, cols: P, data: all.data.subarray(0, m * P) };
-  const r = rng(seedOf(fn, 'options.seed', o.seed ?? 0));
+  const r = rng(checkSeed(fn, 'options.seed', o.seed ?? 0));
   const responses = sk.generate(theta, prompts, R, n, r, temperature, false);
   const S = joinSequences(prompts, responses, n);
   const pass = sk.pass(theta, S, P);

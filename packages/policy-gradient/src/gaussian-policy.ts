@@ -1,9 +1,14 @@
 // A diagonal Gaussian policy around the output of any @rg/nn network, with state-independent
 // log standard deviations (Williams 1992; the parametrization of Schulman et al. 2015, TRPO).
-import { InvalidArgumentError } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  checkFiniteNumber,
+  checkInteger,
+  checkOptions,
+  checkVector,
+} from '@rg/linalg';
 import type { Layer } from '@rg/nn';
 import { outputWidth } from './categorical-policy.js';
-import { finite, integerAtLeast, numbersOf, optionsOf } from './internal/checks.js';
 import { NetworkPolicy } from './internal/network-policy.js';
 import type { Policy } from './policy.js';
 
@@ -24,8 +29,9 @@ export function logStdOf(
   d: number,
 ): Float64Array {
   if (v === undefined) return new Float64Array(d);
-  if (typeof v === 'number') return new Float64Array(d).fill(finite(fn, 'options.logStd', v));
-  return numbersOf(fn, 'options.logStd', v, d);
+  if (typeof v === 'number')
+    return new Float64Array(d).fill(checkFiniteNumber(fn, 'options.logStd', v));
+  return checkVector(fn, 'options.logStd', v, d, true);
 }
 
 /**
@@ -44,8 +50,8 @@ export function logStdOf(
  */
 export function gaussianPolicy(network: Layer, options: GaussianPolicyOptions): Policy {
   const fn = 'gaussianPolicy';
-  const o = optionsOf(fn, options);
-  const d = integerAtLeast(fn, 'options.observationSize', o.observationSize, 1);
+  const o = checkOptions(fn, 'options', options);
+  const d = checkInteger(fn, 'options.observationSize', o.observationSize, 1);
   const k = outputWidth(fn, network, d);
   if (k < 1) throw new InvalidArgumentError(`${fn}(): network must have at least one output`);
   return new NetworkPolicy(network, d, k, {

@@ -1,7 +1,7 @@
 // Generalized advantage estimation, Â = Σ_k (γλ)^k δ_{t+k} with δₜ = rₜ + γV(sₜ₊₁) − V(sₜ)
 // (Schulman, Moritz, Levine, Jordan & Abbeel 2016, "High-dimensional continuous control using
 // generalized advantage estimation").
-import { inRange, numbersOf, optionsOf } from './internal/checks.js';
+import { checkInRange, checkOptions, checkVector } from '@rg/linalg';
 import { startsOf } from './returns-to-go.js';
 
 /** Options of {@link generalizedAdvantages}. */
@@ -68,16 +68,16 @@ function advantagesAs(
   values: ArrayLike<number>,
   options: GeneralizedAdvantagesOptions,
 ): Float64Array {
-  const o = optionsOf(fn, options);
-  const r = numbersOf(fn, 'rewards', rewards, rewards?.length ?? -1);
-  const v = numbersOf(fn, 'values', values, r.length);
-  const gamma = inRange(fn, 'options.gamma', o.gamma, 0, 1);
-  const lambda = inRange(fn, 'options.lambda', o.lambda ?? 0.95, 0, 1);
+  const o = checkOptions(fn, 'options', options);
+  const r = checkVector(fn, 'rewards', rewards, rewards?.length ?? -1, true);
+  const v = checkVector(fn, 'values', values, r.length, true);
+  const gamma = checkInRange(fn, 'options.gamma', o.gamma, 0, 1);
+  const lambda = checkInRange(fn, 'options.lambda', o.lambda ?? 0.95, 0, 1);
   const s = startsOf(fn, o.starts, r.length);
   const b =
     o.bootstrap === undefined
       ? null
-      : numbersOf(fn, 'options.bootstrap', o.bootstrap, s.length - 1);
+      : checkVector(fn, 'options.bootstrap', o.bootstrap, s.length - 1, true);
   return advantagesKernel(r, v, gamma, lambda, s, b, new Float64Array(r.length));
 }
 

@@ -2,8 +2,16 @@
 // of their group does not cover are up-weighted, redundant ones down-weighted (the reward
 // scaler of "Can LLMs guide their own exploration? Gradient-guided reinforcement learning for
 // LLM reasoning", 2025; the paper does not publish its formula, this is our design).
-import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
-import { inRange, integerAtLeast, matrixOf, nonNegative, optionsOf } from './internal/checks.js';
+import {
+  InvalidArgumentError,
+  type Matrix,
+  ShapeError,
+  checkInRange,
+  checkInteger,
+  checkMatrix,
+  checkOptions,
+  checkPositive,
+} from '@rg/linalg';
 
 /** Options of {@link gradientNoveltyScales}. */
 export interface GradientNoveltyScalesOptions {
@@ -96,15 +104,15 @@ export function gradientNoveltyScales(
   options: GradientNoveltyScalesOptions = {},
 ): Float64Array {
   const fn = 'gradientNoveltyScales';
-  matrixOf(fn, 'features', features);
-  const G = integerAtLeast(fn, 'groupSize', groupSize, 1);
+  checkMatrix(fn, 'features', features);
+  const G = checkInteger(fn, 'groupSize', groupSize, 1);
   if (features.rows === 0 || features.rows % G !== 0)
     throw new ShapeError(
       `${fn}(): features must have a positive multiple of groupSize (${G}) rows (has ${features.rows})`,
     );
-  const o = optionsOf(fn, options);
-  const bound = inRange(fn, 'options.bound', o.bound ?? 0.5, 0, 1, false, true);
-  const sharpness = nonNegative(fn, 'options.sharpness', o.sharpness ?? 5);
+  const o = checkOptions(fn, 'options', options);
+  const bound = checkInRange(fn, 'options.bound', o.bound ?? 0.5, 0, 1, false, true);
+  const sharpness = checkPositive(fn, 'options.sharpness', o.sharpness ?? 5, true);
   if (features.cols === 0)
     throw new InvalidArgumentError(`${fn}(): features must have at least one column`);
   return noveltyScalesKernel(

@@ -1,7 +1,12 @@
 // The grid world of Sutton & Barto (2018, "Reinforcement Learning", §3.5 and ex. 4.1) with walls,
 // traps and slippery moves, as a finite MDP.
-import { InvalidArgumentError } from '@rg/linalg';
-import { finite, integerAtLeast, inRange, optionsOf } from './internal/checks.js';
+import {
+  InvalidArgumentError,
+  checkFiniteNumber,
+  checkInRange,
+  checkInteger,
+  checkOptions,
+} from '@rg/linalg';
 import { buildTabularMDP, type TabularMDP } from './tabular-mdp.js';
 
 /** A cell [row, column] of a grid, 0-based from the top-left corner. */
@@ -73,14 +78,14 @@ const MOVES: readonly Cell[] = [
  */
 export function gridWorld(options: GridWorldOptions = {}): GridWorld {
   const fn = 'gridWorld';
-  const o = optionsOf(fn, options);
-  const rows = integerAtLeast(fn, 'options.rows', o.rows ?? 4, 1);
-  const cols = integerAtLeast(fn, 'options.cols', o.cols ?? 4, 1);
+  const o = checkOptions(fn, 'options', options);
+  const rows = checkInteger(fn, 'options.rows', o.rows ?? 4, 1);
+  const cols = checkInteger(fn, 'options.cols', o.cols ?? 4, 1);
   if (rows * cols < 2) throw new InvalidArgumentError(`${fn}(): the grid needs at least two cells`);
-  const slip = inRange(fn, 'options.slip', o.slip ?? 0.1, 0, 1);
-  const stepReward = finite(fn, 'options.stepReward', o.stepReward ?? -0.01);
-  const goalReward = finite(fn, 'options.goalReward', o.goalReward ?? 1);
-  const trapReward = finite(fn, 'options.trapReward', o.trapReward ?? -1);
+  const slip = checkInRange(fn, 'options.slip', o.slip ?? 0.1, 0, 1);
+  const stepReward = checkFiniteNumber(fn, 'options.stepReward', o.stepReward ?? -0.01);
+  const goalReward = checkFiniteNumber(fn, 'options.goalReward', o.goalReward ?? 1);
+  const trapReward = checkFiniteNumber(fn, 'options.trapReward', o.trapReward ?? -1);
   const cellIndex = (name: string, c: Cell | undefined, fallback: Cell): number => {
     const [r, k] = c ?? fallback;
     if (!Number.isInteger(r) || !Number.isInteger(k) || r < 0 || r >= rows || k < 0 || k >= cols)

@@ -1,7 +1,13 @@
 // Group-relative advantages: each sampled response is scored against the other responses to the
 // same prompt, with no learned critic (Shao et al. 2024, "DeepSeekMath", §4.1.2, GRPO).
-import { InvalidArgumentError, ShapeError } from '@rg/linalg';
-import { integerAtLeast, nonNegative, numbersOf, optionsOf } from './internal/checks.js';
+import {
+  InvalidArgumentError,
+  ShapeError,
+  checkInteger,
+  checkOptions,
+  checkPositive,
+  checkVector,
+} from '@rg/linalg';
 
 /** Options of {@link groupRelativeAdvantages}. */
 export interface GroupRelativeAdvantagesOptions {
@@ -58,19 +64,19 @@ export function groupRelativeAdvantages(
   options: GroupRelativeAdvantagesOptions = {},
 ): Float64Array {
   const fn = 'groupRelativeAdvantages';
-  const G = integerAtLeast(fn, 'groupSize', groupSize, 1);
+  const G = checkInteger(fn, 'groupSize', groupSize, 1);
   const n = rewards?.length;
   if (typeof n !== 'number' || n % G !== 0)
     throw new ShapeError(
       `${fn}(): rewards must have a multiple of groupSize (${G}) entries (has ${String(n)})`,
     );
-  const r = numbersOf(fn, 'rewards', rewards, n);
-  const o = optionsOf(fn, options);
+  const r = checkVector(fn, 'rewards', rewards, n, true);
+  const o = checkOptions(fn, 'options', options);
   const normalize = o.normalize ?? 'std';
   if (normalize !== 'std' && normalize !== 'none')
     throw new InvalidArgumentError(
       `${fn}(): options.normalize must be 'std' or 'none' (got ${String(normalize)})`,
     );
-  const eps = nonNegative(fn, 'options.epsilon', o.epsilon ?? 1e-4);
+  const eps = checkPositive(fn, 'options.epsilon', o.epsilon ?? 1e-4, true);
   return groupAdvantagesKernel(r, G, normalize === 'std', eps, new Float64Array(n));
 }

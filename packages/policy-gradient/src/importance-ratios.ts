@@ -1,7 +1,6 @@
 // Importance ratios π_θ(a | s)/π_old(a | s) from log-probabilities (Precup, Sutton & Singh 2000;
 // the ratio of the surrogate objectives of TRPO, PPO and MDPO).
-import { ShapeError } from '@rg/linalg';
-import { numbersOf, outOf } from './internal/checks.js';
+import { ShapeError, checkOutput, checkVector } from '@rg/linalg';
 
 /**
  * ρᵢ = exp(log π_θ(aᵢ | sᵢ) − log π_old(aᵢ | sᵢ)), computed from the difference of
@@ -20,11 +19,11 @@ export function importanceRatios(
   out?: Float64Array,
 ): Float64Array {
   const fn = 'importanceRatios';
-  const a = numbersOf(fn, 'logProbs', logProbs, logProbs?.length ?? -1);
+  const a = checkVector(fn, 'logProbs', logProbs, logProbs?.length ?? -1, true);
   if (!behaviourLogProbs || behaviourLogProbs.length !== a.length)
     throw new ShapeError(`${fn}(): behaviourLogProbs must have ${a.length} entries like logProbs`);
-  const b = numbersOf(fn, 'behaviourLogProbs', behaviourLogProbs, a.length);
-  const o = outOf(fn, 'out', out, a.length);
+  const b = checkVector(fn, 'behaviourLogProbs', behaviourLogProbs, a.length, true);
+  const o = checkOutput(fn, 'out', out, a.length);
   for (let i = 0; i < a.length; i++) o[i] = Math.exp(a[i] - b[i]);
   return o;
 }

@@ -2,8 +2,7 @@
 // episodes e' ≠ e that last beyond t. It does not depend on episode e, so Σₜ γᵗ(Gₜ − bₜ)∇log π
 // stays unbiased (Williams 1992, §8; Kool, van Hoof & Welling 2019, "Buy 4 REINFORCE samples,
 // get a baseline for free!").
-import { ShapeError } from '@rg/linalg';
-import { numbersOf } from './internal/checks.js';
+import { ShapeError, checkVector } from '@rg/linalg';
 import { startsOf } from './returns-to-go.js';
 
 /** @internal unchecked leave-one-out baseline into out */
@@ -47,7 +46,7 @@ export function leaveOneOutBaseline(
   starts: ArrayLike<number>,
 ): Float64Array {
   const fn = 'leaveOneOutBaseline';
-  const v = numbersOf(fn, 'values', values, values?.length ?? -1);
+  const v = checkVector(fn, 'values', values, values?.length ?? -1, true);
   if (starts === undefined)
     throw new ShapeError(`${fn}(): starts must hold E + 1 ≥ 2 episode offsets (got undefined)`);
   const s = startsOf(fn, starts, v.length);

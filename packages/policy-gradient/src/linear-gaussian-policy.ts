@@ -1,8 +1,8 @@
 // The linear-Gaussian policy a ~ N(sᵀW + b, diag σ²), the policy class of the LQR (Fazel et al.
 // 2018, "Global convergence of policy gradient methods for the linear quadratic regulator").
+import { checkInteger, checkOptions } from '@rg/linalg';
 import { dense } from '@rg/nn';
 import { logStdOf } from './gaussian-policy.js';
-import { integerAtLeast, optionsOf } from './internal/checks.js';
 import { NetworkPolicy } from './internal/network-policy.js';
 import type { Policy } from './policy.js';
 
@@ -33,9 +33,9 @@ export interface LinearGaussianPolicyOptions {
  */
 export function linearGaussianPolicy(options: LinearGaussianPolicyOptions): Policy {
   const fn = 'linearGaussianPolicy';
-  const o = optionsOf(fn, options);
-  const d = integerAtLeast(fn, 'options.inputs', o.inputs, 1);
-  const m = integerAtLeast(fn, 'options.actions', o.actions, 1);
+  const o = checkOptions(fn, 'options', options);
+  const d = checkInteger(fn, 'options.inputs', o.inputs, 1);
+  const m = checkInteger(fn, 'options.actions', o.actions, 1);
   const net = dense({ inputs: d, outputs: m, bias: o.bias === true, init: 'zeros' });
   return new NetworkPolicy(net, d, m, {
     kind: 'gaussian',

@@ -1,6 +1,6 @@
 // The linear softmax (Gibbs) policy π(a | s) ∝ exp(sᵀW + b)_a (Sutton et al. 2000, §3).
+import { checkInteger, checkOptions } from '@rg/linalg';
 import { dense } from '@rg/nn';
-import { integerAtLeast, optionsOf } from './internal/checks.js';
 import { NetworkPolicy } from './internal/network-policy.js';
 import type { Policy } from './policy.js';
 
@@ -29,9 +29,9 @@ export interface LinearSoftmaxPolicyOptions {
  */
 export function linearSoftmaxPolicy(options: LinearSoftmaxPolicyOptions): Policy {
   const fn = 'linearSoftmaxPolicy';
-  const o = optionsOf(fn, options);
-  const d = integerAtLeast(fn, 'options.inputs', o.inputs, 1);
-  const k = integerAtLeast(fn, 'options.actions', o.actions, 2);
+  const o = checkOptions(fn, 'options', options);
+  const d = checkInteger(fn, 'options.inputs', o.inputs, 1);
+  const k = checkInteger(fn, 'options.actions', o.actions, 2);
   const net = dense({ inputs: d, outputs: k, bias: o.bias !== false, init: 'zeros' });
   return new NetworkPolicy(net, d, k, { kind: 'categorical' }).checked();
 }

@@ -9,6 +9,11 @@ import {
   type Rng,
   ShapeError,
   solveDiscreteAre,
+  checkInRange,
+  checkInteger,
+  checkMatrix,
+  checkOptions,
+  checkPositive,
 } from '@rg/linalg';
 import {
   choleskyLower,
@@ -19,14 +24,6 @@ import {
   solveTriangularInPlace,
 } from '@rg/linalg/kernels';
 import type { Action, Environment, StepResult } from './environment.js';
-import {
-  integerAtLeast,
-  inRange,
-  matrixOf,
-  nonNegative,
-  optionsOf,
-  positive,
-} from './internal/checks.js';
 import { type BoxSpace, unboundedBox } from './spaces.js';
 import { defaultHorizon } from './tabular-mdp.js';
 
@@ -175,11 +172,16 @@ class LqrEnv implements LQR {
     const fn = 'LQR.expectedReturn';
     const n = this.n;
     const m = this.m;
-    matrixOf(fn, 'K', K, m, n);
+    checkMatrix(fn, 'K', K, m, n);
     const sd = new Float64Array(m);
     for (let i = 0; i < m; i++) {
       const v = typeof actionStd === 'number' ? actionStd : actionStd?.[i];
-      sd[i] = nonNegative(fn, typeof actionStd === 'number' ? 'actionStd' : `actionStd[${i}]`, v);
+      sd[i] = checkPositive(
+        fn,
+        typeof actionStd === 'number' ? 'actionStd' : `actionStd[${i}]`,
+        v,
+        true,
+      );
     }
     if (typeof actionStd !== 'number' && actionStd.length !== m)
       throw new ShapeError(`${fn}(): actionStd must have ${m} entries`);
@@ -258,20 +260,20 @@ function gainOf(A: Matrix, B: Matrix, R: Matrix, X: Matrix): Matrix {
  */
 export function lqr(options: LqrOptions): LQR {
   const fn = 'lqr';
-  const o = optionsOf(fn, options);
-  const A = matrixOf(fn, 'options.A', o.A);
+  const o = checkOptions(fn, 'options', options);
+  const A = checkMatrix(fn, 'options.A', o.A);
   const n = A.rows;
   if (A.cols !== n) throw new ShapeError(`${fn}(): options.A must be square (is ${n}×${A.cols})`);
-  const B = matrixOf(fn, 'options.B', o.B, n);
+  const B = checkMatrix(fn, 'options.B', o.B, n);
   const m = B.cols;
   if (m < 1) throw new ShapeError(`${fn}(): options.B must have at least one column`);
-  const Q = matrixOf(fn, 'options.Q', o.Q, n, n);
-  const R = matrixOf(fn, 'options.R', o.R, m, m);
-  const gamma = inRange(fn, 'options.gamma', o.gamma ?? 0.9, 0, 1, true, true);
+  const Q = checkMatrix(fn, 'options.Q', o.Q, n, n);
+  const R = checkMatrix(fn, 'options.R', o.R, m, m);
+  const gamma = checkInRange(fn, 'options.gamma', o.gamma ?? 0.9, 0, 1, true, true);
   const maxSteps =
     o.maxSteps === undefined
       ? defaultHorizon(gamma)
-      : integerAtLeast(fn, 'options.maxSteps', o.maxSteps, 1);
+      : checkInteger(fn, 'options.maxSteps', o.maxSteps, 1);
   const S0 =
     o.initialCovariance === undefined
       ? {
@@ -279,9 +281,9 @@ export function lqr(options: LqrOptions): LQR {
           cols: n,
           data: Float64Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1 : 0)),
         }
-      : matrixOf(fn, 'options.initialCovariance', o.initialCovariance, n, n);
-  const noiseStd = nonNegative(fn, 'options.noiseStd', o.noiseStd ?? 0);
-  const stateLimit = positive(fn, 'options.stateLimit', o.stateLimit ?? 1e6);
+      : checkMatrix(fn, 'options.initialCovariance', o.initialCovariance, n, n);
+  const noiseStd = checkPositive(fn, 'options.noiseStd', o.noiseStd ?? 0, true);
+  const stateLimit = checkPositive(fn, 'options.stateLimit', o.stateLimit ?? 1e6);
   assertSymmetric(fn, 'options.Q', Q);
   for (const [name, M] of [
     ['options.R', R],

@@ -1,8 +1,8 @@
 // A diagonal Gaussian policy around a multilayer perceptron's output (Schulman et al. 2015, TRPO,
 // and 2017, PPO: state-independent log standard deviations).
+import { checkInteger, checkOptions } from '@rg/linalg';
 import { logStdOf } from './gaussian-policy.js';
 import { buildMlp, mlpSpec } from './internal/build-network.js';
-import { integerAtLeast, optionsOf } from './internal/checks.js';
 import { NetworkPolicy } from './internal/network-policy.js';
 import type { MlpPolicyOptions } from './mlp-softmax-policy.js';
 import type { Policy } from './policy.js';
@@ -27,9 +27,9 @@ export interface MlpGaussianPolicyOptions extends MlpPolicyOptions {
  */
 export function mlpGaussianPolicy(options: MlpGaussianPolicyOptions): Policy {
   const fn = 'mlpGaussianPolicy';
-  const o = optionsOf(fn, options);
-  const d = integerAtLeast(fn, 'options.inputs', o.inputs, 1);
-  const m = integerAtLeast(fn, 'options.actions', o.actions, 1);
+  const o = checkOptions(fn, 'options', options);
+  const d = checkInteger(fn, 'options.inputs', o.inputs, 1);
+  const m = checkInteger(fn, 'options.actions', o.actions, 1);
   const net = buildMlp(d, m, mlpSpec(fn, o));
   return new NetworkPolicy(net, d, m, {
     kind: 'gaussian',

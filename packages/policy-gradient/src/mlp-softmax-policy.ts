@@ -1,8 +1,8 @@
 // A softmax policy over a multilayer perceptron's logits (Williams 1992; the policy network of
 // Schulman et al. 2017, PPO).
+import { checkInteger, checkOptions } from '@rg/linalg';
 import type { ActivationName } from '@rg/nn';
 import { buildMlp, mlpSpec } from './internal/build-network.js';
-import { integerAtLeast, optionsOf } from './internal/checks.js';
 import { NetworkPolicy } from './internal/network-policy.js';
 import type { Policy } from './policy.js';
 
@@ -35,9 +35,9 @@ export interface MlpPolicyOptions {
  */
 export function mlpSoftmaxPolicy(options: MlpPolicyOptions): Policy {
   const fn = 'mlpSoftmaxPolicy';
-  const o = optionsOf(fn, options);
-  const d = integerAtLeast(fn, 'options.inputs', o.inputs, 1);
-  const k = integerAtLeast(fn, 'options.actions', o.actions, 2);
+  const o = checkOptions(fn, 'options', options);
+  const d = checkInteger(fn, 'options.inputs', o.inputs, 1);
+  const k = checkInteger(fn, 'options.actions', o.actions, 2);
   const net = buildMlp(d, k, mlpSpec(fn, o));
   return new NetworkPolicy(net, d, k, { kind: 'categorical' }).checked();
 }

@@ -1,8 +1,13 @@
 // Mountain car (Moore 1990, "Efficient memory-based learning for robot control"; Sutton & Barto
 // 2018, §10.1), with the constants and rules of Gym's MountainCar-v0.
-import { InvalidArgumentError, type Rng } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  type Rng,
+  checkInRange,
+  checkInteger,
+  checkOptions,
+} from '@rg/linalg';
 import type { Action, Environment, StepResult } from './environment.js';
-import { integerAtLeast, inRange, optionsOf } from './internal/checks.js';
 import { type BoxSpace, boxSpace, type DiscreteSpace, discreteSpace } from './spaces.js';
 
 /** Options of {@link mountainCar}. */
@@ -92,9 +97,9 @@ class MountainCarEnv implements Environment {
  */
 export function mountainCar(options?: MountainCarOptions): Environment {
   const fn = 'mountainCar';
-  const o = optionsOf(fn, options);
+  const o = checkOptions(fn, 'options', options);
   return new MountainCarEnv(
-    inRange(fn, 'options.gamma', o.gamma ?? 0.99, 0, 1, true),
-    integerAtLeast(fn, 'options.maxSteps', o.maxSteps ?? 200, 1),
+    checkInRange(fn, 'options.gamma', o.gamma ?? 0.99, 0, 1, true),
+    checkInteger(fn, 'options.maxSteps', o.maxSteps ?? 200, 1),
   );
 }

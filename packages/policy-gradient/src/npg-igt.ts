@@ -1,8 +1,8 @@
 // N-PG-IGT: normalized policy gradient with implicit gradient transport (Fatkhullin, Barakat,
 // Kireeva & He 2023, "Stochastic policy gradient methods: improved sample complexity for
 // Fisher-non-degenerate policies", Algorithm 1; IGT from Arnold et al. 2019).
+import { checkInteger } from '@rg/linalg';
 import type { Environment, VectorEnvironment } from './environment.js';
-import { integerAtLeast } from './internal/checks.js';
 import { schedulesOf } from './internal/schedules.js';
 import {
   baselineOf,
@@ -22,7 +22,7 @@ function* run(
   const fn = 'npgIgt';
   const loop = new TrainLoop(fn, env, policy, options);
   const o = options ?? {};
-  const batch = integerAtLeast(fn, 'options.batchEpisodes', o.batchEpisodes ?? 1, 1);
+  const batch = checkInteger(fn, 'options.batchEpisodes', o.batchEpisodes ?? 1, 1);
   const estimator = new ScoreEstimator(baselineOf(fn, o.baseline, batch, 'running'), loop.gamma);
   const sched = schedulesOf(fn, o, 4 / 5);
   const n = policy.dim;

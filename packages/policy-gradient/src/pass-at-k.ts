@@ -1,7 +1,6 @@
 // The unbiased pass@k estimator from n samples with c correct (Chen et al. 2021, "Evaluating
 // large language models trained on code", eq. 1).
-import { InvalidArgumentError } from '@rg/linalg';
-import { integerAtLeast } from './internal/checks.js';
+import { InvalidArgumentError, checkInteger } from '@rg/linalg';
 
 /** @internal 1 − C(n − c, k)/C(n, k) as a product, no binomials formed; unchecked */
 export function passAtKKernel(n: number, c: number, k: number): number {
@@ -28,9 +27,9 @@ export function passAtKKernel(n: number, c: number, k: number): number {
  */
 export function passAtK(n: number, c: number, k: number): number {
   const fn = 'passAtK';
-  integerAtLeast(fn, 'n', n, 1);
-  integerAtLeast(fn, 'c', c, 0);
-  integerAtLeast(fn, 'k', k, 1);
+  checkInteger(fn, 'n', n, 1);
+  checkInteger(fn, 'c', c, 0);
+  checkInteger(fn, 'k', k, 1);
   if (c > n) throw new InvalidArgumentError(`${fn}(): c must be at most n = ${n} (got ${c})`);
   if (k > n) throw new InvalidArgumentError(`${fn}(): k must be at most n = ${n} (got ${k})`);
   return passAtKKernel(n, c, k);

@@ -1,8 +1,7 @@
 // Exact evaluation of a policy on a finite MDP: Bellman's linear equations for V^π and the
 // discounted state occupancy, and the policy-gradient theorem ∇J = Σ_s d^π(s) Σ_a π(a|s) Q^π(s,a)
 // ∇log π(a|s) (Puterman 1994, §6.1; Sutton, McAllester, Singh & Mansour 2000, Theorem 1).
-import { type Matrix, solve, transpose } from '@rg/linalg';
-import { vectorOf } from './internal/checks.js';
+import { type Matrix, solve, transpose, checkVector } from '@rg/linalg';
 import { kernelsOf } from './internal/network-policy.js';
 import type { Policy } from './policy.js';
 import { checkEnvironment } from './rollout.js';
@@ -45,7 +44,7 @@ function evaluate(
   theta: Float64Array,
 ): PolicyEvaluation & { X: Matrix; A: Matrix } {
   checkEnvironment(fn, mdp, policy);
-  vectorOf(fn, 'theta', theta, policy.dim);
+  checkVector(fn, 'theta', theta, policy.dim);
   const S = mdp.states;
   const Aq = mdp.actions;
   const { P, R, gamma, terminal, initial } = mdp;

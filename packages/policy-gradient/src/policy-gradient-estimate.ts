@@ -1,8 +1,13 @@
 // The likelihood-ratio (REINFORCE / GPOMDP) estimate of ∇J(θ), J = E[Σ γᵗ rₜ]: Σₜ γᵗ (Gₜ − bₜ)
 // ∇θ log π(aₜ | sₜ) averaged over episodes (Williams 1992; Baxter & Bartlett 2001; Sutton et al.
 // 2000 for the policy-gradient theorem it estimates).
-import { InvalidArgumentError, ShapeError } from '@rg/linalg';
-import { inRange, numbersOf, optionsOf, vectorOf } from './internal/checks.js';
+import {
+  InvalidArgumentError,
+  ShapeError,
+  checkInRange,
+  checkOptions,
+  checkVector,
+} from '@rg/linalg';
 import { kernelsOf, type PolicyKernels } from './internal/network-policy.js';
 import { leaveOneOutKernel } from './leave-one-out-baseline.js';
 import type { Policy } from './policy.js';
@@ -90,9 +95,9 @@ export function policyGradientEstimate(
   const fn = 'policyGradientEstimate';
   if (!policy || typeof policy.gradLogProbBatch !== 'function')
     throw new InvalidArgumentError(`${fn}(): policy must be a Policy`);
-  vectorOf(fn, 'theta', theta, policy.dim);
-  const o = optionsOf(fn, options);
-  const gamma = inRange(fn, 'options.gamma', o.gamma, 0, 1);
+  checkVector(fn, 'theta', theta, policy.dim);
+  const o = checkOptions(fn, 'options', options);
+  const gamma = checkInRange(fn, 'options.gamma', o.gamma, 0, 1);
   if (!batch || !Number.isInteger(batch.steps) || !(batch.starts instanceof Int32Array))
     throw new InvalidArgumentError(`${fn}(): batch must be Trajectories from rollout()`);
   if (batch.observations.cols !== policy.observationSize)
@@ -103,7 +108,7 @@ export function policyGradientEstimate(
       throw new InvalidArgumentError(
         `${fn}(): options.baseline must be 'none', 'leave-one-out' or an array (got '${baseline}')`,
       );
-  } else baseline = numbersOf(fn, 'options.baseline', baseline, batch.steps);
+  } else baseline = checkVector(fn, 'options.baseline', baseline, batch.steps, true);
   return policyGradientKernel(
     kernelsOf(policy),
     theta,

@@ -1,8 +1,8 @@
 // PPO with the clipped surrogate objective (Schulman, Wolski, Dhariwal, Radford & Klimov 2017,
 // "Proximal policy optimization algorithms", eq. 7).
+import { checkInRange } from '@rg/linalg';
 import type { Environment, VectorEnvironment } from './environment.js';
 import { actorCriticRun, type SurrogateGradient } from './internal/actor-critic.js';
-import { inRange } from './internal/checks.js';
 import { defineAlgorithm } from './internal/train-loop.js';
 import type { Policy } from './policy.js';
 import type { PpoClipOptions } from './train-types.js';
@@ -29,7 +29,7 @@ import type { PpoClipOptions } from './train-types.js';
  */
 export const ppoClip = defineAlgorithm<PpoClipOptions>(
   (env: Environment | VectorEnvironment, policy: Policy, options: PpoClipOptions | undefined) => {
-    const eps = inRange('ppoClip', 'options.clip', options?.clip ?? 0.2, 0, 1, true);
+    const eps = checkInRange('ppoClip', 'options.clip', options?.clip ?? 0.2, 0, 1, true);
     const surrogate: SurrogateGradient = (k, theta, mb, g, stats) => {
       const m = mb.X.rows;
       let clipped = 0;

@@ -1,7 +1,13 @@
 // Random finite MDPs ("Garnet" problems, Archibald, McKinnon & Thomas 1995; Bhatnagar et al.
 // 2009): each (s, a) reaches `branching` random next states with Dirichlet(1) probabilities.
-import { InvalidArgumentError, rng } from '@rg/linalg';
-import { integerAtLeast, inRange, optionsOf, seedOf } from './internal/checks.js';
+import {
+  InvalidArgumentError,
+  rng,
+  checkInRange,
+  checkInteger,
+  checkOptions,
+  checkSeed,
+} from '@rg/linalg';
 import { buildTabularMDP, type TabularMDP } from './tabular-mdp.js';
 
 /** Options of {@link randomMDP}. */
@@ -35,12 +41,12 @@ export interface RandomMDPOptions {
  */
 export function randomMDP(options: RandomMDPOptions): TabularMDP {
   const fn = 'randomMDP';
-  const o = optionsOf(fn, options);
-  const S = integerAtLeast(fn, 'options.states', o.states, 1);
-  const A = integerAtLeast(fn, 'options.actions', o.actions, 1);
-  const gamma = inRange(fn, 'options.gamma', o.gamma ?? 0.9, 0, 1, true, true);
-  const seed = seedOf(fn, 'options.seed', o.seed ?? 0);
-  const branching = integerAtLeast(fn, 'options.branching', o.branching ?? S, 1);
+  const o = checkOptions(fn, 'options', options);
+  const S = checkInteger(fn, 'options.states', o.states, 1);
+  const A = checkInteger(fn, 'options.actions', o.actions, 1);
+  const gamma = checkInRange(fn, 'options.gamma', o.gamma ?? 0.9, 0, 1, true, true);
+  const seed = checkSeed(fn, 'options.seed', o.seed ?? 0);
+  const branching = checkInteger(fn, 'options.branching', o.branching ?? S, 1);
   if (branching > S)
     throw new InvalidArgumentError(
       `${fn}(): options.branching must be at most states = ${S} (got ${branching})`,

@@ -1,6 +1,5 @@
 // Discounted returns-to-go Gₜ = Σ_{k≥t} γ^{k−t} r_k within each episode (Sutton & Barto 2018, §3.3).
-import { InvalidArgumentError, ShapeError } from '@rg/linalg';
-import { inRange, numbersOf } from './internal/checks.js';
+import { InvalidArgumentError, ShapeError, checkInRange, checkVector } from '@rg/linalg';
 
 /** @internal validated episode offsets: starts[0] = 0, increasing, starts[E] = T */
 export function startsOf(fn: string, starts: ArrayLike<number> | undefined, T: number): Int32Array {
@@ -56,9 +55,10 @@ export function returnsToGo(
   bootstrap?: ArrayLike<number>,
 ): Float64Array {
   const fn = 'returnsToGo';
-  const r = numbersOf(fn, 'rewards', rewards, rewards?.length ?? -1);
-  inRange(fn, 'gamma', gamma, 0, 1);
+  const r = checkVector(fn, 'rewards', rewards, rewards?.length ?? -1, true);
+  checkInRange(fn, 'gamma', gamma, 0, 1);
   const s = startsOf(fn, starts, r.length);
-  const b = bootstrap === undefined ? null : numbersOf(fn, 'bootstrap', bootstrap, s.length - 1);
+  const b =
+    bootstrap === undefined ? null : checkVector(fn, 'bootstrap', bootstrap, s.length - 1, true);
   return returnsToGoKernel(r, gamma, s, b, new Float64Array(r.length));
 }

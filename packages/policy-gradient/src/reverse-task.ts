@@ -1,6 +1,6 @@
 // Reverse a digit string: a verifiable token task (a standard algorithmic probe of sequence
 // models, e.g. Graves et al. 2014, "Neural Turing machines").
-import { integerAtLeast, optionsOf } from './internal/checks.js';
+import { checkInteger, checkOptions } from '@rg/linalg';
 import { agreement, defineTokenTask } from './internal/token-task-kit.js';
 import type { TokenTask, TokenTaskOptions } from './token-task.js';
 
@@ -50,8 +50,8 @@ export function digitPrompts(k: number) {
  */
 export function reverseTask(options: DigitTaskOptions = {}): TokenTask {
   const fn = 'reverseTask';
-  const o = optionsOf(fn, options);
-  const k = integerAtLeast(fn, 'options.length', o.length ?? 4, 1);
+  const o = checkOptions(fn, 'options', options);
+  const k = checkInteger(fn, 'options.length', o.length ?? 4, 1);
   const base = digitPrompts(k);
   const answer = (p: ArrayLike<number>) => Array.from({ length: k }, (_, j) => p[k - 1 - j]);
   return defineTokenTask(

@@ -1,8 +1,16 @@
 // Monte Carlo sampling of episodes under a stochastic policy (Williams 1992): the data every
 // policy-gradient estimator here is computed from.
-import { InvalidArgumentError, type Matrix, type Rng, rng as makeRng } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  type Matrix,
+  type Rng,
+  rng as makeRng,
+  checkInteger,
+  checkOptions,
+  checkSeed,
+  checkVector,
+} from '@rg/linalg';
 import type { Environment, VectorEnvironment } from './environment.js';
-import { integerAtLeast, optionsOf, seedOf, vectorOf } from './internal/checks.js';
 import { kernelsOf, type PolicyKernels } from './internal/network-policy.js';
 import type { Policy } from './policy.js';
 import { spaceSize, spaceSizeOf } from './spaces.js';
@@ -274,13 +282,13 @@ export function rollout(
 ): Trajectories {
   const fn = 'rollout';
   checkEnvironment(fn, env, policy);
-  vectorOf(fn, 'theta', theta, policy.dim);
-  const o = optionsOf(fn, options);
-  const steps = o.steps === undefined ? 0 : integerAtLeast(fn, 'options.steps', o.steps, 1);
+  checkVector(fn, 'theta', theta, policy.dim);
+  const o = checkOptions(fn, 'options', options);
+  const steps = o.steps === undefined ? 0 : checkInteger(fn, 'options.steps', o.steps, 1);
   if (steps > 0 && o.episodes !== undefined)
     throw new InvalidArgumentError(`${fn}(): give options.episodes or options.steps, not both`);
-  const episodes = steps > 0 ? 0 : integerAtLeast(fn, 'options.episodes', o.episodes ?? 1, 1);
-  const r = o.rng ?? makeRng(seedOf(fn, 'options.seed', o.seed ?? 0));
+  const episodes = steps > 0 ? 0 : checkInteger(fn, 'options.episodes', o.episodes ?? 1, 1);
+  const r = o.rng ?? makeRng(checkSeed(fn, 'options.seed', o.seed ?? 0));
   const gamma = o.gamma ?? env.gamma;
   if (!(gamma > 0 && gamma <= 1))
     throw new InvalidArgumentError(`${fn}(): options.gamma must be in (0, 1] (got ${gamma})`);

@@ -1,9 +1,14 @@
 // An autoregressive policy over token sequences: π_θ(y | x) = Πₜ π_θ(yₜ | x, y<ₜ) from one causal
 // @rg/nn network (Williams 1992 for the score function; Vaswani et al. 2017 for the causal
 // decoder).
-import { InvalidArgumentError, type Matrix, type Rng } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  type Matrix,
+  type Rng,
+  checkInteger,
+  checkOptions,
+} from '@rg/linalg';
 import type { Layer } from '@rg/nn';
-import { integerAtLeast, optionsOf } from './internal/checks.js';
 import { SequenceNetworkPolicy } from './internal/sequence-network-policy.js';
 
 /** Options of {@link SequencePolicy.generate}. */
@@ -125,9 +130,9 @@ export interface SequencePolicy {
  */
 export function sequencePolicy(network: Layer, options: SequencePolicyOptions): SequencePolicy {
   const fn = 'sequencePolicy';
-  const o = optionsOf(fn, options);
-  const vocab = integerAtLeast(fn, 'options.vocab', o.vocab, 2);
-  const maxTokens = integerAtLeast(fn, 'options.maxTokens', o.maxTokens, 2);
+  const o = checkOptions(fn, 'options', options);
+  const vocab = checkInteger(fn, 'options.vocab', o.vocab, 2);
+  const maxTokens = checkInteger(fn, 'options.maxTokens', o.maxTokens, 2);
   const isLayer = (l: unknown) =>
     !!l &&
     typeof (l as Layer).forward === 'function' &&

@@ -1,7 +1,7 @@
 // The tabular softmax policy π(a | s) ∝ exp θ_{s,a} (Sutton & Barto 2018, §13.1; Agarwal et al.
 // 2021, "On the theory of policy gradient methods").
+import { checkInteger } from '@rg/linalg';
 import { embedding } from '@rg/nn';
-import { integerAtLeast } from './internal/checks.js';
 import { NetworkPolicy } from './internal/network-policy.js';
 import type { Policy } from './policy.js';
 
@@ -20,8 +20,8 @@ import type { Policy } from './policy.js';
  */
 export function softmaxTabularPolicy(states: number, actions: number): Policy {
   const fn = 'softmaxTabularPolicy';
-  integerAtLeast(fn, 'states', states, 1);
-  integerAtLeast(fn, 'actions', actions, 2);
+  checkInteger(fn, 'states', states, 1);
+  checkInteger(fn, 'actions', actions, 2);
   const net = embedding({ vocab: states, dim: actions });
   net.params.fill(0);
   return new NetworkPolicy(net, 1, actions, { kind: 'categorical' }).checked();

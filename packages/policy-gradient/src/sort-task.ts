@@ -1,6 +1,6 @@
 // Sort a digit string: a verifiable token task (sorting is a standard algorithmic probe of
 // sequence models, e.g. Vinyals, Bengio & Kudlur 2016, "Order matters").
-import { integerAtLeast, optionsOf } from './internal/checks.js';
+import { checkInteger, checkOptions } from '@rg/linalg';
 import { agreement, defineTokenTask } from './internal/token-task-kit.js';
 import { type DigitTaskOptions, digitPrompts } from './reverse-task.js';
 import type { TokenTask } from './token-task.js';
@@ -19,8 +19,8 @@ import type { TokenTask } from './token-task.js';
  */
 export function sortTask(options: DigitTaskOptions = {}): TokenTask {
   const fn = 'sortTask';
-  const o = optionsOf(fn, options);
-  const k = integerAtLeast(fn, 'options.length', o.length ?? 4, 1);
+  const o = checkOptions(fn, 'options', options);
+  const k = checkInteger(fn, 'options.length', o.length ?? 4, 1);
   const answer = (p: ArrayLike<number>) =>
     Array.from({ length: k }, (_, j) => p[j]).sort((a, b) => a - b);
   return defineTokenTask(

@@ -1,7 +1,6 @@
 // Observation and action spaces: finite sets {0, …, n − 1} and boxes in Rᵈ (Brockman et al.
 // 2016, "OpenAI Gym", the same two kinds).
-import { InvalidArgumentError } from '@rg/linalg';
-import { integerAtLeast } from './internal/checks.js';
+import { InvalidArgumentError, checkInteger } from '@rg/linalg';
 
 /** The finite set {0, 1, …, n − 1}: a state index or an action index. */
 export interface DiscreteSpace {
@@ -34,7 +33,7 @@ export type Space = DiscreteSpace | BoxSpace;
  * discreteSpace(3) // => { kind: 'discrete', n: 3 }
  */
 export function discreteSpace(n: number): DiscreteSpace {
-  integerAtLeast('discreteSpace', 'n', n, 1);
+  checkInteger('discreteSpace', 'n', n, 1);
   return { kind: 'discrete', n };
 }
 

@@ -8,18 +8,16 @@ import {
   NonFiniteError,
   rng as makeRng,
   throwIfAborted,
+  checkInRange,
+  checkInteger,
+  checkOptions,
+  checkPositive,
+  checkSeed,
+  checkVector,
 } from '@rg/linalg';
 import { softmaxRow } from '@rg/linalg/kernels';
 import { adam, type Optimizer } from '@rg/optim';
 import { evaluateSequencePolicy } from './evaluate-sequence-policy.js';
-import {
-  inRange,
-  integerAtLeast,
-  optionsOf,
-  positive,
-  seedOf,
-  vectorOf,
-} from './internal/checks.js';
 import { categoricalLogProbs, categoricalScore } from './internal/heads.js';
 import { sequenceKernelsOf } from './internal/sequence-network-policy.js';
 import { checkTask, taskKernels } from './internal/token-task-kit.js';
@@ -97,7 +95,7 @@ export function supervisedWarmStart(
   const fn = 'supervisedWarmStart';
   checkTask(fn, task);
   const sk = sequenceKernelsOf(fn, policy);
-  const o = optionsOf(fn, options);
+  const o = checkOptions(fn, 'options', options);
   const P = task.promptLength;
   const R = task.responseLength;
   const L = P + R;
@@ -106,21 +104,21 @@ export function supervisedWarmStart(
       `${fn}(): the task's sequences (${L} tokens) do not fit the policy's maxTokens ${policy.maxTokens}`,
     );
   sk.checkIds(fn, 'task.train', task.train, 1);
-  const steps = integerAtLeast(fn, 'options.steps', o.steps ?? 200, 1);
-  const B = integerAtLeast(fn, 'options.batchSize', o.batchSize ?? 32, 1);
-  const optimizer = o.optimizer ?? adam({ lr: positive(fn, 'options.lr', o.lr ?? 3e-3) });
+  const steps = checkInteger(fn, 'options.steps', o.steps ?? 200, 1);
+  const B = checkInteger(fn, 'options.batchSize', o.batchSize ?? 32, 1);
+  const optimizer = o.optimizer ?? adam({ lr: checkPositive(fn, 'options.lr', o.lr ?? 3e-3) });
   const theta =
     o.theta === undefined
       ? policy.initialParameters()
-      : vectorOf(fn, 'options.theta', o.theta, policy.dim).slice();
-  const seed = seedOf(fn, 'options.seed', o.seed ?? 0);
+      : checkVector(fn, 'options.theta', o.theta, policy.dim).slice();
+  const seed = checkSeed(fn, 'options.seed', o.seed ?? 0);
   const target =
     o.targetPassAt1 === undefined
       ? undefined
-      : inRange(fn, 'options.targetPassAt1', o.targetPassAt1, 0, 1);
-  const every = integerAtLeast(fn, 'options.checkEvery', o.checkEvery ?? 10, 1);
-  const checkPrompts = integerAtLeast(fn, 'options.checkPrompts', o.checkPrompts ?? 64, 1);
-  const checkSamples = integerAtLeast(fn, 'options.checkSamples', o.checkSamples ?? 4, 1);
+      : checkInRange(fn, 'options.targetPassAt1', o.targetPassAt1, 0, 1);
+  const every = checkInteger(fn, 'options.checkEvery', o.checkEvery ?? 10, 1);
+  const checkPrompts = checkInteger(fn, 'options.checkPrompts', o.checkPrompts ?? 64, 1);
+  const checkSamples = checkInteger(fn, 'options.checkSamples', o.checkSamples ?? 4, 1);
   throwIfAborted(fn, o.signal);
   const r = makeRng(seed);
   const tk = taskKernels(task);

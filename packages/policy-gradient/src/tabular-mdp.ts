@@ -1,8 +1,17 @@
 // A finite Markov decision process given by its transition and reward tables (Puterman 1994,
 // "Markov Decision Processes", ch. 2 and 6), as a seeded episodic environment.
-import { InvalidArgumentError, isMatrix, type Matrix, type Rng, ShapeError } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  isMatrix,
+  type Matrix,
+  type Rng,
+  ShapeError,
+  checkInRange,
+  checkInteger,
+  checkMatrix,
+  checkVector,
+} from '@rg/linalg';
 import type { Action, Environment, StepResult } from './environment.js';
-import { integerAtLeast, inRange, matrixOf, numbersOf } from './internal/checks.js';
 import { type BoxSpace, type DiscreteSpace, discreteSpace, unboundedBox } from './spaces.js';
 
 /** The tables of {@link tabularMDP}. */
@@ -194,14 +203,14 @@ function pick(cum: Float64Array, off: number, len: number, u: number): number {
 export function buildTabularMDP(fn: string, name: string, spec: TabularMDPSpec): TabularMDP {
   if (spec === null || typeof spec !== 'object')
     throw new InvalidArgumentError(`${fn}(): spec must be an object { P, R, gamma, initial }`);
-  const gamma = inRange(fn, 'gamma', spec.gamma, 0, 1, true, true);
+  const gamma = checkInRange(fn, 'gamma', spec.gamma, 0, 1, true, true);
   if (!spec.initial || typeof spec.initial.length !== 'number' || spec.initial.length < 1)
     throw new ShapeError(`${fn}(): initial must be an array of S ≥ 1 probabilities`);
   const S = spec.initial.length;
-  const initial = numbersOf(fn, 'initial', spec.initial, S);
+  const initial = checkVector(fn, 'initial', spec.initial, S, true);
   let R: Float64Array;
   if (isMatrix(spec.R)) {
-    const m = matrixOf(fn, 'R', spec.R, S);
+    const m = checkMatrix(fn, 'R', spec.R, S);
     R = m.data.slice();
   } else {
     if (
@@ -211,12 +220,12 @@ export function buildTabularMDP(fn: string, name: string, spec: TabularMDPSpec):
       spec.R.length === 0
     )
       throw new ShapeError(`${fn}(): R must be an S×A Matrix or S·A numbers (S = ${S})`);
-    R = numbersOf(fn, 'R', spec.R, spec.R.length);
+    R = checkVector(fn, 'R', spec.R, spec.R.length, true);
   }
   const A = R.length / S;
   if (!spec.P || typeof spec.P.length !== 'number')
     throw new ShapeError(`${fn}(): P must be S·A·S = ${S * A * S} numbers`);
-  const P = numbersOf(fn, 'P', spec.P, S * A * S);
+  const P = checkVector(fn, 'P', spec.P, S * A * S, true);
   for (let row = 0; row < S * A; row++) {
     let sum = 0;
     for (let j = 0; j < S; j++) {
@@ -248,11 +257,12 @@ export function buildTabularMDP(fn: string, name: string, spec: TabularMDPSpec):
   }
   if (Math.abs(total - 1) > ROW_TOL)
     throw new InvalidArgumentError(`${fn}(): initial sums to ${total} (must be 1)`);
-  const features = spec.features === undefined ? null : matrixOf(fn, 'features', spec.features, S);
+  const features =
+    spec.features === undefined ? null : checkMatrix(fn, 'features', spec.features, S);
   const maxSteps =
     spec.maxSteps === undefined
       ? defaultHorizon(gamma)
-      : integerAtLeast(fn, 'maxSteps', spec.maxSteps, 1);
+      : checkInteger(fn, 'maxSteps', spec.maxSteps, 1);
   return new TabularEnv(
     name,
     S,

@@ -1,7 +1,7 @@
 // A small decoder-only transformer as a sequence policy (Vaswani et al. 2017; the GPT layout of
 // Radford et al. 2019: learned positions, pre-norm causal blocks, a final layer norm and a
 // linear head).
-import { rng } from '@rg/linalg';
+import { rng, checkInteger, checkOptions, checkPositive, checkSeed } from '@rg/linalg';
 import {
   dense,
   embedding,
@@ -10,7 +10,6 @@ import {
   sequential,
   transformerBlock,
 } from '@rg/nn';
-import { integerAtLeast, optionsOf, positive, seedOf } from './internal/checks.js';
 import { InvalidArgumentError } from '@rg/linalg';
 import { type SequencePolicy, sequencePolicy } from './sequence-policy.js';
 import { tokenVocabulary } from './token-task.js';
@@ -52,19 +51,19 @@ export interface TransformerPolicyOptions {
  */
 export function transformerPolicy(options: TransformerPolicyOptions): SequencePolicy {
   const fn = 'transformerPolicy';
-  const o = optionsOf(fn, options);
-  const vocab = integerAtLeast(fn, 'options.vocab', o.vocab ?? tokenVocabulary.length, 2);
-  const maxTokens = integerAtLeast(fn, 'options.maxTokens', o.maxTokens, 2);
-  const d = integerAtLeast(fn, 'options.dModel', o.dModel ?? 32, 1);
-  const heads = integerAtLeast(fn, 'options.heads', o.heads ?? 2, 1);
+  const o = checkOptions(fn, 'options', options);
+  const vocab = checkInteger(fn, 'options.vocab', o.vocab ?? tokenVocabulary.length, 2);
+  const maxTokens = checkInteger(fn, 'options.maxTokens', o.maxTokens, 2);
+  const d = checkInteger(fn, 'options.dModel', o.dModel ?? 32, 1);
+  const heads = checkInteger(fn, 'options.heads', o.heads ?? 2, 1);
   if (d % heads !== 0)
     throw new InvalidArgumentError(
       `${fn}(): options.heads must divide options.dModel (dModel ${d}, heads ${heads})`,
     );
-  const layers = integerAtLeast(fn, 'options.layers', o.layers ?? 1, 1);
-  const hidden = integerAtLeast(fn, 'options.hidden', o.hidden ?? 2 * d, 1);
-  const r = rng(seedOf(fn, 'options.seed', o.seed ?? 0));
-  const scale = positive(fn, 'options.outputScale', o.outputScale ?? 0.01);
+  const layers = checkInteger(fn, 'options.layers', o.layers ?? 1, 1);
+  const hidden = checkInteger(fn, 'options.hidden', o.hidden ?? 2 * d, 1);
+  const r = rng(checkSeed(fn, 'options.seed', o.seed ?? 0));
+  const scale = checkPositive(fn, 'options.outputScale', o.outputScale ?? 0.01);
   const blocks = Array.from({ length: layers }, (_, i) =>
     transformerBlock({ dModel: d, heads, hidden, causal: true, seed: r, name: `block${i + 1}` }),
   );

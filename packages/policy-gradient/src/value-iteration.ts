@@ -1,8 +1,14 @@
 // Value iteration V ← max_a [r(s, a) + γ Σ P(s'|s, a) V(s')] for the optimal values of a finite
 // MDP (Bellman 1957; Puterman 1994, §6.3), the yardstick of the tabular learning curves.
 import type { IterativeResult } from '@rg/linalg';
-import { ConvergenceError, InvalidArgumentError, throwIfAborted } from '@rg/linalg';
-import { integerAtLeast, nonNegative, optionsOf } from './internal/checks.js';
+import {
+  ConvergenceError,
+  InvalidArgumentError,
+  throwIfAborted,
+  checkInteger,
+  checkOptions,
+  checkPositive,
+} from '@rg/linalg';
 import type { TabularMDP } from './tabular-mdp.js';
 
 /** Options of {@link valueIteration}. */
@@ -47,9 +53,9 @@ export function valueIteration(
   const fn = 'valueIteration';
   if (!mdp || !(mdp.P instanceof Float64Array) || !Number.isInteger(mdp.states))
     throw new InvalidArgumentError(`${fn}(): mdp must be a TabularMDP`);
-  const o = optionsOf(fn, options);
-  const maxIter = integerAtLeast(fn, 'options.maxIter', o.maxIter ?? 10000, 1);
-  const tol = nonNegative(fn, 'options.tol', o.tol ?? 1e-10);
+  const o = checkOptions(fn, 'options', options);
+  const maxIter = checkInteger(fn, 'options.maxIter', o.maxIter ?? 10000, 1);
+  const tol = checkPositive(fn, 'options.tol', o.tol ?? 1e-10, true);
   const { states: S, actions: A, P, R, gamma, terminal, initial } = mdp;
   let V = new Float64Array(S);
   let next = new Float64Array(S);

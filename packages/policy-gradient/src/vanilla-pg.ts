@@ -1,9 +1,9 @@
 // REINFORCE with a baseline: θ ← θ + α ĝ with the GPOMDP score-function estimate ĝ (Williams
 // 1992, "Simple statistical gradient-following algorithms for connectionist reinforcement
 // learning"; Baxter & Bartlett 2001).
+import { checkInteger, checkPositive } from '@rg/linalg';
 import { sgd } from '@rg/optim';
 import type { Environment, VectorEnvironment } from './environment.js';
-import { integerAtLeast, positive } from './internal/checks.js';
 import {
   baselineOf,
   defineAlgorithm,
@@ -22,12 +22,12 @@ function* run(
   const fn = 'vanillaPG';
   const loop = new TrainLoop(fn, env, policy, options);
   const o = options ?? {};
-  const batch = integerAtLeast(fn, 'options.batchEpisodes', o.batchEpisodes ?? 10, 1);
+  const batch = checkInteger(fn, 'options.batchEpisodes', o.batchEpisodes ?? 10, 1);
   const estimator = new ScoreEstimator(
     baselineOf(fn, o.baseline, batch, batch >= 2 ? 'leave-one-out' : 'running'),
     loop.gamma,
   );
-  const optimizer = o.optimizer ?? sgd({ lr: positive(fn, 'options.lr', o.lr ?? 0.01) });
+  const optimizer = o.optimizer ?? sgd({ lr: checkPositive(fn, 'options.lr', o.lr ?? 0.01) });
   const g = new Float64Array(policy.dim);
   const descent = new Float64Array(policy.dim);
   while (!loop.done) {

@@ -1,8 +1,7 @@
 // Any environment as a vector environment: `copies` instances stepped in turn with automatic
 // reset (Gym's SyncVectorEnv layout).
-import { InvalidArgumentError, isMatrix, type Matrix, type Rng } from '@rg/linalg';
+import { InvalidArgumentError, isMatrix, type Matrix, type Rng, checkInteger } from '@rg/linalg';
 import type { Environment, VectorEnvironment, VectorStepResult } from './environment.js';
-import { integerAtLeast } from './internal/checks.js';
 import { spaceSizeOf } from './spaces.js';
 
 /**
@@ -24,7 +23,7 @@ export function vectorize(make: (index: number) => Environment, copies: number):
   const fn = 'vectorize';
   if (typeof make !== 'function')
     throw new InvalidArgumentError(`${fn}(): make must be a function (index) => Environment`);
-  integerAtLeast(fn, 'copies', copies, 1);
+  checkInteger(fn, 'copies', copies, 1);
   const envs = Array.from({ length: copies }, (_, i) => {
     const e = make(i);
     if (

@@ -2,7 +2,14 @@
 // fit advantages by GAE(λ) with a learned value function, then several epochs of minibatch steps
 // on a surrogate objective (Schulman et al. 2017, "Proximal policy optimization algorithms";
 // Tomar, Shani, Efroni & Ghavamzadeh 2022, "Mirror descent policy optimization").
-import { InvalidArgumentError, type Matrix, rng as makeRng } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  type Matrix,
+  rng as makeRng,
+  checkInRange,
+  checkInteger,
+  checkPositive,
+} from '@rg/linalg';
 import { adam, type Optimizer } from '@rg/optim';
 import { activation, dense, embedding, type Layer, sequential } from '@rg/nn';
 import type { Environment, VectorEnvironment } from '../environment.js';
@@ -10,7 +17,6 @@ import { advantagesKernel } from '../generalized-advantages.js';
 import type { Policy, PolicyDistribution } from '../policy.js';
 import type { Trajectories } from '../rollout.js';
 import type { ActorCriticOptions, TrainProgress, TrainResult } from '../train-types.js';
-import { integerAtLeast, inRange, positive } from './checks.js';
 import type { PolicyKernels } from './network-policy.js';
 import { TrainLoop } from './train-loop.js';
 
@@ -91,14 +97,14 @@ export function* actorCriticRun(
 ): Generator<TrainProgress, TrainResult, void> {
   const loop = new TrainLoop(fn, env, policy, options);
   const o = options ?? {};
-  const batchSteps = integerAtLeast(fn, 'options.batchSteps', o.batchSteps ?? 2048, 1);
-  const epochs = integerAtLeast(fn, 'options.epochs', o.epochs ?? 10, 1);
-  const mbSize = integerAtLeast(fn, 'options.minibatchSize', o.minibatchSize ?? 64, 1);
-  const lambda = inRange(fn, 'options.lambda', o.lambda ?? 0.95, 0, 1);
-  const criticEpochs = integerAtLeast(fn, 'options.criticEpochs', o.criticEpochs ?? epochs, 0);
+  const batchSteps = checkInteger(fn, 'options.batchSteps', o.batchSteps ?? 2048, 1);
+  const epochs = checkInteger(fn, 'options.epochs', o.epochs ?? 10, 1);
+  const mbSize = checkInteger(fn, 'options.minibatchSize', o.minibatchSize ?? 64, 1);
+  const lambda = checkInRange(fn, 'options.lambda', o.lambda ?? 0.95, 0, 1);
+  const criticEpochs = checkInteger(fn, 'options.criticEpochs', o.criticEpochs ?? epochs, 0);
   const optimizer: Optimizer =
-    o.optimizer ?? adam({ lr: positive(fn, 'options.lr', o.lr ?? 3e-4) });
-  const criticOpt = adam({ lr: positive(fn, 'options.criticLr', o.criticLr ?? 1e-3) });
+    o.optimizer ?? adam({ lr: checkPositive(fn, 'options.lr', o.lr ?? 3e-4) });
+  const criticOpt = adam({ lr: checkPositive(fn, 'options.criticLr', o.criticLr ?? 1e-3) });
   const normalize = o.normalizeAdvantages !== false;
   const critic = o.critic ?? defaultCritic(env, o.seed ?? 0);
   if (!critic || typeof critic.forward !== 'function' || typeof critic.backward !== 'function')

@@ -1,8 +1,7 @@
 // Small networks for the policy constructors, built from @rg/nn layers.
-import { rng } from '@rg/linalg';
+import { rng, checkInteger, checkPositive, checkSeed } from '@rg/linalg';
 import { type ActivationName, activation, dense, type Layer, sequential } from '@rg/nn';
 import { InvalidArgumentError } from '@rg/linalg';
-import { integerAtLeast, positive, seedOf } from './checks.js';
 
 const ACTIVATIONS: readonly ActivationName[] = [
   'tanh',
@@ -34,7 +33,7 @@ export function mlpSpec(
   if (!Array.isArray(hidden) || hidden.length === 0)
     throw new InvalidArgumentError(`${fn}(): options.hidden must be a non-empty array of widths`);
   hidden.forEach((h, i) => {
-    integerAtLeast(fn, `options.hidden[${i}]`, h, 1);
+    checkInteger(fn, `options.hidden[${i}]`, h, 1);
   });
   const act = o.activation ?? 'tanh';
   if (!ACTIVATIONS.includes(act))
@@ -44,8 +43,8 @@ export function mlpSpec(
   return {
     hidden: [...hidden],
     activation: act,
-    seed: seedOf(fn, 'options.seed', o.seed ?? 0),
-    outputScale: positive(fn, 'options.outputScale', o.outputScale ?? 0.01),
+    seed: checkSeed(fn, 'options.seed', o.seed ?? 0),
+    outputScale: checkPositive(fn, 'options.outputScale', o.outputScale ?? 0.01),
   };
 }
 

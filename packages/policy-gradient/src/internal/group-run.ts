@@ -3,7 +3,14 @@
 // exact per-token KL penalty (Shao et al. 2024, "DeepSeekMath", §4.1). CAPO masks tokens by its
 // curvature model before the step; G2RL scales rewards by gradient novelty before the
 // advantages.
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  type Matrix,
+  checkInRange,
+  checkInteger,
+  checkPositive,
+  checkVector,
+} from '@rg/linalg';
 import { softmaxRow } from '@rg/linalg/kernels';
 import { adam, type Optimizer } from '@rg/optim';
 import { curvatureKernel, headStep, lastLayerOf } from '../curvature-shifts.js';
@@ -19,7 +26,6 @@ import type {
   TrainProgress,
   TrainResult,
 } from '../train-types.js';
-import { inRange, integerAtLeast, nonNegative, positive, vectorOf } from './checks.js';
 import {
   categoricalEntropy,
   categoricalKl,
@@ -60,30 +66,34 @@ export function* groupRun(
   sk.checkIds(fn, 'task.train', task.train, 1);
   const loop = new RunLoop(fn, policy.dim, () => policy.initialParameters(), options);
   const o = options ?? {};
-  const m = integerAtLeast(fn, 'options.promptsPerIteration', o.promptsPerIteration ?? 8, 1);
-  const G = integerAtLeast(fn, 'options.groupSize', o.groupSize ?? 8, 2);
-  const epochs = integerAtLeast(fn, 'options.epochs', o.epochs ?? 1, 1);
-  const eps = inRange(fn, 'options.clip', o.clip ?? 0.2, 0, 1, true);
-  const beta = nonNegative(fn, 'options.klCoefficient', o.klCoefficient ?? 0);
+  const m = checkInteger(fn, 'options.promptsPerIteration', o.promptsPerIteration ?? 8, 1);
+  const G = checkInteger(fn, 'options.groupSize', o.groupSize ?? 8, 2);
+  const epochs = checkInteger(fn, 'options.epochs', o.epochs ?? 1, 1);
+  const eps = checkInRange(fn, 'options.clip', o.clip ?? 0.2, 0, 1, true);
+  const beta = checkPositive(fn, 'options.klCoefficient', o.klCoefficient ?? 0, true);
   const reference =
     o.reference === undefined
       ? loop.theta.slice()
-      : vectorOf(fn, 'options.reference', o.reference, policy.dim).slice();
+      : checkVector(fn, 'options.reference', o.reference, policy.dim).slice();
   const normalize = o.normalize ?? 'std';
   if (normalize !== 'std' && normalize !== 'none')
     throw new InvalidArgumentError(
       `${fn}(): options.normalize must be 'std' or 'none' (got ${String(normalize)})`,
     );
   const optimizer: Optimizer =
-    o.optimizer ?? adam({ lr: positive(fn, 'options.lr', o.lr ?? 1e-3) });
+    o.optimizer ?? adam({ lr: checkPositive(fn, 'options.lr', o.lr ?? 1e-3) });
   if (typeof optimizer.stepInPlace !== 'function')
     throw new InvalidArgumentError(`${fn}(): options.optimizer must be an @rg/optim optimizer`);
   const co = o as CapoOptions;
-  const tauF = positive(fn, 'options.policyShiftThreshold', co.policyShiftThreshold ?? 1e-4);
-  const tauH = positive(fn, 'options.objectiveShiftThreshold', co.objectiveShiftThreshold ?? 0.01);
+  const tauF = checkPositive(fn, 'options.policyShiftThreshold', co.policyShiftThreshold ?? 1e-4);
+  const tauH = checkPositive(
+    fn,
+    'options.objectiveShiftThreshold',
+    co.objectiveShiftThreshold ?? 0.01,
+  );
   const go = o as G2rlOptions;
-  const bound = inRange(fn, 'options.scaleBound', go.scaleBound ?? 0.5, 0, 1, false, true);
-  const sharpness = nonNegative(fn, 'options.scaleSharpness', go.scaleSharpness ?? 5);
+  const bound = checkInRange(fn, 'options.scaleBound', go.scaleBound ?? 0.5, 0, 1, false, true);
+  const sharpness = checkPositive(fn, 'options.scaleSharpness', go.scaleSharpness ?? 5, true);
 
   const tk = taskKernels(task);
   const V = policy.vocab;

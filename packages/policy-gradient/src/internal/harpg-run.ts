@@ -1,12 +1,11 @@
 // (N)-HARPG: Hessian-aided recursive policy gradient (Fatkhullin, Barakat, Kireeva & He 2023,
 // Algorithm 2), normalized or not; the Hessian-vector product uses the policy's exact
 // log-likelihood HVP.
-import { InvalidArgumentError } from '@rg/linalg';
+import { InvalidArgumentError, checkInteger } from '@rg/linalg';
 import type { Environment, VectorEnvironment } from '../environment.js';
 import type { Policy } from '../policy.js';
 import type { HarpgOptions, TrainProgress, TrainResult } from '../train-types.js';
 import type { Trajectories } from '../rollout.js';
-import { integerAtLeast } from './checks.js';
 import type { PolicyKernels } from './network-policy.js';
 import { schedulesOf } from './schedules.js';
 import { baselineOf, norm, ScoreEstimator, TrainLoop } from './train-loop.js';
@@ -90,7 +89,7 @@ export function* harpgRun(
 ): Generator<TrainProgress, TrainResult, void> {
   const loop = new TrainLoop(fn, env, policy, options);
   const o = options ?? {};
-  const batch = integerAtLeast(fn, 'options.batchEpisodes', o.batchEpisodes ?? 1, 1);
+  const batch = checkInteger(fn, 'options.batchEpisodes', o.batchEpisodes ?? 1, 1);
   const estimator = new ScoreEstimator(baselineOf(fn, o.baseline, batch, 'running'), loop.gamma);
   const sched = schedulesOf(fn, o, 1);
   const estimatorKind = o.hessianEstimate ?? 'trajectory';

@@ -6,12 +6,14 @@ import {
   NonFiniteError,
   type Rng,
   ShapeError,
+  checkMatrix,
+  checkOutput,
+  checkVector,
 } from '@rg/linalg';
 import { softmaxRow } from '@rg/linalg/kernels';
 import type { Layer } from '@rg/nn';
 import type { Action } from '../environment.js';
 import type { Policy, PolicyDistribution } from '../policy.js';
-import { matrixOf, outOf, vectorOf } from './checks.js';
 import {
   categoricalJvp,
   categoricalKl,
@@ -376,11 +378,11 @@ export class NetworkPolicy implements PolicyKernels {
   // ---- validated public methods ----
 
   private checkTheta(fn: string, theta: Float64Array): void {
-    vectorOf(fn, 'theta', theta, this.dim);
+    checkVector(fn, 'theta', theta, this.dim);
   }
 
   private checkObservation(fn: string, o: Float64Array): Matrix {
-    vectorOf(fn, 'observation', o, this.observationSize);
+    checkVector(fn, 'observation', o, this.observationSize);
     return { rows: 1, cols: this.observationSize, data: o };
   }
 
@@ -394,15 +396,15 @@ export class NetworkPolicy implements PolicyKernels {
       return { rows: 1, cols: 1, data: Float64Array.of(i as number) };
     }
     const v = typeof a === 'number' ? Float64Array.of(a) : a;
-    vectorOf(fn, 'action', v, this.actions);
+    checkVector(fn, 'action', v, this.actions);
     return { rows: 1, cols: this.actions, data: v };
   }
 
   private checkBatch(fn: string, X: Matrix, A?: Matrix): void {
-    matrixOf(fn, 'observations', X, -1, this.observationSize);
+    checkMatrix(fn, 'observations', X, -1, this.observationSize);
     if (X.rows === 0) throw new ShapeError(`${fn}(): observations must have at least one row`);
     if (A === undefined) return;
-    matrixOf(fn, 'actions', A, X.rows, this.actionSize);
+    checkMatrix(fn, 'actions', A, X.rows, this.actionSize);
     if (this.kind === 'categorical')
       for (let i = 0; i < A.rows; i++) {
         const a = A.data[i];
@@ -426,10 +428,11 @@ export class NetworkPolicy implements PolicyKernels {
       throw new InvalidArgumentError(
         `${fn}(): reference must be a ${this.kind} distribution from distribution()`,
       );
-    if (ref.kind === 'categorical') matrixOf(fn, 'reference.logits', ref.logits, n, this.actions);
+    if (ref.kind === 'categorical')
+      checkMatrix(fn, 'reference.logits', ref.logits, n, this.actions);
     else {
-      matrixOf(fn, 'reference.mean', ref.mean, n, this.actions);
-      vectorOf(fn, 'reference.logStd', ref.logStd, this.actions);
+      checkMatrix(fn, 'reference.mean', ref.mean, n, this.actions);
+      checkVector(fn, 'reference.logStd', ref.logStd, this.actions);
     }
   }
 
@@ -464,15 +467,15 @@ export class NetworkPolicy implements PolicyKernels {
         const fn = fnOf('gradLogProb');
         self.checkTheta(fn, theta);
         const X = self.checkObservation(fn, observation);
-        const o = outOf(fn, 'out', out, self.dim);
+        const o = checkOutput(fn, 'out', out, self.dim);
         return self.gradLogProbBatch(theta, X, self.actionRow(fn, action), [1], o);
       },
       hvpLogProb(theta, observation, action, v, out) {
         const fn = fnOf('hvpLogProb');
         self.checkTheta(fn, theta);
         const X = self.checkObservation(fn, observation);
-        vectorOf(fn, 'v', v, self.dim);
-        const o = outOf(fn, 'out', out, self.dim);
+        checkVector(fn, 'v', v, self.dim);
+        const o = checkOutput(fn, 'out', out, self.dim);
         return self.hvpLogProbBatch(theta, X, self.actionRow(fn, action), [1], v, o);
       },
       sampleBatch(theta, observations, rng) {
@@ -491,7 +494,7 @@ export class NetworkPolicy implements PolicyKernels {
           theta,
           observations,
           actions,
-          outOf(fn, 'out', out, observations.rows),
+          checkOutput(fn, 'out', out, observations.rows),
         );
       },
       gradLogProbBatch(theta, observations, actions, weights, out) {
@@ -504,20 +507,20 @@ export class NetworkPolicy implements PolicyKernels {
           observations,
           actions,
           weights,
-          outOf(fn, 'out', out, self.dim),
+          checkOutput(fn, 'out', out, self.dim),
         );
       },
       jvpLogProbBatch(theta, observations, actions, v, out) {
         const fn = fnOf('jvpLogProbBatch');
         self.checkTheta(fn, theta);
         self.checkBatch(fn, observations, actions);
-        vectorOf(fn, 'v', v, self.dim);
+        checkVector(fn, 'v', v, self.dim);
         return self.jvpLogProbBatch(
           theta,
           observations,
           actions,
           v,
-          outOf(fn, 'out', out, observations.rows),
+          checkOutput(fn, 'out', out, observations.rows),
         );
       },
       hvpLogProbBatch(theta, observations, actions, weights, v, out) {
@@ -525,14 +528,14 @@ export class NetworkPolicy implements PolicyKernels {
         self.checkTheta(fn, theta);
         self.checkBatch(fn, observations, actions);
         self.checkWeights(fn, weights, observations.rows);
-        vectorOf(fn, 'v', v, self.dim);
+        checkVector(fn, 'v', v, self.dim);
         return self.hvpLogProbBatch(
           theta,
           observations,
           actions,
           weights,
           v,
-          outOf(fn, 'out', out, self.dim),
+          checkOutput(fn, 'out', out, self.dim),
         );
       },
       distribution(theta, observations) {
@@ -550,7 +553,7 @@ export class NetworkPolicy implements PolicyKernels {
           theta,
           observations,
           reference,
-          outOf(fn, 'out', out, observations.rows),
+          checkOutput(fn, 'out', out, observations.rows),
         );
       },
       gradKlBatch(theta, observations, reference, weights, out) {
@@ -564,7 +567,7 @@ export class NetworkPolicy implements PolicyKernels {
           observations,
           reference,
           weights,
-          outOf(fn, 'out', out, self.dim),
+          checkOutput(fn, 'out', out, self.dim),
         );
       },
     };

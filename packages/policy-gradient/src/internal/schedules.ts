@@ -1,8 +1,8 @@
 // The step-size and momentum schedules of N-PG-IGT and (N)-HARPG (Fatkhullin, Barakat, Kireeva &
 // He 2023, "Stochastic policy gradient methods: improved sample complexity for Fisher-non-
 // degenerate policies", Theorems 3.1 and 4.2).
+import { checkInRange, checkPositive } from '@rg/linalg';
 import type { MomentumScheduleOptions } from '../train-types.js';
-import { inRange, nonNegative, positive } from './checks.js';
 
 export interface Schedules {
   /** γₜ */
@@ -12,10 +12,10 @@ export interface Schedules {
 }
 
 export function schedulesOf(fn: string, o: MomentumScheduleOptions, etaDecay: number): Schedules {
-  const lr0 = positive(fn, 'options.lr', o.lr ?? 0.1);
-  const lrDecay = nonNegative(fn, 'options.lrDecay', o.lrDecay ?? 1);
-  const eta0 = inRange(fn, 'options.eta0', o.eta0 ?? 1, 0, 1, true);
-  const etaPow = nonNegative(fn, 'options.etaDecay', o.etaDecay ?? etaDecay);
+  const lr0 = checkPositive(fn, 'options.lr', o.lr ?? 0.1);
+  const lrDecay = checkPositive(fn, 'options.lrDecay', o.lrDecay ?? 1, true);
+  const eta0 = checkInRange(fn, 'options.eta0', o.eta0 ?? 1, 0, 1, true);
+  const etaPow = checkPositive(fn, 'options.etaDecay', o.etaDecay ?? etaDecay, true);
   return {
     lr: (t) => lr0 * (2 / (t + 2)) ** lrDecay,
     eta: (t) => eta0 * (2 / (t + 2)) ** etaPow,

@@ -7,19 +7,17 @@ import {
   type Rng,
   rng as makeRng,
   ShapeError,
+  checkInteger,
+  checkMatrix,
+  checkOptions,
+  checkOutput,
+  checkPositive,
+  checkSeed,
+  checkVector,
 } from '@rg/linalg';
 import { softmaxRow } from '@rg/linalg/kernels';
 import type { Layer } from '@rg/nn';
 import type { SequencePolicy } from '../sequence-policy.js';
-import {
-  integerAtLeast,
-  matrixOf,
-  optionsOf,
-  outOf,
-  positive,
-  seedOf,
-  vectorOf,
-} from './checks.js';
 import {
   categoricalEntropy,
   categoricalKl,
@@ -290,12 +288,12 @@ export class SequenceNetworkPolicy {
   // ---- validation ----
 
   checkTheta(fn: string, theta: Float64Array): void {
-    vectorOf(fn, 'theta', theta, this.dim);
+    checkVector(fn, 'theta', theta, this.dim);
   }
 
   /** token-id rows of at least `minCols` and at most maxTokens columns */
   checkIds(fn: string, name: string, M: Matrix, minCols: number): void {
-    matrixOf(fn, name, M);
+    checkMatrix(fn, name, M);
     if (M.rows < 1) throw new ShapeError(`${fn}(): ${name} must have at least one row`);
     if (M.cols < minCols || M.cols > this.maxTokens)
       throw new ShapeError(
@@ -314,7 +312,7 @@ export class SequenceNetworkPolicy {
   /** a sequences Matrix and its prompt length (at least one prompt and one response token) */
   checkSequences(fn: string, S: Matrix, Pn: unknown): number {
     this.checkIds(fn, 'sequences', S, 2);
-    const p = integerAtLeast(fn, 'promptLength', Pn, 1);
+    const p = checkInteger(fn, 'promptLength', Pn, 1);
     if (p >= S.cols)
       throw new InvalidArgumentError(
         `${fn}(): promptLength must be less than the sequence length ${S.cols} (got ${p})`,
@@ -338,17 +336,17 @@ export class SequenceNetworkPolicy {
         const fn = fnOf('generate');
         self.checkTheta(fn, theta);
         self.checkIds(fn, 'prompts', prompts, 1);
-        const o = optionsOf(fn, options);
-        const R = integerAtLeast(fn, 'options.responseLength', o.responseLength, 1);
+        const o = checkOptions(fn, 'options', options);
+        const R = checkInteger(fn, 'options.responseLength', o.responseLength, 1);
         if (prompts.cols + R > self.maxTokens)
           throw new ShapeError(
             `${fn}(): prompts (${prompts.cols} tokens) and options.responseLength (${R}) must fit in maxTokens ${self.maxTokens}`,
           );
-        const samples = integerAtLeast(fn, 'options.samples', o.samples ?? 1, 1);
+        const samples = checkInteger(fn, 'options.samples', o.samples ?? 1, 1);
         if (o.rng !== undefined && (o.rng === null || typeof o.rng.uniform !== 'function'))
           throw new InvalidArgumentError(`${fn}(): options.rng must be a generator from rng(seed)`);
-        const r = o.rng ?? makeRng(seedOf(fn, 'options.seed', o.seed ?? 0));
-        const temperature = positive(fn, 'options.temperature', o.temperature ?? 1);
+        const r = o.rng ?? makeRng(checkSeed(fn, 'options.seed', o.seed ?? 0));
+        const temperature = checkPositive(fn, 'options.temperature', o.temperature ?? 1);
         return self.generate(theta, prompts, R, samples, r, temperature, o.greedy === true);
       },
       logProbs(theta, sequences, promptLength) {
@@ -363,7 +361,7 @@ export class SequenceNetworkPolicy {
         const N = sequences.rows * (sequences.cols - Pn);
         const w = weightsOf(fn, weights, sequences.rows, sequences.cols - Pn);
         if (w.length !== N) throw new ShapeError(`${fn}(): weights must have ${N} entries`);
-        return self.gradLogProbs(theta, sequences, Pn, w, outOf(fn, 'out', out, self.dim));
+        return self.gradLogProbs(theta, sequences, Pn, w, checkOutput(fn, 'out', out, self.dim));
       },
       entropies(theta, sequences, promptLength) {
         const fn = fnOf('entropies');
@@ -383,7 +381,7 @@ export class SequenceNetworkPolicy {
         const fn = fnOf('klTokens');
         self.checkTheta(fn, theta);
         const Pn = self.checkSequences(fn, sequences, promptLength);
-        matrixOf(
+        checkMatrix(
           fn,
           'referenceLogits',
           referenceLogits,
@@ -412,7 +410,7 @@ export function weightsOf(
     (w as Matrix).data instanceof Float64Array &&
     'rows' in w;
   const a: ArrayLike<number> = isM
-    ? matrixOf(fn, 'weights', w, n, R).data
+    ? checkMatrix(fn, 'weights', w, n, R).data
     : (w as ArrayLike<number>);
   if (!a || typeof a.length !== 'number' || a.length !== n * R)
     throw new ShapeError(`${fn}(): weights must be an ${n}×${R} Matrix or ${n * R} numbers`);

@@ -7,9 +7,11 @@ import {
   type Rng,
   rng as makeRng,
   ShapeError,
+  checkInteger,
+  checkOptions,
+  checkSeed,
 } from '@rg/linalg';
 import { type TokenTask, type TokenTaskOptions, tokenVocabulary } from '../token-task.js';
-import { integerAtLeast, optionsOf, seedOf } from './checks.js';
 
 /** What a task builder supplies: sizes, the prompt enumeration and the verifier (all unchecked). */
 export interface TaskSpec {
@@ -124,15 +126,15 @@ export function tokensOf(fn: string, name: string, v: unknown, length: number): 
  * training loops.
  */
 export function defineTokenTask(fn: string, spec: TaskSpec, options: TokenTaskOptions): TokenTask {
-  const o = optionsOf(fn, options);
+  const o = checkOptions(fn, 'options', options);
   const available = spec.promptCount;
-  const testSize = integerAtLeast(
+  const testSize = checkInteger(
     fn,
     'options.testSize',
     o.testSize ?? Math.min(256, Math.floor(available / 3)),
     1,
   );
-  const trainSize = integerAtLeast(
+  const trainSize = checkInteger(
     fn,
     'options.trainSize',
     o.trainSize ?? Math.min(512, available - testSize),
@@ -147,7 +149,7 @@ export function defineTokenTask(fn: string, spec: TaskSpec, options: TokenTaskOp
     throw new InvalidArgumentError(
       `${fn}(): options.reward must be 'exact' or 'partial' (got ${String(kind)})`,
     );
-  const r = makeRng(seedOf(fn, 'options.seed', o.seed ?? 0));
+  const r = makeRng(checkSeed(fn, 'options.seed', o.seed ?? 0));
   const idx = distinctIndices(available, trainSize + testSize, r);
   const train = promptMatrix(spec, idx.slice(0, trainSize));
   const test = promptMatrix(spec, idx.slice(trainSize));

@@ -1,7 +1,18 @@
 // The bookkeeping every training algorithm shares: validated options, the seeded generator,
 // sample counts, history, evaluation, stopping rules, abort and progress; and the registry that
 // turns each algorithm's generator into a plain function and an iterator (trainingSteps).
-import { InvalidArgumentError, NonFiniteError, type Rng, rng, throwIfAborted } from '@rg/linalg';
+import {
+  InvalidArgumentError,
+  NonFiniteError,
+  type Rng,
+  rng,
+  throwIfAborted,
+  checkInRange,
+  checkInteger,
+  checkOptions,
+  checkSeed,
+  checkVector,
+} from '@rg/linalg';
 import { dot } from '@rg/linalg/kernels';
 import type { Environment, VectorEnvironment } from '../environment.js';
 import type { Policy } from '../policy.js';
@@ -14,7 +25,6 @@ import type {
   TrainRecord,
   TrainResult,
 } from '../train-types.js';
-import { integerAtLeast, inRange, optionsOf, seedOf, vectorOf } from './checks.js';
 import { kernelsOf, type PolicyKernels } from './network-policy.js';
 import { policyGradientKernel, scoreWeights } from '../policy-gradient-estimate.js';
 import { returnsToGoKernel } from '../returns-to-go.js';
@@ -55,20 +65,20 @@ export class RunLoop {
     validateMore?: (o: RunOptions) => void,
   ) {
     this.fn = fn;
-    const o = optionsOf(fn, options);
+    const o = checkOptions(fn, 'options', options);
     this.options = o;
-    this.rng = rng(seedOf(fn, 'options.seed', o.seed ?? 0));
+    this.rng = rng(checkSeed(fn, 'options.seed', o.seed ?? 0));
     validateMore?.(o);
     this.theta =
       o.theta === undefined
         ? initialParameters()
-        : vectorOf(fn, 'options.theta', o.theta, dim).slice();
-    this.maxIterations = integerAtLeast(fn, 'options.maxIterations', o.maxIterations ?? 100, 1);
+        : checkVector(fn, 'options.theta', o.theta, dim).slice();
+    this.maxIterations = checkInteger(fn, 'options.maxIterations', o.maxIterations ?? 100, 1);
     this.maxSamples =
       o.maxSamples === undefined
         ? Number.POSITIVE_INFINITY
-        : integerAtLeast(fn, 'options.maxSamples', o.maxSamples, 1);
-    this.evaluateEvery = integerAtLeast(fn, 'options.evaluateEvery', o.evaluateEvery ?? 1, 1);
+        : checkInteger(fn, 'options.maxSamples', o.maxSamples, 1);
+    this.evaluateEvery = checkInteger(fn, 'options.evaluateEvery', o.evaluateEvery ?? 1, 1);
     if (o.evaluate !== undefined && typeof o.evaluate !== 'function')
       throw new InvalidArgumentError(
         `${fn}(): options.evaluate must be a function (theta) => number`,
@@ -189,7 +199,14 @@ export class TrainLoop extends RunLoop {
       () => policy.initialParameters(),
       options,
       (o) => {
-        gamma = inRange(fn, 'options.gamma', (o as TrainOptions).gamma ?? env.gamma, 0, 1, true);
+        gamma = checkInRange(
+          fn,
+          'options.gamma',
+          (o as TrainOptions).gamma ?? env.gamma,
+          0,
+          1,
+          true,
+        );
       },
     );
     this.env = env;
