@@ -38,7 +38,7 @@ export function checkFits(fn: string, name: string, elements: number, maxElement
     );
 }
 
-/** Validate the marginals of a Sinkhorn problem: lengths c.rows and c.cols, entries > 0. */
+/** Validate the marginals of a Sinkhorn problem: lengths c.rows and c.cols, entries > 0, equal mass. */
 export function checkMarginals(
   fn: string,
   a: ArrayLike<number>,
@@ -51,7 +51,19 @@ export function checkMarginals(
   for (let i = 0; i < a.length; i++)
     if (!(a[i] > 0))
       throw new InvalidArgumentError(`${fn}(): a[${i}] is ${a[i]} (marginals must be positive)`);
-  for (let j = 0; j < b.length; j++)
+  let sa = 0;
+  let sb = 0;
+  for (let j = 0; j < b.length; j++) {
     if (!(b[j] > 0))
       throw new InvalidArgumentError(`${fn}(): b[${j}] is ${b[j]} (marginals must be positive)`);
+    sb += b[j];
+  }
+  for (let i = 0; i < a.length; i++) sa += a[i];
+  // The rule of @rg/ot's checkProblem (MASS_TOLERANCE): with unequal masses the scalings never
+  // settle and overflow float32 after a few hundred iterations, blamed on reg.
+  const rel = Math.abs(sa - sb) / Math.max(sa, sb);
+  if (rel > 1e-9)
+    throw new InvalidArgumentError(
+      `${fn}(): a and b must have the same total mass (Σa = ${sa}, Σb = ${sb}, relative difference ${rel.toExponential(2)} > 1e-9)`,
+    );
 }

@@ -5,6 +5,7 @@ import {
   ConvergenceError,
   fromRows,
   InvalidArgumentError,
+  NonFiniteError,
   matrix,
   rng,
   ShapeError,
@@ -174,6 +175,22 @@ describe('createAccelerator', () => {
       InvalidArgumentError,
     );
     expect(() => acc.sinkhorn([0.5, 0.5], b, c, { reg: 0.1 })).toThrow(ShapeError);
+    // issue #15 finding 10: unequal masses used to run until the float32 scalings overflowed
+    // (a NonFiniteError blaming reg); maxIter −1/NaN/1.5 and tol NaN are refused
+    expect(() =>
+      acc.sinkhorn(
+        a,
+        b.map((x) => x / 2),
+        c,
+        { reg: 1 },
+      ),
+    ).toThrow(/^accelerator\.sinkhorn\(\): a and b must have the same total mass/);
+    for (const maxIter of [-1, Number.NaN, 1.5])
+      expect(() => acc.sinkhorn(a, b, c, { reg: 0.1, maxIter })).toThrow(/options\.maxIter/);
+    expect(() => acc.sinkhorn(a, b, c, { reg: 0.1, tol: Number.NaN })).toThrow(/options\.tol/);
+    // cost/reg ≥ 500: exp(−C/reg) underflows in float32; a typed error, never an all-NaN plan
+    const far = matrix(2, 2, [1, 2, 2, 1]);
+    expect(() => acc.sinkhorn([0.5, 0.5], [0.5, 0.5], far, { reg: 0.001 })).toThrow(NonFiniteError);
     acc.dispose();
   });
 });
