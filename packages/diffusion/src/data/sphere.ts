@@ -1,8 +1,7 @@
 // Uniform samples of spheres and tori (Muller, "A note on a method for generating points
 // uniformly on n-dimensional spheres", CACM 2(4), 1959; for the torus, rejection on the area
 // element (R + r cos θ)).
-import { type Matrix, rng, checkOptions } from '@rg/linalg';
-import { checkInteger, checkPositive } from '../internal/validate.js';
+import { type Matrix, rng, checkOptions, checkInteger, checkPositive } from '@rg/linalg';
 
 /** Options of {@link sphere}. */
 export interface SphereOptions {

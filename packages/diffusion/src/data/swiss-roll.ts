@@ -1,7 +1,6 @@
 // The Swiss roll and S-curve benchmark manifolds (as scikit-learn's make_swiss_roll and
 // make_s_curve), with their intrinsic flat coordinates for ground-truth geodesic distances.
-import { type Matrix, rng, checkOptions } from '@rg/linalg';
-import { checkInteger, checkPositive } from '../internal/validate.js';
+import { type Matrix, rng, checkOptions, checkInteger, checkPositive } from '@rg/linalg';
 
 /** Options of {@link swissRoll} and {@link sCurve}. */
 export interface ManifoldSampleOptions {

@@ -1,9 +1,8 @@
 // Classical (Torgerson) multidimensional scaling: the top eigenvectors of the double-centred
 // squared distances B = −½ J D⁽²⁾ J (Torgerson 1952; Borg & Groenen, "Modern Multidimensional
 // Scaling", 2nd ed., 2005, ch. 12).
-import { lanczosEigenpairs, type Matrix } from '@rg/linalg';
+import { lanczosEigenpairs, type Matrix, checkInteger } from '@rg/linalg';
 import { checkDistances } from '../internal/distances.js';
-import { checkInteger } from '../internal/validate.js';
 
 /** Result of {@link classicalMds}. */
 export interface ClassicalMdsResult {

@@ -1,9 +1,17 @@
 // Diffusion maps (Coifman & Lafon, "Diffusion maps", ACHA 21, 2006): eigenvectors of the
 // α-normalized Markov matrix scaled by their eigenvalues to the power t.
-import { type CsrMatrix, type Matrix, sparseEigsh, checkOptions } from '@rg/linalg';
+import {
+  type CsrMatrix,
+  type Matrix,
+  sparseEigsh,
+  checkOptions,
+  checkChoice,
+  checkInteger,
+  checkPositive,
+} from '@rg/linalg';
 import { alphaDecayKernel } from '../graphs/alpha-decay-kernel.js';
 import { knnGraph } from '../graphs/knn-graph.js';
-import { checkChoice, checkInteger, checkPoints, checkPositive } from '../internal/validate.js';
+import { checkPoints } from '../internal/validate.js';
 
 /** Options of {@link diffusionMap}. */
 export interface DiffusionMapOptions {

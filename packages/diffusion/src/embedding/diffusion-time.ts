@@ -12,9 +12,10 @@ import {
   lanczos,
   rng,
   checkOptions,
+  checkChoice,
+  checkPositive,
 } from '@rg/linalg';
 import { heatKernel } from '../heat/heat-kernel.js';
-import { checkChoice, checkPositive } from '../internal/validate.js';
 
 /** Options of {@link selectDiffusionTime}. */
 export interface DiffusionTimeOptions {

@@ -9,13 +9,16 @@ import {
   InvalidArgumentError,
   type Matrix,
   checkOptions,
+  checkChoice,
+  checkInteger,
+  checkPositive,
 } from '@rg/linalg';
 import { alphaDecayKernel } from '../graphs/alpha-decay-kernel.js';
 import { knnGraph } from '../graphs/knn-graph.js';
 import { laplacianKernel } from '../graphs/laplacian.js';
 import { heatKernel } from '../heat/heat-kernel.js';
 import { gershgorin } from '../internal/gershgorin.js';
-import { checkChoice, checkInteger, checkPoints, checkPositive } from '../internal/validate.js';
+import { checkPoints } from '../internal/validate.js';
 import { entropyTimeKernel, reachTimeKernel } from './diffusion-time.js';
 
 /** Options of {@link heatGeodesicDistances}. */

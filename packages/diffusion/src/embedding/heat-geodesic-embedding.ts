@@ -1,10 +1,10 @@
 // Heat-geodesic embedding: metric MDS of heat-geodesic distances (Huguet et al., "A heat
 // diffusion perspective on geodesic preserving dimensionality reduction", NeurIPS 2023).
-import { checkOptions, type Matrix } from '@rg/linalg';
+import { checkOptions, type Matrix, checkChoice, checkInteger } from '@rg/linalg';
 import { alphaDecayKernel } from '../graphs/alpha-decay-kernel.js';
 import { knnGraph } from '../graphs/knn-graph.js';
 import { laplacianKernel } from '../graphs/laplacian.js';
-import { checkChoice, checkInteger, checkPoints } from '../internal/validate.js';
+import { checkPoints } from '../internal/validate.js';
 import { classicalMdsKernel } from './classical-mds.js';
 import { entropyTimeKernel, reachTimeKernel } from './diffusion-time.js';
 import {

@@ -1,9 +1,15 @@
 // Graph shortest-path distances (Dijkstra with a binary heap; Cormen et al., "Introduction to
 // Algorithms", 3rd ed., §24.3) and Isomap (Tenenbaum, de Silva & Langford, "A global geometric
 // framework for nonlinear dimensionality reduction", Science 290, 2000).
-import { type CsrMatrix, InvalidArgumentError, type Matrix, checkOptions } from '@rg/linalg';
+import {
+  type CsrMatrix,
+  InvalidArgumentError,
+  type Matrix,
+  checkOptions,
+  checkInteger,
+} from '@rg/linalg';
 import { knnGraph } from '../graphs/knn-graph.js';
-import { checkInteger, checkPoints, checkWeights } from '../internal/validate.js';
+import { checkPoints, checkWeights } from '../internal/validate.js';
 import { classicalMdsKernel } from './classical-mds.js';
 import { symmetrizeInPlace } from '@rg/linalg/kernels';
 

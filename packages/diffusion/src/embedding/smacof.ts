@@ -11,9 +11,10 @@ import {
   assertFinite,
   throwIfAborted,
   checkOptions,
+  checkInteger,
+  checkPositive,
 } from '@rg/linalg';
 import { checkDistances } from '../internal/distances.js';
-import { checkInteger, checkPositive } from '../internal/validate.js';
 import { classicalMdsKernel } from './classical-mds.js';
 
 /** Options of {@link smacof}. */

@@ -7,9 +7,11 @@ import {
   InvalidArgumentError,
   type Matrix,
   checkOptions,
+  checkInteger,
+  checkPositive,
 } from '@rg/linalg';
 import { buildKdTree, kdRadius, kdStackSize } from '../internal/kd-tree.js';
-import { checkInteger, checkPoints, checkPositive } from '../internal/validate.js';
+import { checkPoints } from '../internal/validate.js';
 import { knnKernel } from './nearest-neighbors.js';
 
 /** Options of {@link alphaDecayKernel}. */

@@ -6,8 +6,11 @@ import {
   InvalidArgumentError,
   type Matrix,
   checkOptions,
+  checkChoice,
+  checkInteger,
+  checkPositive,
 } from '@rg/linalg';
-import { checkChoice, checkInteger, checkPoints, checkPositive } from '../internal/validate.js';
+import { checkPoints } from '../internal/validate.js';
 import { knnKernel, type NearestNeighbors } from './nearest-neighbors.js';
 
 /** Options of {@link knnGraph}. */

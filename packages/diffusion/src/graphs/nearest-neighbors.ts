@@ -1,8 +1,8 @@
 // Exact k-nearest neighbours of every point of a cloud: a k-d tree in low dimension, a blocked
 // brute-force scan in high dimension (where trees visit most leaves anyway).
-import { checkOptions, type Matrix } from '@rg/linalg';
+import { checkOptions, type Matrix, checkInteger } from '@rg/linalg';
 import { buildKdTree, kdKnn, kdStackSize } from '../internal/kd-tree.js';
-import { checkInteger, checkPoints } from '../internal/validate.js';
+import { checkPoints } from '../internal/validate.js';
 
 /** Dimensions above which the brute-force scan beats the tree. */
 const TREE_MAX_DIM = 12;

@@ -19,10 +19,12 @@ import {
   ShapeError,
   sparseCholesky,
   checkOptions,
+  checkChoice,
+  checkInteger,
+  checkPositive,
 } from '@rg/linalg';
 import { gemm, gemmTransA, gemmTransB } from '@rg/linalg/kernels';
 import { gershgorin } from '../internal/gershgorin.js';
-import { checkChoice, checkInteger, checkPositive } from '../internal/validate.js';
 import { smallestEigenpairs } from '../internal/eigenbasis.js';
 import { heatChebyshevKernel } from './chebyshev-heat.js';
 

@@ -19,44 +19,6 @@ export function checkPoints(fn: string, name: string, x: Matrix, minRows = 1): v
     );
 }
 
-/** An integer in [min, max]. */
-export function checkInteger(
-  fn: string,
-  name: string,
-  v: unknown,
-  min: number,
-  max = Number.POSITIVE_INFINITY,
-): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
-    throw new InvalidArgumentError(
-      `${fn}(): ${name} must be an integer in [${min}, ${max}] (got ${String(v)})`,
-    );
-  return v;
-}
-
-/** A finite number > 0 (or ≥ 0 with allowZero). */
-export function checkPositive(fn: string, name: string, v: unknown, allowZero = false): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (!allowZero && v === 0))
-    throw new InvalidArgumentError(
-      `${fn}(): ${name} must be a finite number ${allowZero ? '≥' : '>'} 0 (got ${String(v)})`,
-    );
-  return v;
-}
-
-/** One of the listed string values. */
-export function checkChoice<T extends string>(
-  fn: string,
-  name: string,
-  v: unknown,
-  choices: readonly T[],
-): T {
-  if (typeof v !== 'string' || !choices.includes(v as T))
-    throw new InvalidArgumentError(
-      `${fn}(): ${name} must be ${choices.map((c) => `'${c}'`).join(', ')} (got ${String(v)})`,
-    );
-  return v as T;
-}
-
 /** A symmetric weight matrix with non-negative entries. */
 export function checkWeights(fn: string, name: string, w: CsrMatrix): void {
   assertCsr(fn, name, w, true);

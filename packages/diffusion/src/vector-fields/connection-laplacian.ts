@@ -1,8 +1,8 @@
 // The connection Laplacian of a weighted graph with orthogonal transports between neighbouring
 // tangent frames, found by orthogonal Procrustes (Singer & Wu, "Vector diffusion maps and the
 // connection Laplacian", CPAM 65(8), 2012; Schönemann 1966 for Procrustes).
-import { type CsrMatrix, csrFromTriplets, svd, checkOptions } from '@rg/linalg';
-import { checkChoice, checkWeights } from '../internal/validate.js';
+import { type CsrMatrix, csrFromTriplets, svd, checkOptions, checkChoice } from '@rg/linalg';
+import { checkWeights } from '../internal/validate.js';
 import { checkFrames } from './tangent-vectors.js';
 import type { TangentFrames } from './local-frames.js';
 

@@ -1,8 +1,8 @@
 // Tangent frames of a point cloud by local PCA (Singer & Wu, "Vector diffusion maps and the
 // connection Laplacian", CPAM 65(8), 2012, §4; Little, Maggioni & Rosasco, ACHA 43, 2017).
-import { eigh, InvalidArgumentError, type Matrix, checkOptions } from '@rg/linalg';
+import { eigh, InvalidArgumentError, type Matrix, checkOptions, checkInteger } from '@rg/linalg';
 import { knnKernel, type NearestNeighbors } from '../graphs/nearest-neighbors.js';
-import { checkInteger, checkPoints } from '../internal/validate.js';
+import { checkPoints } from '../internal/validate.js';
 
 /** Orthonormal tangent frames, one per point, from {@link localFrames}. */
 export interface TangentFrames {

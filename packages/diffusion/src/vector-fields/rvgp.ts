@@ -9,6 +9,8 @@ import {
   type Matrix,
   ShapeError,
   checkOptions,
+  checkInteger,
+  checkPositive,
 } from '@rg/linalg';
 import { knnGraph } from '../graphs/knn-graph.js';
 import { laplacianKernel } from '../graphs/laplacian.js';
@@ -19,7 +21,7 @@ import {
   type SpectralBasis,
   type SpectralGpHyperparameters,
 } from '../internal/spectral-gp.js';
-import { checkInteger, checkNodes, checkPoints, checkPositive } from '../internal/validate.js';
+import { checkNodes, checkPoints } from '../internal/validate.js';
 import { connectionLaplacianKernel } from './connection-laplacian.js';
 import { localFramesKernel, type TangentFrames } from './local-frames.js';
 import { checkFrames, liftKernel } from './tangent-vectors.js';
