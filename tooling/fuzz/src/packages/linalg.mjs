@@ -88,8 +88,7 @@ export const descriptions = {
     'skip: validator helper for package authors; its errors name the caller passed as fn',
   checkInRange:
     'skip: validator helper for package authors; its errors name the caller passed as fn',
-  checkSeed:
-    'skip: validator helper for package authors; its errors name the caller passed as fn',
+  checkSeed: 'skip: validator helper for package authors; its errors name the caller passed as fn',
   checkFunction:
     'skip: validator helper for package authors; its errors name the caller passed as fn',
   checkVector:
