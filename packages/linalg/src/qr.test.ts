@@ -104,5 +104,34 @@ describe('qr', () => {
     expect(() => qr(zeros(2), { mode: 'economic' as 'thin' })).toThrow(InvalidArgumentError);
     const a = gaussian(6, 4, 1);
     expectInputsUnchanged([a], () => qr(a, { mode: 'full' }));
+    expect(() => qr(a, { positiveDiagonal: 1 as unknown as boolean })).toThrow(
+      InvalidArgumentError,
+    );
+  });
+
+  it('qr(a, { positiveDiagonal: true }) flips the columns of Q and rows of R with a negative R diagonal, nothing else', () => {
+    for (const [m, n] of [
+      [7, 4],
+      [4, 7],
+      [70, 33],
+    ])
+      for (const mode of ['thin', 'full'] as const) {
+        const a = gaussian(m, n, m * 31 + n);
+        const plain = qr(a, { mode });
+        const { q, r } = qr(a, { mode, positiveDiagonal: true });
+        const k = Math.min(m, n);
+        const sign = Array.from({ length: q.cols }, (_, j) =>
+          j < k && plain.r.data[j * n + j] < 0 ? -1 : 1,
+        );
+        expect(sign).toContain(-1); // the case is exercised
+        for (let j = 0; j < k; j++) expect(r.data[j * n + j]).toBeGreaterThan(0);
+        for (let i = 0; i < m; i++)
+          for (let j = 0; j < q.cols; j++)
+            expect(q.data[i * q.cols + j]).toBe(sign[j] * plain.q.data[i * q.cols + j]);
+        for (let i = 0; i < r.rows; i++)
+          for (let j = i; j < n; j++)
+            expect(r.data[i * n + j]).toBe(sign[i] * plain.r.data[i * n + j]);
+        expectUpperTriangular(r);
+      }
   });
 });

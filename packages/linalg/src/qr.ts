@@ -10,6 +10,12 @@ import { assertFinite } from './validate.js';
 export interface QROptions {
   /** 'thin' (default): Q is m×k, R is k×n with k = min(m, n); 'full': Q is m×m, R is m×n */
   mode?: 'thin' | 'full';
+  /**
+   * true: R's diagonal made non-negative by flipping the sign of each column of Q whose R
+   * diagonal entry is negative (and of that row of R), so that for full column rank Q is the
+   * unique orthonormal factor that Gram–Schmidt gives (default false: LAPACK's signs)
+   */
+  positiveDiagonal?: boolean;
 }
 
 /** Result of {@link qr}: A = Q R. */
@@ -23,17 +29,19 @@ export interface QRResult {
 /**
  * Householder QR factorization A = Q R of an m×n matrix. Q has orthonormal columns and R is
  * upper triangular. As in LAPACK, the diagonal of R may be negative; multiply a column of Q
- * and the matching row of R by −1 for a positive diagonal.
+ * and the matching row of R by −1 for a positive diagonal (`positiveDiagonal: true` does that:
+ * the QR retraction of Stiefel manifolds uses this unique Q).
  *
  * @param a - m×n matrix (any shape)
- * @param options - `mode`: 'thin' (default) or 'full'
+ * @param options - `mode`: 'thin' (default) or 'full'; `positiveDiagonal` (default false)
  * @throws {NonFiniteError} when an entry is NaN or infinite
- * @throws {InvalidArgumentError} on an unknown mode
+ * @throws {InvalidArgumentError} on an unknown mode or a non-boolean positiveDiagonal
  * @example
  * const { q, r } = qr(fromRows([[3, 1], [4, 2]]));
  * r // => ~[[-5, -2.2], [0, 0.4]]
  * matmul(q, r) // => ~[[3, 1], [4, 2]]
  * qr(fromRows([[1], [0], [0]]), { mode: 'full' }).q.cols // => 3
+ * qr(fromRows([[3, 1], [4, 2]]), { positiveDiagonal: true }).r // => ~[[5, 2.2], [0, 0.4]]
  */
 export function qr(a: Matrix, optionsIn: QROptions = {}): QRResult {
   const options: QROptions = checkOptions('qr', 'options', optionsIn);
@@ -41,6 +49,11 @@ export function qr(a: Matrix, optionsIn: QROptions = {}): QRResult {
   const mode = options.mode ?? 'thin';
   if (mode !== 'thin' && mode !== 'full')
     throw new InvalidArgumentError(`qr(): mode must be 'thin' or 'full' (got ${String(mode)})`);
+  const positive = options.positiveDiagonal ?? false;
+  if (typeof positive !== 'boolean')
+    throw new InvalidArgumentError(
+      `qr(): positiveDiagonal must be a boolean (got ${String(positive)})`,
+    );
   const m = a.rows;
   const n = a.cols;
   const p = Math.min(m, n);
@@ -49,5 +62,11 @@ export function qr(a: Matrix, optionsIn: QROptions = {}): QRResult {
   const r = new Float64Array(rRows * n);
   const q = new Float64Array(m * qCols);
   householderQr(m, n, a.data, r, rRows, q, qCols);
+  if (positive)
+    for (let j = 0; j < p; j++) {
+      if (!(r[j * n + j] < 0)) continue;
+      for (let c = j; c < n; c++) r[j * n + c] = -r[j * n + c];
+      for (let i = 0; i < m; i++) q[i * qCols + j] = -q[i * qCols + j];
+    }
   return { q: { rows: m, cols: qCols, data: q }, r: { rows: rRows, cols: n, data: r } };
 }

@@ -40,13 +40,7 @@ function project(x: Matrix, u: Matrix): Matrix {
 
 /** the Q factor of a thin QR with diag(R) > 0 (unique for full column rank) */
 function qFactorPositive(a: Matrix): Matrix {
-  const { q, r } = qr(a);
-  const m = q.rows;
-  const k = q.cols;
-  const out = q.data.slice();
-  for (let j = 0; j < k; j++)
-    if (r.data[j * r.cols + j] < 0) for (let i = 0; i < m; i++) out[i * k + j] = -out[i * k + j];
-  return { rows: m, cols: k, data: out };
+  return qr(a, { positiveDiagonal: true }).q;
 }
 
 /** the orthogonal polar factor U Vᵀ of a = U Σ Vᵀ */

@@ -57,11 +57,6 @@ export function thinQ(
     const second = choleskyPass(n, k, q1, out, g, l, linv);
     if (second <= 0.1) return out;
   }
-  const { q, r } = qr({ rows: n, cols: k, data: a });
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < k; j++) {
-      const v = q.data[i * k + j];
-      out[i * k + j] = r.data[j * k + j] < 0 ? -v : v;
-    }
+  out.set(qr({ rows: n, cols: k, data: a }, { positiveDiagonal: true }).q.data);
   return out;
 }

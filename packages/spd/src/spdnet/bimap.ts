@@ -5,6 +5,7 @@ import {
   matmul,
   matmulTransA,
   matmulTransB,
+  qr,
   rng,
   symmetrize,
 } from '@rg/linalg';
@@ -15,7 +16,6 @@ import {
   assertSymmetricBatch,
   copyMatrix,
   orthonormalityError,
-  qFactorPositive,
 } from './shared.js';
 import type { ForwardOptions, Parameter, SPDLayer } from './types.js';
 
@@ -89,7 +89,7 @@ export class BiMap implements SPDLayer {
       const r = rng(options.seed ?? 0);
       const g = new Float64Array(n * m);
       for (let k = 0; k < n * m; k++) g[k] = r.normal();
-      w = qFactorPositive({ rows: n, cols: m, data: g });
+      w = qr({ rows: n, cols: m, data: g }, { positiveDiagonal: true }).q;
     }
     this.weight = { name: `${this.name}.weight`, manifold: 'stiefel', value: w, grad: undefined };
   }

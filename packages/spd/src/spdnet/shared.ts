@@ -92,17 +92,6 @@ export function copyMatrix(a: Matrix): Matrix {
   return { rows: a.rows, cols: a.cols, data: a.data.slice() };
 }
 
-/** Orthonormal columns from a QR factorization, signs chosen so that diag(R) > 0. */
-export function qFactorPositive(a: Matrix): Matrix {
-  const { q, r } = qr(a);
-  const m = q.rows;
-  const k = q.cols;
-  const out = q.data.slice();
-  for (let j = 0; j < k; j++)
-    if (r.data[j * r.cols + j] < 0) for (let i = 0; i < m; i++) out[i * k + j] = -out[i * k + j];
-  return { rows: m, cols: k, data: out };
-}
-
 /** max |WᵀW − I| */
 export function orthonormalityError(w: Matrix): number {
   const g = matmulTransA(w, w);
