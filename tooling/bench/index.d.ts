@@ -16,11 +16,14 @@ export declare function measureAsync(
   fn: () => Promise<unknown>,
   options?: MeasureOptions,
 ): Promise<Timing>;
-/** Variants timed in alternation (one warm-up each, then `runs` rounds); one timing per variant. */
+/**
+ * Variants timed in alternation (one warm-up each, then `runs` rounds); one timing per variant,
+ * with `cpu`: the median CPU time (ms) of the whole process per call, where the host reports it.
+ */
 export declare function alternate(
   variants: Array<() => unknown>,
   runs: number,
-): Promise<Timing[]>;
+): Promise<Array<Timing & { cpu?: number }>>;
 export declare const PYTHON: string;
 export declare function pythonHas(...modules: string[]): boolean;
 export declare function runPython<T = unknown>(scriptPath: string, input?: unknown): T;

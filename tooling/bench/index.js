@@ -48,21 +48,37 @@ export async function measureAsync(
 /**
  * Time several variants of one computation (sync or async) in alternation, so that each sees the
  * same machine load: one warm-up call each, then `runs` rounds that call every variant once.
- * Returns one timing per variant ({ median, min, runs }); the fastest run (`min`) is the
- * figure least disturbed by other jobs.
+ * Returns one timing per variant ({ median, min, runs, cpu }); the fastest run (`min`) is the
+ * figure least disturbed by other jobs, and `cpu` (Node: the median CPU time of the whole
+ * process, worker threads included, per call) shows what a variant costs in total whatever the
+ * load: a parallel variant whose cpu stays near the one-thread variant's has little overhead.
  */
 export async function alternate(variants, runs) {
   for (const v of variants) await v();
+  const usage = globalThis.process?.cpuUsage;
   const times = variants.map(() => []);
+  const cpus = variants.map(() => []);
   for (let i = 0; i < runs; i++)
     for (let j = 0; j < variants.length; j++) {
+      const c0 = usage?.();
       const t0 = performance.now();
       await variants[j]();
       times[j].push(performance.now() - t0);
+      if (c0) {
+        const c = usage(c0);
+        cpus[j].push((c.user + c.system) / 1000);
+      }
     }
-  return times.map((t) => {
+  const median = (t) => t[Math.floor(t.length / 2)];
+  return times.map((t, j) => {
     t.sort((a, b) => a - b);
-    return { median: t[Math.floor(t.length / 2)], min: t[0], runs: t.length };
+    cpus[j].sort((a, b) => a - b);
+    return {
+      median: median(t),
+      min: t[0],
+      runs: t.length,
+      cpu: cpus[j].length ? median(cpus[j]) : undefined,
+    };
   });
 }
 

@@ -2,7 +2,9 @@
 // tol 0, so every variant does the same work) and the cost matrix that feeds it, at one thread
 // (sinkhorn / costMatrix), 2 threads and all available threads, called in alternation so that
 // every variant sees the same machine load; each figure is the fastest of its runs.
-// "1 thread/ours" is the speed-up of 2 threads; the note gives all threads' time and speed-up.
+// "1 thread/ours" is the speed-up of 2 threads; the note gives all threads' time and speed-up,
+// the spread of the runs and the CPU time of the pooled calls (all threads of the process)
+// against one thread's: near 1 means little overhead, which holds even on a loaded machine.
 // Alone (under 3 minutes): `npx tsx bench/pool.ts` in packages/ot; `npm run bench` includes it.
 //
 // Expected on an idle machine with p cores: Sinkhorn close to p× while p·(round trip + 16·m
@@ -30,11 +32,15 @@ export default async function poolRows(): Promise<BenchRow[]> {
     const variants = [one, () => pooled(two), ...(many ? [() => pooled(many)] : [])];
     const t = await alternate(variants, runs);
     const spread = t.map((x) => `${((x.median / x.min - 1) * 100).toFixed(0)}%`).join('/');
+    const cpu = t
+      .slice(1)
+      .map((x) => ((x.cpu ?? Number.NaN) / (t[0].cpu ?? Number.NaN)).toFixed(2))
+      .join('/');
     rows.push({
       name,
       ours: t[1].min,
       peers: { '1 thread': t[0].min },
-      note: `${many ? `${all} threads ${t[2].min.toFixed(1)} ms = ${(t[0].min / t[2].min).toFixed(2)}x; ` : ''}fastest of ${runs}; median above fastest ${spread}${extra}`,
+      note: `${many ? `${all} threads ${t[2].min.toFixed(1)} ms = ${(t[0].min / t[2].min).toFixed(2)}x; ` : ''}fastest of ${runs}; median above fastest ${spread}; CPU time pooled/1 thread ${cpu}${extra}`,
     });
   };
   const r = rng(4000);

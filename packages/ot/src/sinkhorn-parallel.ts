@@ -112,6 +112,11 @@ export async function sinkhornParallel(
     plan: new Float64Array(0),
   };
   const partial = poolArray(pool, blocks * m);
+  // the cost and a go to the workers once: as views on shared memory, or as copies of their rows
+  const cost = shared ? poolArray(pool, n * m) : sub.C;
+  if (shared) cost.set(sub.C);
+  const rowsOf = (x: Float64Array, r0: number, r1: number, width: number) =>
+    shared ? x.subarray(r0 * width, r1 * width) : x.slice(r0 * width, r1 * width);
   /** One call per worker, all at once; `done` takes each worker's answer. */
   const onEach = (
     name: string,
@@ -154,7 +159,7 @@ export async function sinkhornParallel(
           ]);
           const r0 = rowOf(b0);
           const r1 = rowOf(b1);
-          return [id, m, -1 / reg, rows, sub.C.slice(r0 * m, r1 * m), sub.a.slice(r0, r1)];
+          return [id, m, -1 / reg, rows, rowsOf(cost, r0, r1, m), sub.a.slice(r0, r1)];
         },
         (_, got) => {
           const z = got as number;

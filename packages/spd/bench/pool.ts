@@ -1,7 +1,9 @@
 // The per-point work of @rg/spd on a worker pool of @rg/linalg (createPool): each case at one
 // thread (the plain function), on 2 threads and on all available threads, called in alternation
 // so that every variant sees the same machine load; each figure is the fastest of its runs.
-// "1 thread/ours" is the speed-up of 2 threads; the note gives all threads' time and speed-up.
+// "1 thread/ours" is the speed-up of 2 threads; the note gives all threads' time and speed-up,
+// the spread of the runs and the CPU time of the pooled calls (all threads of the process)
+// against one thread's: near 1 means little overhead, which holds even on a loaded machine.
 // Alone (under 3 minutes): `npx tsx bench/pool.ts` in packages/spd; `npm run bench` includes it.
 //
 // Expected on an idle machine with p cores: close to p× for pairwise distances, predict and
@@ -36,11 +38,15 @@ export default async function poolRows(): Promise<BenchRow[]> {
     const variants = [one, () => pooled(two), ...(many ? [() => pooled(many)] : [])];
     const t = await alternate(variants, runs);
     const spread = t.map((x) => `${((x.median / x.min - 1) * 100).toFixed(0)}%`).join('/');
+    const cpu = t
+      .slice(1)
+      .map((x) => ((x.cpu ?? Number.NaN) / (t[0].cpu ?? Number.NaN)).toFixed(2))
+      .join('/');
     rows.push({
       name,
       ours: t[1].min,
       peers: { '1 thread': t[0].min },
-      note: `${many ? `${all} threads ${t[2].min.toFixed(1)} ms = ${(t[0].min / t[2].min).toFixed(2)}x; ` : ''}fastest of ${runs}; median above fastest ${spread}`,
+      note: `${many ? `${all} threads ${t[2].min.toFixed(1)} ms = ${(t[0].min / t[2].min).toFixed(2)}x; ` : ''}fastest of ${runs}; median above fastest ${spread}; CPU time pooled/1 thread ${cpu}`,
     });
   };
   const xs = Array.from({ length: 400 }, (_, i) => randomSPD(16, 7000 + i, 100));

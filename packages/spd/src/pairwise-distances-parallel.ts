@@ -8,6 +8,7 @@ import {
   type Matrix,
   type Pool,
   type PoolCallOptions,
+  runPieces,
   ShapeError,
   throwIfAborted,
 } from '@rg/linalg';
@@ -123,48 +124,23 @@ export async function pairwiseDistancesParallel(
       acc = 0;
     }
   }
-  const total = pieces.length;
-  let next = 0;
-  let done = 0;
-  let stopped = false;
-  const worker = async () => {
-    while (next < total && !stopped) {
-      throwIfAborted(FN, signal);
-      const [i0, i1] = pieces[next++];
+  await runPieces(
+    FN,
+    pool,
+    pieces.length,
+    async (p) => {
+      const [i0, i1] = pieces[p];
       const piece = shared ? out : new Float64Array(m * k);
       const args = [n, k, dx, dy, named, squared, i0, i1, piece];
       const r = (await pool.call(ROWS, 'pairwiseRows', args)) as Float64Array;
-      if (stopped) return;
       if (!shared)
         for (let i = i0; i < i1; i++)
           for (let j = same ? i + 1 : 0; j < k; j++) {
             out[i * k + j] = r[i * k + j];
             if (same) out[j * k + i] = r[j * k + i];
           }
-      done++;
-      onProgress?.({ done, total });
-    }
-  };
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => {
-      try {
-        throwIfAborted(FN, signal);
-      } catch (e) {
-        reject(e);
-      }
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-  aborted.catch(() => {});
-  try {
-    await Promise.race([
-      Promise.all(Array.from({ length: Math.min(pool.threads, total) }, worker)),
-      aborted,
-    ]);
-  } finally {
-    stopped = true;
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
-  }
+    },
+    { signal, onProgress },
+  );
   return { rows: m, cols: k, data: shared ? Float64Array.from(out) : out };
 }
