@@ -4,6 +4,7 @@ import {
   InvalidArgumentError,
   type Matrix,
   NonFiniteError,
+  NotPositiveDefiniteError,
   NotSymmetricError,
   rng,
   ShapeError,
@@ -182,6 +183,15 @@ describe('trainSPDNet(net, { inputs, labels, epochs, optimizer })', () => {
     const nan = [...train.inputs];
     nan[2] = { rows: 6, cols: 6, data: nan[2].data.map((v, k) => (k === 0 ? Number.NaN : v)) };
     expect(() => trainSPDNet(net, { ...base, inputs: nan })).toThrow(NonFiniteError);
+    // issue #15 finding 6: a symmetric but indefinite input used to be trained on
+    const indefinite = [...train.inputs];
+    indefinite[5] = { rows: 6, cols: 6, data: identity(6).data.map((v, k) => (k === 7 ? -1 : v)) };
+    expect(() => trainSPDNet(net, { ...base, inputs: indefinite })).toThrow(
+      /^trainSPDNet\(\): inputs\[5\] is not positive definite/,
+    );
+    expect(() => trainSPDNet(net, { ...base, inputs: indefinite })).toThrow(
+      NotPositiveDefiniteError,
+    );
     expect(() => trainSPDNet(net, { ...base, labels: train.labels.slice(1) })).toThrow(
       /trainSPDNet\(\): labels must have one entry per input \(60\)/,
     );

@@ -8,6 +8,7 @@ import {
   rng,
 } from '@rg/linalg';
 import type { Optimizer } from '@rg/optim';
+import { assertSPD } from '../internal/validate.js';
 import { BiMap } from './bimap.js';
 import { LogEig } from './logeig.js';
 import { optimParameters } from './optim-parameters.js';
@@ -262,6 +263,8 @@ function checkInputs(fn: string, name: string, inputs: readonly Matrix[]): numbe
   const n = firstSize(inputs);
   assertShape(fn, `${name}[0]`, inputs[0], n, n);
   assertSymmetricBatch(fn, name, inputs, n);
+  // symmetric is not enough: BiMap/ReEig/LogEig take logs of the spectrum
+  for (let i = 0; i < inputs.length; i++) assertSPD(fn, `${name}[${i}]`, inputs[i]);
   return n;
 }
 
@@ -278,6 +281,7 @@ function checkInputs(fn: string, name: string, inputs: readonly Matrix[]): numbe
  * usable result).
  *
  * @throws {InvalidArgumentError | ShapeError | NotSymmetricError | NonFiniteError} on bad inputs, labels or options
+ * @throws {NotPositiveDefiniteError} when an input is symmetric but not positive definite
  * @throws {NonFiniteError} when the loss becomes NaN or infinite (learning rate too large?)
  * @example
  * import { fromRows } from '@rg/linalg';
