@@ -4,7 +4,9 @@ import {
   ballSet,
   bilinearGame,
   boxSet,
+  coupledBilevelToy,
   euclideanMonotonicity,
+  lvHba,
   matrixGame,
   quadraticGame,
   simplexSet,
@@ -29,6 +31,7 @@ describe('null arguments are typed errors naming the called function', () => {
       [() => simplexSet(null as never), 'simplexSet'],
       [() => smallGainCertificate(game(), undefined, null as never), 'smallGainCertificate'],
       [() => euclideanMonotonicity(game(), undefined, null as never), 'euclideanMonotonicity'],
+      [() => lvHba(coupledBilevelToy(2).problem, null as never), 'lvHba'],
     ];
     for (const [f, name] of cases) {
       expect(f).toThrow(InvalidArgumentError);

@@ -12,6 +12,7 @@ import {
   throwIfAborted,
   checkCallbackOutput,
   checkFunction,
+  checkOptions,
   checkInteger,
   checkMatrix,
   checkPositive,
@@ -207,7 +208,7 @@ export function lvHba(problem: BilevelProblem, options: LvHbaOptions = {}): LvHb
   }
   for (const name of ['projectX', 'projectY', 'projectXY'] as const)
     if (problem[name] !== undefined) checkFunction(fn, `problem.${name}`, problem[name]);
-  const o = options ?? {};
+  const o = checkOptions(fn, 'options', options);
   const alpha = checkPositive(fn, 'alpha', o.alpha ?? 0.008);
   const beta = checkPositive(fn, 'beta', o.beta ?? 0.02);
   const eta = checkPositive(fn, 'eta', o.eta ?? 0.01);
