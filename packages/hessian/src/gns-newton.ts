@@ -16,11 +16,10 @@ import {
   checkedValue,
   checkObjective,
   checkPoint,
-  dotProduct,
   positiveNumber,
 } from './internal/checks.js';
 import type { CurvatureObjective } from './objective.js';
-import { symmetrizeInPlace } from '@rg/linalg/kernels';
+import { dot, symmetrizeInPlace } from '@rg/linalg/kernels';
 
 /** Which curvature the Newton model uses. */
 export type GnsHessian = 'exact' | 'fisher' | 'gaussNewton' | ((x: Float64Array) => Matrix);
@@ -166,7 +165,7 @@ export function gnsNewton(
   let x = Float64Array.from(x0);
   let f = checkedValue(fn, objective, x);
   let g = checkedGrad(fn, objective, x);
-  let gNorm = Math.sqrt(dotProduct(g, g));
+  let gNorm = Math.sqrt(dot(g.length, g, g));
   let gamma = gamma0;
   const steps: GnsStep[] = [];
   const gradNormHistory = [gNorm];
@@ -200,7 +199,7 @@ export function gnsNewton(
       const xn = Float64Array.from(x, (xi, i) => xi - delta[i]);
       const fnew = checkedValue(fn, objective, xn);
       const gn = checkedGrad(fn, objective, xn);
-      const gnNorm = Math.sqrt(dotProduct(gn, gn));
+      const gnNorm = Math.sqrt(dot(gn.length, gn, gn));
       const decrease = objective.valueDecrease
         ? objective.valueDecrease(
             x,

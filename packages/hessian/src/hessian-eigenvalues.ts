@@ -12,7 +12,8 @@ import {
   randomUnitVector,
   rng,
 } from '@rg/linalg';
-import { dotProduct, hessianOperator, positiveInteger, positiveNumber } from './internal/checks.js';
+import { dot } from '@rg/linalg/kernels';
+import { hessianOperator, positiveInteger, positiveNumber } from './internal/checks.js';
 import type { Objective } from './objective.js';
 
 /** Options of {@link hessianEigenvalues}. */
@@ -100,7 +101,7 @@ export function hessianEigenvaluesAs(
     // deflation: power iteration on the complement of the eigenvectors already found
     const deflate = (v: Float64Array): void => {
       for (const u of vectors) {
-        const c = dotProduct(u, v);
+        const c = dot(u.length, u, v);
         for (let i = 0; i < dim; i++) v[i] -= c * u[i];
       }
     };

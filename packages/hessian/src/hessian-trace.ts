@@ -1,6 +1,7 @@
 // Hutchinson's stochastic trace estimator with Rademacher probes (Hutchinson 1990; Avron & Toledo 2011).
 import { checkInteger, checkOptions, guardAllocation, rng, throwIfAborted } from '@rg/linalg';
-import { dotProduct, hessianOperator } from './internal/checks.js';
+import { dot } from '@rg/linalg/kernels';
+import { hessianOperator } from './internal/checks.js';
 import type { Objective } from './objective.js';
 
 /** Result of {@link hessianTrace}. */
@@ -56,7 +57,7 @@ export function hessianTraceAs(
     throwIfAborted(fn, options.signal);
     for (let i = 0; i < dim; i++) z[i] = r.uniform() < 0.5 ? -1 : 1;
     op(z, hz);
-    probes[s] = dotProduct(z, hz);
+    probes[s] = dot(z.length, z, hz);
   }
   let mean = 0;
   for (const p of probes) mean += p;

@@ -28,19 +28,6 @@ export function matvecInto(
   }
 }
 
-/** Σ a[ao + i] b[bo + i] over i < len. */
-export function dotRange(
-  a: Float64Array,
-  ao: number,
-  b: Float64Array,
-  bo: number,
-  len: number,
-): number {
-  let s = 0;
-  for (let i = 0; i < len; i++) s += a[ao + i] * b[bo + i];
-  return s;
-}
-
 /** ‖v‖₂ by the plain sum of squares (Infinity once an iterate has blown up, which the callers test for). */
 export function norm(v: Float64Array): number {
   let s = 0;

@@ -78,9 +78,3 @@ export function checkedValue(fn: string, objective: Objective, x: Float64Array):
   checkCallbackOutput(fn, 'objective.value', f);
   return f;
 }
-
-export function dotProduct(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
