@@ -10,6 +10,7 @@ import {
   checkPositive,
   checkOptions,
 } from '@rg/linalg';
+import { dot, softmaxRow } from '@rg/linalg/kernels';
 import { classesOf } from './internal/labels.js';
 
 /** Options of {@link LogisticRegression}. */
@@ -70,25 +71,20 @@ export class LogisticRegression {
     const dim = k * (d + 1);
     const lambda = 1 / this.C;
     const z = new Float64Array(k);
+    const pz = new Float64Array(k);
     const f = (theta: Float64Array, g: Float64Array): number => {
       g.fill(0);
       let loss = 0;
       for (let i = 0; i < m; i++) {
         const xo = i * d;
-        let mx = Number.NEGATIVE_INFINITY;
         for (let c = 0; c < k; c++) {
           const wo = c * (d + 1);
-          let s = theta[wo + d];
-          for (let j = 0; j < d; j++) s += theta[wo + j] * x.data[xo + j];
-          z[c] = s;
-          if (s > mx) mx = s;
+          z[c] = theta[wo + d] + dot(d, theta, x.data, wo, xo);
         }
-        let se = 0;
-        for (let c = 0; c < k; c++) se += Math.exp(z[c] - mx);
-        const lse = mx + Math.log(se);
+        const lse = softmaxRow(z, 0, k, pz, 0);
         loss += lse - z[y[i]];
         for (let c = 0; c < k; c++) {
-          const r = Math.exp(z[c] - lse) - (c === y[i] ? 1 : 0);
+          const r = pz[c] - (c === y[i] ? 1 : 0);
           const wo = c * (d + 1);
           for (let j = 0; j < d; j++) g[wo + j] += r * x.data[xo + j];
           g[wo + d] += r;
@@ -133,15 +129,12 @@ export class LogisticRegression {
       );
     const out: number[][] = [];
     for (let i = 0; i < x.rows; i++) {
-      const z = this.classes.map((_, c) => {
-        let s = this.intercept[c];
-        for (let j = 0; j < w.cols; j++) s += w.data[c * w.cols + j] * x.data[i * x.cols + j];
-        return s;
-      });
-      const mx = Math.max(...z);
-      const e = z.map((v) => Math.exp(v - mx));
-      const s = e.reduce((a, b) => a + b, 0);
-      out.push(e.map((v) => v / s));
+      const z = Float64Array.from(
+        this.classes,
+        (_, c) => this.intercept[c] + dot(w.cols, w.data, x.data, c * w.cols, i * x.cols),
+      );
+      softmaxRow(z, 0, z.length, z, 0);
+      out.push(Array.from(z));
     }
     return out;
   }
@@ -167,11 +160,7 @@ function lbfgs(
   const xNew = new Float64Array(dim);
   const dir = new Float64Array(dim);
   const infNorm = (v: Float64Array) => v.reduce((a, b) => Math.max(a, Math.abs(b)), 0);
-  const dot = (a: Float64Array, b: Float64Array) => {
-    let s = 0;
-    for (let i = 0; i < dim; i++) s += a[i] * b[i];
-    return s;
-  };
+  const inner = (a: Float64Array, b: Float64Array) => dot(dim, a, b);
   for (let it = 0; it < maxIter; it++) {
     const gn = infNorm(g);
     if (gn <= tol) return { iterations: it, converged: true, gradientNorm: gn };
@@ -179,25 +168,25 @@ function lbfgs(
     dir.set(g);
     const alpha: number[] = [];
     for (let i = ss.length - 1; i >= 0; i--) {
-      const a = dot(ss[i], dir) / dot(ys[i], ss[i]);
+      const a = inner(ss[i], dir) / inner(ys[i], ss[i]);
       alpha[i] = a;
       for (let j = 0; j < dim; j++) dir[j] -= a * ys[i][j];
     }
     const gamma = ss.length
-      ? dot(ss[ss.length - 1], ys[ys.length - 1]) / dot(ys[ys.length - 1], ys[ys.length - 1])
-      : 1 / Math.max(1, Math.sqrt(dot(g, g)));
+      ? inner(ss[ss.length - 1], ys[ys.length - 1]) / inner(ys[ys.length - 1], ys[ys.length - 1])
+      : 1 / Math.max(1, Math.sqrt(inner(g, g)));
     for (let j = 0; j < dim; j++) dir[j] *= gamma;
     for (let i = 0; i < ss.length; i++) {
-      const b = dot(ys[i], dir) / dot(ys[i], ss[i]);
+      const b = inner(ys[i], dir) / inner(ys[i], ss[i]);
       for (let j = 0; j < dim; j++) dir[j] += ss[i][j] * (alpha[i] - b);
     }
-    let slope = -dot(g, dir);
+    let slope = -inner(g, dir);
     if (!(slope < 0)) {
       // not a descent direction: restart with steepest descent
       ss.length = 0;
       ys.length = 0;
       dir.set(g);
-      slope = -dot(g, g);
+      slope = -inner(g, g);
     }
     let step = 1;
     let fNew = 0;
@@ -219,7 +208,7 @@ function lbfgs(
       s[j] = xNew[j] - x[j];
       yv[j] = gNew[j] - g[j];
     }
-    if (dot(s, yv) > 1e-12 * Math.sqrt(dot(s, s) * dot(yv, yv))) {
+    if (inner(s, yv) > 1e-12 * Math.sqrt(inner(s, s) * inner(yv, yv))) {
       ss.push(s);
       ys.push(yv);
       if (ss.length > mem) {

@@ -81,13 +81,11 @@ export function bwExp(p: Float64Array, v: Float64Array, n: number): Float64Array
   const lt = toEigenbasis(n, e.vectors, v);
   const l = e.values;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) lt[i * n + j] /= l[i] + l[j];
+  // L̃ Λ L̃: scale the columns of L̃ by Λ, then one product
+  const ltl = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) ltl[i * n + k] = lt[i * n + k] * l[k];
   const lpl = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += lt[i * n + k] * l[k] * lt[k * n + j];
-      lpl[i * n + j] = s;
-    }
+  gemm(n, n, n, ltl, lt, lpl);
   const q = fromEigenbasis(n, e.vectors, lpl);
   for (let i = 0; i < n * n; i++) q[i] += p[i] + v[i];
   return q;

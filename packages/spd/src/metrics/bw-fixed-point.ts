@@ -3,7 +3,7 @@
 // Wasserstein space") with one stopping rule, run on plain arrays by frechetMean and on the
 // autodiff tape by batch normalization.
 import { type ProgressInfo, throwIfAborted } from '@rg/linalg';
-import { gemm } from '@rg/linalg/kernels';
+import { dot, gemm } from '@rg/linalg/kernels';
 
 /**
  * The Riemannian norm of the BW gradient −Σ wᵢ Log_G(Xᵢ) = −(A G + G A), A = T̄ − I with T̄ the
@@ -16,9 +16,7 @@ import { gemm } from '@rg/linalg/kernels';
 export function bwGradientNorm(n: number, a: Float64Array, gHalf: Float64Array): number {
   const p = new Float64Array(n * n);
   gemm(n, n, n, a, gHalf, p);
-  let s = 0;
-  for (let k = 0; k < n * n; k++) s += p[k] * p[k];
-  return Math.sqrt(s);
+  return Math.sqrt(dot(n * n, p, p));
 }
 
 /** The two operations of one fixed-point step, on some representation P of the iterate. */

@@ -5,6 +5,7 @@
 import { InvalidArgumentError, type Matrix, type Rng, ShapeError } from '@rg/linalg';
 import {
   choleskyLower,
+  dot,
   eigensystem,
   reconstruct,
   solveTriangularInPlace,
@@ -52,9 +53,7 @@ function gramGradient(core: CompleteSPDMetricCore, p: Matrix, g: Matrix): Matrix
       gram[a * d + b] = v;
       gram[b * d + a] = v;
     }
-    let s = 0;
-    for (let k = 0; k < n * n; k++) s += g.data[k] * basis[a].data[k];
-    rhs[a] = s;
+    rhs[a] = dot(n * n, g.data, basis[a].data);
   }
   const l = new Float64Array(d * d);
   choleskyLower(d, gram, l);
