@@ -81,9 +81,24 @@
 // at n = 128 and 0.8–1.5× at 512, depending on the run; eigenvalues
 // alone fall behind from n = 256 on (the unblocked reduction streams the whole trailing matrix
 // every step; LAPACK's blocked dsytrd does half its work in gemm). Cholesky matches LAPACK up
-// to n = 256. QR is 2–6× behind at 64 ≤ n ≤ 256: every compact-WY update copies its operands
-// into and out of the WebAssembly memory. SVD (bidiagonal QR with SIMD rotations) is within
+// to n = 256. QR was 2–6× behind at 64 ≤ n ≤ 256 in the table above, when every compact-WY
+// update copied its operands into and out of the WebAssembly memory; it now keeps the whole
+// factorization there (see below). SVD (bidiagonal QR with SIMD rotations) is within
 // 1.3–2.5× of NumPy's divide-and-conquer dgesdd up to n = 512.
+//
+// QR with the factorization resident in WebAssembly memory and 32-column panels (2026-12-05),
+// against the previous code alternating in one process (kernel only, min/median of 31 runs,
+// 11 at n = 512; machine shared with a mutation run, load average 30–40, so NumPy's times in
+// the same run moved by 2× as well; best of NumPy's two thread settings):
+//   n          old min / median ms   new min / median ms   new/old (min, median)   new min / NumPy
+//   64         0.303 / 0.881         0.156 / 0.200         0.52, 0.23              1.96×
+//   128        0.916 / 8.47          0.648 / 0.809         0.71, 0.10              1.05×
+//   256        6.14 / 37.3           3.92 / 24.3           0.64, 0.65              0.56×
+//   512        123 / 215             90.0 / 111            0.73, 0.52              1.86×
+//   256×16     0.085 / 0.104         0.073 / 0.091         0.87, 0.88              2.14×
+//   1024×16    0.325 / 0.431         0.291 / 0.384         0.90, 0.89              2.45×
+// Earlier runs the same morning (load 20–25, 64-column panels from n = 192 still) put n = 256 at
+// 1.11× and 1.32× NumPy's time. Re-run this table on a quiet machine for the qr:n=256 goal.
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, measure, pythonHas, runPython } from '@rg/bench';
 import {
