@@ -41,6 +41,11 @@ export type { Objective } from './objective.js';
 export type { Optimizer } from './optimizer.js';
 export type { PerSampleGradientsOptions } from './per-sample-gradients.js';
 export { perSampleGradients } from './per-sample-gradients.js';
+export type { PerSampleGradientsParallelOptions } from './per-sample-gradients-parallel.js';
+export {
+  PER_SAMPLE_PARALLEL_MIN,
+  perSampleGradientsParallel,
+} from './per-sample-gradients-parallel.js';
 export type { ResidualOptions } from './residual.js';
 export { residual } from './residual.js';
 export type { Schedule } from './schedules.js';

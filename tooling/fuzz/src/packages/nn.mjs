@@ -47,6 +47,12 @@ export const descriptions = {
     mutates: ['model'],
     valid: { model: dense33, y: Y },
   },
+  perSampleGradientsParallel: {
+    call: 'model:any x:mat y:any loss?:any options?:opts',
+    mutates: ['model'],
+    valid: { model: dense33, y: Y },
+  },
+  PER_SAMPLE_PARALLEL_MIN: 'value',
   residual: { call: 'layer:any options?:opts', valid: { layer: dense33 }, mutates: ['layer'] },
   constantSchedule: 'lr:num',
   cosineSchedule: { call: 'options:opts', valid: { options: () => ({ lr: 0.1, totalSteps: 10 }) } },
