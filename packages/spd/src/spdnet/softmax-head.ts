@@ -1,7 +1,7 @@
 // Linear softmax classifier on tangent vectors (upper-triangle vectorization with √2 off the
 // diagonal, as in pyRiemann's tangent space; Barachant et al. 2013), cross-entropy loss.
 import { InvalidArgumentError, type Matrix, rng } from '@rg/linalg';
-import { softmaxRow } from '@rg/linalg/kernels';
+import { gemm, gemmTransA, gemmTransB, softmaxRow } from '@rg/linalg/kernels';
 import {
   argmaxRows,
   assertPositiveInteger,
@@ -113,12 +113,9 @@ export class SoftmaxHead {
     }
     const logits = new Float64Array(m * k);
     const probs = new Float64Array(m * k);
+    gemmTransB(m, k, d, v, w.data, logits);
     for (let b = 0; b < m; b++) {
-      for (let c = 0; c < k; c++) {
-        let s = bias[c];
-        for (let j = 0; j < d; j++) s += w.data[c * d + j] * v[b * d + j];
-        logits[b * k + c] = s;
-      }
+      for (let c = 0; c < k; c++) logits[b * k + c] += bias[c];
       softmaxRow(logits, b * k, k, probs, b * k);
     }
     this.cache = { v, logits, probs, w };
@@ -136,13 +133,9 @@ export class SoftmaxHead {
     const m = c.logits.length / k;
     this.checkLabels(fn, labels, m);
     let total = 0;
-    for (let b = 0; b < m; b++) {
-      let mx = Number.NEGATIVE_INFINITY;
-      for (let j = 0; j < k; j++) mx = Math.max(mx, c.logits[b * k + j]);
-      let se = 0;
-      for (let j = 0; j < k; j++) se += Math.exp(c.logits[b * k + j] - mx);
-      total += mx + Math.log(se) - c.logits[b * k + labels[b]];
-    }
+    const p = new Float64Array(k);
+    for (let b = 0; b < m; b++)
+      total += softmaxRow(c.logits, b * k, k, p, 0) - c.logits[b * k + labels[b]];
     return total / m;
   }
 
@@ -158,19 +151,22 @@ export class SoftmaxHead {
     const n = this.inputSize;
     const m = c.logits.length / k;
     this.checkLabels(fn, labels, m);
-    const gw = new Float64Array(k * d);
+    // R (m×k): ∂loss/∂logits; Ḡ_W = Rᵀ V, ḡ_bias = column sums of R, V̄ = R W
+    const r = new Float64Array(m * k);
     const gb = new Float64Array(k);
-    const input: Matrix[] = [];
-    const r = new Float64Array(k);
-    const gv = new Float64Array(d);
-    for (let b = 0; b < m; b++) {
+    for (let b = 0; b < m; b++)
       for (let j = 0; j < k; j++) {
-        r[j] = (c.probs[b * k + j] - (j === labels[b] ? 1 : 0)) / m;
-        gb[j] += r[j];
-        for (let f = 0; f < d; f++) gw[j * d + f] += r[j] * c.v[b * d + f];
+        const rj = (c.probs[b * k + j] - (j === labels[b] ? 1 : 0)) / m;
+        r[b * k + j] = rj;
+        gb[j] += rj;
       }
-      gv.fill(0);
-      for (let j = 0; j < k; j++) for (let f = 0; f < d; f++) gv[f] += r[j] * c.w.data[j * d + f];
+    const gw = new Float64Array(k * d);
+    gemmTransA(k, d, m, r, c.v, gw);
+    const gvAll = new Float64Array(m * d);
+    gemm(m, d, k, r, c.w.data, gvAll);
+    const input: Matrix[] = [];
+    for (let b = 0; b < m; b++) {
+      const gv = gvAll.subarray(b * d, (b + 1) * d);
       // v_ij = √2 S_ij for i < j: the symmetric gradient puts gv/√2 on both (i, j) and (j, i).
       const g = new Float64Array(n * n);
       let p = 0;
