@@ -17,12 +17,13 @@ export declare function measureAsync(
   options?: MeasureOptions,
 ): Promise<Timing>;
 /**
- * Variants timed in alternation (one warm-up each, then `runs` rounds); one timing per variant,
+ * Variants timed in alternation (`warmup` calls each, default 1, then `runs` rounds); one timing per variant,
  * with `cpu`: the median CPU time (ms) of the whole process per call, where the host reports it.
  */
 export declare function alternate(
   variants: Array<() => unknown>,
   runs: number,
+  warmup?: number,
 ): Promise<Array<Timing & { cpu?: number }>>;
 export declare const PYTHON: string;
 export declare function pythonHas(...modules: string[]): boolean;

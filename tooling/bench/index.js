@@ -47,14 +47,15 @@ export async function measureAsync(
 
 /**
  * Time several variants of one computation (sync or async) in alternation, so that each sees the
- * same machine load: one warm-up call each, then `runs` rounds that call every variant once.
+ * same machine load: `warmup` calls each (default 1; worker pools want more: each worker thread
+ * warms up its own JIT), then `runs` rounds that call every variant once.
  * Returns one timing per variant ({ median, min, runs, cpu }); the fastest run (`min`) is the
  * figure least disturbed by other jobs, and `cpu` (Node: the median CPU time of the whole
  * process, worker threads included, per call) shows what a variant costs in total whatever the
  * load: a parallel variant whose cpu stays near the one-thread variant's has little overhead.
  */
-export async function alternate(variants, runs) {
-  for (const v of variants) await v();
+export async function alternate(variants, runs, warmup = 1) {
+  for (let w = 0; w < warmup; w++) for (const v of variants) await v();
   const usage = globalThis.process?.cpuUsage;
   const times = variants.map(() => []);
   const cpus = variants.map(() => []);

@@ -36,7 +36,9 @@ export default async function poolRows(): Promise<BenchRow[]> {
     runs: number,
   ) => {
     const variants = [one, () => pooled(two), ...(many ? [() => pooled(many)] : [])];
-    const t = await alternate(variants, runs);
+    // three warm-up calls: each worker thread warms up its own JIT (measured: its first pieces
+    // run several times slower than later ones)
+    const t = await alternate(variants, runs, 3);
     const spread = t.map((x) => `${((x.median / x.min - 1) * 100).toFixed(0)}%`).join('/');
     const cpu = t
       .slice(1)
