@@ -65,7 +65,8 @@ export interface SinkhornParallelOptions extends SinkhornOptions {
  * @param costInput - n×m ground cost, a Matrix or nested rows
  * @param options - {@link sinkhorn}'s options (`onProgress` reports the same checks) and `pool`
  * @returns what {@link sinkhorn} returns
- * @throws the errors of {@link sinkhorn} (named `sinkhornParallel`), InvalidArgumentError for a disposed pool, AbortError when `signal` is aborted
+ * @throws {ShapeError | NonFiniteError | InvalidArgumentError | ConvergenceError} as {@link sinkhorn} (messages name sinkhornParallel), and InvalidArgumentError for a disposed pool
+ * @throws {AbortError} when `signal` is aborted
  * @example
  * import { createPool, fromRows } from '@rg/linalg';
  * const pool = await createPool({ threads: 2 });
