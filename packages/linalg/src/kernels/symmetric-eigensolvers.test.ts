@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { jacobiEigen } from './symmetric-eigensolvers.js';
 
+const EPS = 2 ** -52;
+
 // A dense 3×3 with distinct eigenvalues 1, 2, 4 (A = Q diag(1, 2, 4) Qᵀ for the rotation Q of
 // Householder's u = (1, 1, 1)/√3: Q = I − 2uuᵀ), so every off-diagonal entry is non-zero.
 const dense3 = (): Float64Array => {
@@ -38,5 +40,19 @@ describe('jacobiEigen (cyclic Jacobi kernel)', () => {
     expect(jacobiEigen(3, dense3(), d, vt)).toBe(true);
     const sorted = Array.from(d).sort((x, y) => x - y);
     for (let i = 0; i < 3; i++) expect(Math.abs(sorted[i] - [1, 2, 4][i])).toBeLessThan(8e-16 * 4);
+  });
+
+  it('skips |a_pq| ≤ ε·√|a_pp a_qq| (the relative test, bound included): such a matrix converges in one sweep', () => {
+    // a sweep that rotates nothing is convergence, so maxSweeps = 1 suffices exactly when every
+    // off-diagonal entry passes the skip test; 1e-17 and ε (= ε·√(1·1), the bound) do, while the
+    // absolute floor ε²‖A‖ alone would rotate both. d = (1, 1) is 1 ± 1e-17 rounded.
+    for (const off of [1e-17, EPS]) {
+      const d = new Float64Array(2);
+      expect(jacobiEigen(2, Float64Array.of(1, off, off, 1), d, null, 1)).toBe(true);
+      expect(Array.from(d)).toEqual([1, 1]);
+    }
+    // just above the bound one rotation is needed, so one sweep is not enough
+    const d = new Float64Array(2);
+    expect(jacobiEigen(2, Float64Array.of(1, 2 * EPS, 2 * EPS, 1), d, null, 1)).toBe(false);
   });
 });
