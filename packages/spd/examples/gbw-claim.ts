@@ -3,6 +3,7 @@
 // Riemannian batch normalization after every BiMap, on ill-conditioned HDM05-like skeleton
 // covariances and on augmented covariances of short many-channel EEG trials; every variant gets
 // the same budget and its own learning rate, chosen on a validation split.
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { defineExample, Plot, plotToSVG, type Row } from '@rg/gallery';
 import { eigh, type Matrix } from '@rg/linalg';
 import { adam } from '@rg/optim';
@@ -309,10 +310,52 @@ export function dataCache(cfg: ClaimConfig): (dataset: DatasetKey, seed: number)
   };
 }
 
-/** Selection, then the reported runs, in one process. */
+/** Finished jobs kept between runs, so that a run can be resumed or extended by more seeds. */
+export interface JobStore {
+  /** the stored result of this job under the store's configuration, if any */
+  get(job: Job): JobResult | undefined;
+  /** record a finished job and its wall time in seconds */
+  put(result: JobResult, seconds: number): void;
+}
+
+/**
+ * A job store in a JSON-lines file (one `{ config, seconds, result }` per job). A line is reused
+ * only when the fields a job's result depends on (data sizes and generator options, network
+ * sizes, epochs, batch size, mean iterations) equal `cfg`'s; phase, dataset, variant, rate and
+ * seed identify the job. Results are those of the code that computed them: delete the file when
+ * the network, the layers or the optimizer change.
+ */
+export function jsonlJobStore(path: string, cfg: ClaimConfig): JobStore {
+  const config = JSON.stringify([
+    cfg.skeleton,
+    cfg.eeg,
+    cfg.sizes,
+    cfg.epochs,
+    cfg.batchSize,
+    cfg.meanMaxIter,
+  ]);
+  const key = (j: Job) => `${j.phase}/${j.dataset}/${j.variant}/${j.lr}/${j.seed}`;
+  const known = new Map<string, JobResult>();
+  if (existsSync(path))
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const o = JSON.parse(line) as { config: string; result: JobResult };
+      if (o.config === config) known.set(key(o.result), o.result);
+    }
+  return {
+    get: (job) => known.get(key(job)),
+    put: (result, seconds) => {
+      known.set(key(result), result);
+      appendFileSync(path, `${JSON.stringify({ config, seconds, result })}\n`);
+    },
+  };
+}
+
+/** Selection, then the reported runs, in one process; jobs found in `store` are not rerun. */
 export function runExperiment(
   cfg: ClaimConfig,
   progress: (fraction: number, message: string) => void = () => {},
+  store?: JobStore,
 ): ExperimentResults {
   const data = dataCache(cfg);
   const sel = selectionJobs(cfg);
@@ -320,7 +363,12 @@ export function runExperiment(
   let done = 0;
   const run = (job: Job) => {
     progress(done / total, `${job.dataset} seed ${job.seed} ${job.variant} lr ${job.lr}`);
-    const r = runJob(cfg, job, data(job.dataset, job.seed));
+    let r = store?.get(job);
+    if (!r) {
+      const t0 = performance.now();
+      r = runJob(cfg, job, data(job.dataset, job.seed));
+      store?.put(r, (performance.now() - t0) / 1000);
+    }
     done++;
     return r;
   };
@@ -671,10 +719,15 @@ export const QUICK: ClaimConfig = {
 export default defineExample({
   title: 'Does GBW batch normalization help on ill-conditioned SPD inputs?',
   description:
-    'The claim of Wang, Chen, Sebe et al. tested where it should hold: SPDNet (BiMap 93→70→50→30 for skeletons, 72→48→32→16 for EEG, ReEig, LogEig, softmax) with a Riemannian batch normalization after every BiMap — none, AIRM, LEM, BW, GBW with learned M, GBW with θ = ½ and ¼ — trained by Riemannian Adam (@rg/optim: QR retraction on the Stiefel weights, affine-invariant exponential on the SPD parameters) for the same number of epochs, each variant with the learning rate that scored best on the validation split of a separate selection seed. Data: HDM05-like skeleton actions (simulateSkeletonActions: 31 joints, one 93×93 covariance of the joint coordinates per sequence, κ ≈ 1e5–1e10) and augmented covariances of short 24-channel EEG trials (simulateEEG, order 3, 80 samples: 72×72, κ ≈ 1e5–1e8). Every RBN takes one batch-mean iteration per step (as SPDNetBN trains). The default run is scaled down (6 epochs, 5 seeds, rates 0.01/0.03/0.1, 8 sequences per class, 120 EEG trials; about an hour on a busy 2-core machine); set RG_GBW_CLAIM=protocol for the paper-sized protocol (30 epochs, 10 seeds, 5 rates, 5× the data: tens of CPU-hours).',
+    'The claim of Wang, Chen, Sebe et al. tested where it should hold: SPDNet (BiMap 93→70→50→30 for skeletons, 72→48→32→16 for EEG, ReEig, LogEig, softmax) with a Riemannian batch normalization after every BiMap — none, AIRM, LEM, BW, GBW with learned M, GBW with θ = ½ and ¼ — trained by Riemannian Adam (@rg/optim: QR retraction on the Stiefel weights, affine-invariant exponential on the SPD parameters) for the same number of epochs, each variant with the learning rate that scored best on the validation split of a separate selection seed. Data: HDM05-like skeleton actions (simulateSkeletonActions: 31 joints, one 93×93 covariance of the joint coordinates per sequence, κ ≈ 1e5–1e10) and augmented covariances of short 24-channel EEG trials (simulateEEG, order 3, 80 samples: 72×72, κ ≈ 1e5–1e8). Every RBN takes one batch-mean iteration per step (as SPDNetBN trains). The default run is scaled down (6 epochs, 5 seeds, rates 0.01/0.03/0.1, 8 sequences per class, 120 EEG trials; about an hour on a busy 2-core machine); set RG_GBW_CLAIM=protocol for the paper-sized protocol (30 epochs, 10 seeds, 5 rates, 5× the data: tens of CPU-hours). RG_GBW_CLAIM_STORE=<file> keeps every finished training run in a JSON-lines file and reuses it, so an interrupted run resumes and added seeds run alone.',
   run(ctx) {
     const cfg = ctx.quick ? QUICK : process.env.RG_GBW_CLAIM === 'protocol' ? PROTOCOL : REPORTED;
-    const res = runExperiment(cfg, ctx.progress);
+    const storePath = process.env.RG_GBW_CLAIM_STORE;
+    const res = runExperiment(
+      cfg,
+      ctx.progress,
+      storePath ? jsonlJobStore(storePath, cfg) : undefined,
+    );
     const s = summarize(res);
     return { figures: s.figures, table: [...s.table], summary: s.summary };
   },

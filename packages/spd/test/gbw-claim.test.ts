@@ -1,11 +1,16 @@
 // The GBW batch-normalization experiment of the gallery (examples/gbw-claim.ts): its learning
 // rate selection rule, and a quick run of the whole protocol at tiny sizes.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import gbwClaim, {
   chooseLearningRates,
   evaluationJobs,
   type JobResult,
+  jsonlJobStore,
   QUICK,
+  runExperiment,
   selectionJobs,
   VARIANTS,
 } from '../examples/gbw-claim.js';
@@ -85,5 +90,37 @@ describe('gbw-claim (quick run)', () => {
     }
     // the skeleton covariances are ill-conditioned, as HDM05's are
     expect(r.summary).toMatch(/HDM05-like skeletons: log10 κ from ([5-9]|1\d)\./);
+  });
+});
+
+describe('gbw-claim: job store', () => {
+  it('keeps every finished run in the file, reuses it for the same configuration only, and extends a run by seeds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gbw-store-'));
+    try {
+      const path = join(dir, 'jobs.jsonl');
+      const cfg = { ...QUICK, datasets: ['eeg' as const] };
+      const lines = () => readFileSync(path, 'utf8').trim().split('\n').length;
+      // everything but the measured seconds per epoch
+      const trained = (rs: JobResult[]) => rs.map(({ epochSeconds: _, ...r }) => r);
+      const first = runExperiment(cfg, () => {}, jsonlJobStore(path, cfg));
+      const jobs = selectionJobs(cfg).length + VARIANTS.length;
+      expect(lines()).toBe(jobs);
+      // the same configuration again: nothing is trained, the results are the stored ones
+      const again = runExperiment(cfg, () => {}, jsonlJobStore(path, cfg));
+      expect(lines()).toBe(jobs);
+      expect(again.evaluation).toEqual(first.evaluation);
+      expect(again.chosen).toEqual(first.chosen);
+      // one more seed: only its runs are trained, and they equal a run without a store
+      const more = { ...cfg, seeds: [1, 2] };
+      const extended = runExperiment(more, () => {}, jsonlJobStore(path, more));
+      expect(lines()).toBe(jobs + VARIANTS.length);
+      expect(trained(extended.evaluation)).toEqual(trained(runExperiment(more).evaluation));
+      // another budget is another experiment: the stored runs are not used
+      const longer = { ...cfg, epochs: cfg.epochs + 1 };
+      runExperiment(longer, () => {}, jsonlJobStore(path, longer));
+      expect(lines()).toBe(jobs + VARIANTS.length + jobs);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
