@@ -6,7 +6,6 @@ import {
   matmulTransA,
   type Matrix,
   NonFiniteError,
-  qr,
   ShapeError,
   SYMMETRY_TOLERANCE,
 } from '@rg/linalg';
