@@ -2,12 +2,14 @@
 import { axpy, InvalidArgumentError, type Matrix, scale } from '@rg/linalg';
 import type { GradientTransform } from './gradient-transform.js';
 import {
+  checkFunctionName,
   checkNonNegative,
   checkRate,
   checkTransform,
   createOptimizer,
   resolveLearningRate,
   type Slot,
+  type UpdateRule,
 } from './internal/engine.js';
 import type { Manifold } from './manifold.js';
 import type { Optimizer } from './optimizer.js';
@@ -67,6 +69,53 @@ export function sgd(options: SgdOptions = {}): Optimizer {
   if (!options || typeof options !== 'object')
     throw new InvalidArgumentError(`${fn}(): options must be an object`);
   const lr = resolveLearningRate(fn, options.lr ?? 0.01);
+  const rule = sgdUpdate(fn, options);
+  const transform = checkTransform(fn, options.precondition);
+  const base =
+    options.nesterov === true
+      ? 'sgd-nesterov'
+      : (options.momentum ?? 0) > 0
+        ? 'sgd-momentum'
+        : 'sgd';
+  return createOptimizer(fn, transform ? `${base}+${transform.name}` : base, lr, rule, transform);
+}
+
+/** Options of {@link sgdRule}: the update options of {@link SgdOptions}. */
+export interface SgdRuleOptions {
+  /** momentum coefficient μ in [0, 1) (default 0) */
+  momentum?: number;
+  /** dampening d in [0, 1] of the gradient added to the momentum buffer (default 0) */
+  dampening?: number;
+  /** Nesterov momentum; needs momentum > 0 and no dampening (default false) */
+  nesterov?: boolean;
+  /** weight decay λ ≥ 0 (default 0), as in {@link SgdOptions.weightDecay} */
+  weightDecay?: number;
+  /** the function that error messages name (default 'sgdRule'), e.g. the factory calling it */
+  fn?: string;
+}
+
+/**
+ * The update formulas of {@link sgd} as an {@link UpdateRule}, for an optimizer built with
+ * {@link defineOptimizer} that updates some parameters by a rule of its own and the others
+ * exactly as `sgd` does (its `flat` and `curved` are the ones `sgd` runs). The options are
+ * checked here, with messages naming `options.fn`.
+ *
+ * @param options - momentum, dampening, nesterov, weightDecay, fn
+ * @throws {InvalidArgumentError} on momentum outside [0, 1), dampening outside [0, 1], nesterov
+ *   without momentum or with dampening, weightDecay < 0, a non-finite option or a bad `fn`
+ * @example
+ * const opt = defineOptimizer({ fn: 'mySgd', lr: 0.5, rule: sgdRule({ momentum: 0.9 }) });
+ * const p = Float64Array.from([1, 2]);
+ * opt.stepInPlace(p, Float64Array.from([1, 1]));
+ * p // => [0.5, 1.5]
+ */
+export function sgdRule(options: SgdRuleOptions = {}): UpdateRule {
+  if (!options || typeof options !== 'object')
+    throw new InvalidArgumentError('sgdRule(): options must be an object');
+  return sgdUpdate(checkFunctionName('sgdRule', options.fn ?? 'sgdRule'), options);
+}
+
+function sgdUpdate(fn: string, options: SgdRuleOptions): UpdateRule {
   const momentum = checkRate(fn, 'momentum', options.momentum ?? 0, 0, 1);
   const dampening = options.dampening ?? 0;
   if (typeof dampening !== 'number' || !(dampening >= 0 && dampening <= 1))
@@ -77,10 +126,9 @@ export function sgd(options: SgdOptions = {}): Optimizer {
   if (nesterov && (momentum === 0 || dampening !== 0))
     throw new InvalidArgumentError(`${fn}(): nesterov needs momentum > 0 and dampening 0`);
   const weightDecay = checkNonNegative(fn, 'weightDecay', options.weightDecay ?? 0);
-  const transform = checkTransform(fn, options.precondition);
   const keep = 1 - dampening;
 
-  const rule = {
+  return {
     kind: 'sgd',
     secondMoment: false,
     maxSecondMoment: false,
@@ -154,6 +202,4 @@ export function sgd(options: SgdOptions = {}): Optimizer {
       return next;
     },
   };
-  const base = nesterov ? 'sgd-nesterov' : momentum > 0 ? 'sgd-momentum' : 'sgd';
-  return createOptimizer(fn, transform ? `${base}+${transform.name}` : base, lr, rule, transform);
 }

@@ -16,7 +16,20 @@ import type { Optimizer, OptimizerState, ParameterState } from '../optimizer.js'
 import type { Parameter } from '../parameter.js';
 import type { Schedule } from '../schedules.js';
 
-/** What an optimizer remembers about one parameter. */
+/**
+ * What an optimizer remembers about one parameter, kept by the engine per parameter name and
+ * written into checkpoints (`moment`, and the second moments when the rule says so). A rule
+ * reads and replaces these fields; the engine counts `t`.
+ *
+ * @example
+ * import { fromRows } from '@rg/linalg';
+ * const seen: Slot[] = [];
+ * const rule = { ...sgdRule({ momentum: 0.5 }), kind: 'spy' };
+ * const spy: UpdateRule = { ...rule, flat(slot, x, g, lr, step) { seen.push(slot); rule.flat(slot, x, g, lr, step); } };
+ * defineOptimizer({ rule: spy, lr: 0.1 }).step([{ name: 'w', value: fromRows([[1]]), grad: fromRows([[2]]) }]);
+ * [seen[0].name, seen[0].manifold, seen[0].t] // => ['w', 'euclidean', 1]
+ * seen[0].moment // => [2]
+ */
 export interface Slot {
   /** the parameter's name ('' for `stepInPlace`) */
   readonly name: string;
@@ -36,7 +49,17 @@ export interface Slot {
   maxSecondScalar: number;
 }
 
-/** The formulas of one optimizer; the engine calls them with validated inputs only. */
+/**
+ * The formulas of one optimizer, for {@link defineOptimizer}; the engine calls them with
+ * validated inputs only (see {@link sgdRule} for sgd's, to delegate to).
+ *
+ * @example
+ * // sgd's formulas under another checkpoint kind
+ * const rule: UpdateRule = { ...sgdRule({ momentum: 0.9 }), kind: 'my-sgd' };
+ * const opt = defineOptimizer({ rule, lr: 0.1 });
+ * opt.stepInPlace(Float64Array.from([1]), Float64Array.from([1]));
+ * opt.state().optimizer // => 'my-sgd'
+ */
 export interface UpdateRule {
   /** 'sgd', 'adam', 'adamw': written into checkpoints and checked on load */
   readonly kind: string;
@@ -111,6 +134,15 @@ export function checkPositive(fn: string, name: string, x: unknown): number {
       `${fn}(): ${name} must be a positive finite number (got ${String(x)})`,
     );
   return x;
+}
+
+/** a name for messages (`fn(): …`): an identifier, dots allowed ('gcrSgd', 'opt.step') */
+export function checkFunctionName(fn: string, name: unknown): string {
+  if (typeof name !== 'string' || !/^[A-Za-z_$][\w$.]*$/.test(name))
+    throw new InvalidArgumentError(
+      `${fn}(): fn must be a function name such as 'mySgd' (got ${String(name)})`,
+    );
+  return name;
 }
 
 export function checkTransform(fn: string, t: unknown): GradientTransform | undefined {

@@ -27,6 +27,10 @@ export const descriptions = {
       options: () => ({ dim: 2, runs: 2, maxIter: 20, seed: 1, minimizer: [0, 0] }),
     },
   },
+  defineOptimizer: {
+    call: 'options:opts',
+    valid: { options: (m) => ({ rule: m.sgdRule({ momentum: 0.5 }), lr: 0.1 }) },
+  },
   euclidean: 'value',
   exponentiatedGradient: 'options?:opts',
   matrixSensing: { call: 'options:opts', valid: { options: () => ({ ...sensingSizes }) } },
@@ -51,6 +55,7 @@ export const descriptions = {
     },
   },
   sgd: 'options?:opts',
+  sgdRule: 'options?:opts',
   signDescent: 'options?:opts',
   spectralDescent: 'options?:opts',
   sphere: 'value',
