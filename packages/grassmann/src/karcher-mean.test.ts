@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import {
   eigh,
   fromRows,
+  type IterativeOptions,
+  type IterativeResult,
   type Matrix,
   matmul,
   matmulTransB,
@@ -147,6 +149,50 @@ describe('karcherMean(points)', () => {
     controller.abort();
     expect(() => karcherMean(points, { signal: controller.signal })).toThrow(
       expect.objectContaining({ name: 'AbortError' }),
+    );
+  });
+
+  it('karcherMean follows the shared iterative contract: numbered progress, abort between iterations, typed callback errors', () => {
+    const { points } = cluster(6, 2, 5, 0.8, rng(3));
+    // the result is an IterativeResult (residual = gradientNorm), the options IterativeOptions
+    const shared: IterativeOptions = { tol: 1e-12, maxIter: 50 };
+    const full: IterativeResult = karcherMean(points, shared);
+    expect(full.residual).toBe(karcherMean(points, shared).gradientNorm);
+    const numbers: number[] = [];
+    karcherMean(points, { ...shared, onProgress: (info) => numbers.push(info.iteration) });
+    expect(numbers).toEqual(Array.from({ length: full.iterations }, (_, i) => i + 1));
+    expect(full.iterations).toBeGreaterThan(2);
+    // an abort requested from the second progress report stops before the third iteration
+    const controller = new AbortController();
+    const reports: number[] = [];
+    expect(() =>
+      karcherMean(points, {
+        ...shared,
+        signal: controller.signal,
+        onProgress: (info) => {
+          reports.push(info.iteration);
+          if (info.iteration === 2) controller.abort('enough');
+        },
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        name: 'AbortError',
+        message: expect.stringMatching(/^karcherMean\(\): aborted \(enough\)/),
+      }),
+    );
+    expect(reports).toEqual([1, 2]);
+    const y = points[0];
+    expect(() => karcherMean([y], { onProgress: 3 as never })).toThrow(
+      expect.objectContaining({
+        name: 'InvalidArgumentError',
+        message: expect.stringMatching(/^karcherMean\(\): onProgress must be a function/),
+      }),
+    );
+    expect(() => karcherMean([y], null as never)).toThrow(
+      expect.objectContaining({
+        name: 'InvalidArgumentError',
+        message: expect.stringMatching(/^karcherMean\(\): options must be an options object/),
+      }),
     );
   });
 

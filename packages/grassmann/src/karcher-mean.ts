@@ -2,10 +2,14 @@
 // gradient descent with unit steps, X ← Exp_X(Σ wᵢ Log_X(Yᵢ)) (Karcher 1977; Absil, Mahony &
 // Sepulchre 2004, "Riemannian geometry of Grassmann manifolds", §4; Begelfor & Werman 2006).
 import {
+  type IterativeOptions,
+  type IterativeResult,
+  checkFunction,
+  checkInteger,
+  checkOptions,
+  checkPositive,
   ConvergenceError,
-  InvalidArgumentError,
   type Matrix,
-  type ProgressInfo,
   throwIfAborted,
 } from '@rg/linalg';
 import { align, logFromAlignment } from './internal/alignment.js';
@@ -15,39 +19,40 @@ import { thinQ } from './internal/thin-qr.js';
 import { assertPoint } from './internal/validate.js';
 import { projectionMeanKernel } from './projection-mean.js';
 
-/** Options of {@link karcherMean}. */
-export interface KarcherMeanOptions {
+/**
+ * Options of {@link karcherMean}: the shared iterative options (`tol`, the bound on the
+ * Riemannian gradient norm ‖Σ wᵢ Log_X(Yᵢ)‖, default 1e-10; `maxIter`, default 100; `signal`,
+ * checked before every iteration; `onProgress`, called after every iteration with the iteration
+ * number and the gradient norm as `residual`; `strict`, throw a ConvergenceError instead of
+ * returning converged: false) plus the weights and the starting basis.
+ *
+ * @example
+ * import { fromRows } from '@rg/linalg';
+ * const options: KarcherMeanOptions = { tol: 1e-12, maxIter: 50, weights: [1, 3] };
+ * const r = karcherMean([fromRows([[1], [0]]), fromRows([[0], [1]])], options);
+ * Math.atan2(Math.abs(r.mean.data[1]), Math.abs(r.mean.data[0])) // => ~1.178097
+ */
+export interface KarcherMeanOptions extends IterativeOptions {
   /** non-negative weights, one per point (normalized to sum 1; default uniform) */
   weights?: ArrayLike<number>;
-  /** stop when the Riemannian gradient norm ‖Σ wᵢ Log_X(Yᵢ)‖ is ≤ tol (default 1e-10) */
-  tol?: number;
-  /** maximum iterations (default 100) */
-  maxIter?: number;
   /** starting basis (default: the {@link projectionMean}) */
   init?: Matrix;
-  signal?: AbortSignal;
-  /** called after every iteration with the iteration number and the gradient norm */
-  onProgress?: (info: ProgressInfo) => void;
-  /** throw a ConvergenceError instead of returning converged: false */
-  strict?: boolean;
 }
 
-/** Result of {@link karcherMean}. */
-export interface KarcherMeanResult {
+/**
+ * Result of {@link karcherMean}: the shared iterative fields (`iterations`, `converged`,
+ * `residual` = the final gradient norm) plus the mean and `gradientNorm` (= `residual`).
+ *
+ * @example
+ * import { fromRows } from '@rg/linalg';
+ * const r: KarcherMeanResult = karcherMean([fromRows([[1], [0]]), fromRows([[1], [0]])]);
+ * [r.iterations, r.converged, r.residual] // => [0, true, 0]
+ */
+export interface KarcherMeanResult extends IterativeResult {
   /** an n×k orthonormal basis of the mean subspace */
   mean: Matrix;
-  iterations: number;
-  converged: boolean;
   /** ‖Σ wᵢ Log_X(Yᵢ)‖ at `mean`: the norm of the Riemannian gradient of ½Σ wᵢ d²(X, Yᵢ) */
   gradientNorm: number;
-  /** same as gradientNorm (the IterativeResult field) */
-  residual: number;
-}
-
-function positiveInteger(fn: string, name: string, v: unknown): number {
-  if (!Number.isInteger(v) || (v as number) < 1)
-    throw new InvalidArgumentError(`${fn}(): ${name} must be an integer ≥ 1 (got ${String(v)})`);
-  return v as number;
 }
 
 /**
@@ -79,17 +84,24 @@ export function karcherMean(
 ): KarcherMeanResult {
   const fn = 'karcherMean';
   const { n, k } = assertPoints(fn, points);
-  if (!options || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}(): options must be an object`);
-  const w = normalizedWeights(fn, options.weights, points.length);
-  const tol = options.tol ?? 1e-10;
-  if (typeof tol !== 'number' || !(tol >= 0) || !Number.isFinite(tol))
-    throw new InvalidArgumentError(`${fn}(): tol must be a finite number ≥ 0 (got ${String(tol)})`);
-  const maxIter = positiveInteger(fn, 'maxIter', options.maxIter ?? 100);
+  const o = checkOptions(fn, 'options', options);
+  const w = normalizedWeights(fn, o.weights, points.length);
+  const tol = checkPositive(fn, 'tol', o.tol ?? 1e-10, true);
+  const maxIter = checkInteger(fn, 'maxIter', o.maxIter ?? 100, 1);
+  const onProgress =
+    o.onProgress === undefined
+      ? undefined
+      : checkFunction<NonNullable<IterativeOptions['onProgress']>>(
+          fn,
+          'onProgress',
+          o.onProgress,
+          '({ iteration, residual })',
+        );
+  const { signal, strict = false } = o;
   let x: Float64Array;
-  if (options.init !== undefined) {
-    assertPoint(fn, 'init', options.init, n, k);
-    x = options.init.data.slice();
+  if (o.init !== undefined) {
+    assertPoint(fn, 'init', o.init, n, k);
+    x = o.init.data.slice();
   } else x = projectionMeanKernel(n, k, points, w);
   const len = n * k;
   const grad = new Float64Array(len);
@@ -98,7 +110,7 @@ export function karcherMean(
   let iterations = 0;
   let converged = false;
   for (;;) {
-    throwIfAborted(fn, options.signal);
+    throwIfAborted(fn, signal);
     grad.fill(0);
     for (let i = 0; i < points.length; i++) {
       logFromAlignment(n, k, align(n, k, x, points[i].data), log);
@@ -107,7 +119,7 @@ export function karcherMean(
     let s = 0;
     for (let j = 0; j < len; j++) s += grad[j] * grad[j];
     residual = Math.sqrt(s);
-    if (iterations > 0) options.onProgress?.({ iteration: iterations, residual });
+    if (iterations > 0) onProgress?.({ iteration: iterations, residual });
     if (residual <= tol) {
       converged = true;
       break;
@@ -118,7 +130,7 @@ export function karcherMean(
     x = thinQ(n, k, expInto(n, k, x, grad));
     iterations++;
   }
-  if (!converged && options.strict)
+  if (!converged && strict)
     throw new ConvergenceError(
       `${fn}(): the gradient norm ${residual.toExponential(2)} is above tol = ${tol} after ${iterations} iterations`,
       { iterations, residual },
