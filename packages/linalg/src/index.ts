@@ -63,6 +63,7 @@ export {
   checkProbability,
   checkSeed,
   checkVector,
+  describeValue,
 } from './validate-arguments.js';
 
 // --- products and kernels: matmul, matmulTransA, matmulTransB, gram, WebAssembly SIMD ---

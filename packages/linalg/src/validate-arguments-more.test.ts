@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   checkFunction,
   checkInRange,
+  checkInteger,
+  checkPositive,
   checkMatrix,
   checkOutput,
   checkSeed,
   checkVector,
+  describeValue,
   fromRows,
   InvalidArgumentError,
   NonFiniteError,
@@ -29,7 +32,7 @@ describe('checkInRange', () => {
       ),
     );
     expect(() => checkInRange('f', 'gamma', '0.5', 0, 1)).toThrow(
-      /^f\(\): gamma must be a number in \[0, 1\] \(got "0\.5"\)/,
+      /^f\(\): gamma must be a number in \[0, 1\] \(got '0\.5'\)/,
     );
     expect(() => checkInRange('f', 'gamma', 0, 0, 1, true, true)).toThrow(/\(0, 1\)/);
   });
@@ -78,5 +81,47 @@ describe('checkVector and checkMatrix', () => {
       ShapeError,
     );
     expect(() => checkMatrix('f', 'a', fromRows([[1, Number.NaN]]))).toThrow(NonFiniteError);
+  });
+});
+
+// The value descriptions that came from @rg/ot's private validators: every shared validator
+// says what the bad value was (an array's length, an object's keys, a string in quotes).
+describe('describeValue', () => {
+  it('describes every kind of value, and the validators use it', () => {
+    expect(describeValue(null)).toBe('null');
+    expect(describeValue(undefined)).toBe('undefined');
+    expect(describeValue(() => 1)).toBe('a function');
+    expect(describeValue([1, 2, 3])).toBe('an array of length 3');
+    expect(describeValue({})).toBe('an empty object');
+    expect(describeValue({ n: 1, m: 2 })).toBe('an object with keys n, m');
+    expect(describeValue('1e-9')).toBe("'1e-9'");
+    expect(describeValue(-0.5)).toBe('-0.5');
+    expect(describeValue(Number.POSITIVE_INFINITY)).toBe('Infinity');
+    expect(describeValue(3n)).toBe('3');
+    expect(describeValue(new Float32Array(2))).toBe('a Float32Array of length 2');
+    expect(describeValue(new Int8Array(3))).toBe('an Int8Array of length 3');
+    expect(describeValue(new DataView(new ArrayBuffer(4)))).toBe('a DataView of length 4');
+    expect(describeValue(new Map())).toBe('a Map');
+    expect(describeValue(new AbortController().signal)).toBe('an AbortSignal');
+    expect(describeValue(Object.create(null))).toBe('an empty object');
+    // a big object or string is cut, not printed whole
+    const many = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, i]));
+    expect(describeValue(many)).toBe('an object with keys k0, k1, k2, k3, k4, k5, k6, k7, …');
+    expect(describeValue('x'.repeat(100))).toBe(`'${'x'.repeat(40)}…'`);
+    expect(() => checkPositive('sinkhorn', 'reg', {})).toThrow(
+      /^sinkhorn\(\): reg must be a finite number > 0 \(got an empty object\)$/,
+    );
+    expect(() => checkPositive('sinkhorn', 'tol', '1e-9', true)).toThrow(
+      /^sinkhorn\(\): tol must be a finite number ≥ 0 \(got '1e-9'\)$/,
+    );
+    expect(() => checkInteger('emd', 'maxIter', { n: 1 }, 0)).toThrow(
+      /^emd\(\): maxIter must be a non-negative integer \(got an object with keys n\)$/,
+    );
+    expect(() => checkInteger('emd', 'maxIter', [1], 1)).toThrow(
+      /^emd\(\): maxIter must be an integer ≥ 1 \(got an array of length 1\)$/,
+    );
+    expect(() => checkInteger('f', 'k', 9, 0, 8)).toThrow(
+      /^f\(\): k must be an integer in \[0, 8\] \(got 9\)$/,
+    );
   });
 });

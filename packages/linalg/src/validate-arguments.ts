@@ -6,10 +6,47 @@ import type { Matrix } from './matrix.js';
 import { assertFinite, assertFiniteArray, assertVector } from './validate.js';
 
 function show(x: unknown): string {
-  if (typeof x === 'string') return JSON.stringify(x);
+  return describeValue(x);
+}
+
+/** 'a' or 'an' before a class name ('a Float64Array', 'an AbortSignal') */
+function article(name: string): string {
+  return /^[AEIO]/i.test(name) ? 'an' : 'a';
+}
+
+/**
+ * What a bad argument is, for the `(got …)` part of a message: `null`, `undefined`,
+ * `a function`, `an array of length 3`, `a Float32Array of length 2`, `a Map` (an instance of
+ * a class), `an object with keys n, m` (at most 8 keys listed; `an empty object`), a string in
+ * single quotes (cut after 40 characters), a number or other primitive as `String` writes it.
+ * Every shared validator shows the value this way. Never throws.
+ *
+ * @example
+ * describeValue({ n: 1 }) // => 'an object with keys n'
+ * describeValue([1]) // => 'an array of length 1'
+ * describeValue(new Float32Array(2)) // => 'a Float32Array of length 2'
+ * describeValue('1e-9') // => "'1e-9'"
+ * describeValue(Number.NaN) // => 'NaN'
+ */
+export function describeValue(x: unknown): string {
   if (x === null) return 'null';
-  if (typeof x === 'object') return Array.isArray(x) ? 'an array' : 'an object';
   if (typeof x === 'function') return 'a function';
+  if (Array.isArray(x)) return `an array of length ${x.length}`;
+  if (typeof x === 'object') {
+    const proto = Object.getPrototypeOf(x);
+    const name: unknown = proto?.constructor?.name;
+    if (ArrayBuffer.isView(x)) {
+      const kind = typeof name === 'string' && name ? name : 'ArrayBufferView';
+      const length = (x as { length?: unknown }).length;
+      return `${article(kind)} ${kind} of length ${typeof length === 'number' ? length : x.byteLength}`;
+    }
+    if (proto !== null && proto !== Object.prototype && typeof name === 'string' && name)
+      return `${article(name)} ${name}`;
+    const keys = Object.keys(x);
+    if (keys.length === 0) return 'an empty object';
+    return `an object with keys ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}`;
+  }
+  if (typeof x === 'string') return `'${x.length > 40 ? `${x.slice(0, 40)}…` : x}'`;
   return String(x);
 }
 
@@ -64,7 +101,7 @@ export function checkInteger(
 ): number {
   if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max)
     throw new InvalidArgumentError(
-      `${fn}(): ${name} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in [${min}, ${max}]`} (got ${show(x)})`,
+      `${fn}(): ${name} must be ${max !== Number.MAX_SAFE_INTEGER ? `an integer in [${min}, ${max}]` : min === 0 ? 'a non-negative integer' : `an integer ≥ ${min}`} (got ${show(x)})`,
     );
   return x;
 }

@@ -7,10 +7,11 @@ import {
   type IterativeResult,
   type Matrix,
   type ProgressInfo,
+  checkInteger,
   checkOptions,
   throwIfAborted,
 } from '@rg/linalg';
-import { type CostInput, checkCount, checkProblem, total, type Weights } from './problem.js';
+import { type CostInput, checkProblem, total, type Weights } from './problem.js';
 
 /**
  * Options of {@link emd}: the shared iterative options without `tol` (the simplex stops at an
@@ -366,7 +367,7 @@ function emdAs(
   // an already-aborted signal must stop before any pivot, not after the first 1024
   throwIfAborted(fn, options.signal);
   const cost = p.cost;
-  const maxIter = checkCount(fn, 'maxIter', options.maxIter ?? 100000);
+  const maxIter = checkInteger(fn, 'maxIter', options.maxIter ?? 100000, 0);
   const sa = total(p.a);
   const sb = total(p.b);
   const bb = p.b;

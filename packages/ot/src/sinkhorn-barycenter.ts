@@ -1,6 +1,8 @@
 // Entropic Wasserstein barycenter on a fixed support by iterative Bregman projections
 // (Benamou, Carlier, Cuturi, Nenna & Peyré 2015, SIAM J. Sci. Comput. 37(2)).
 import {
+  checkInteger,
+  checkPositive,
   ConvergenceError,
   InvalidArgumentError,
   type IterativeOptions,
@@ -9,16 +11,7 @@ import {
   ShapeError,
   throwIfAborted,
 } from '@rg/linalg';
-import {
-  type CostInput,
-  checkCount,
-  checkReg,
-  checkTol,
-  checkWeights,
-  toMatrix,
-  total,
-  type Weights,
-} from './problem.js';
+import { type CostInput, checkWeights, toMatrix, total, type Weights } from './problem.js';
 import { isCheckIteration } from './sinkhorn-kernels.js';
 
 /** Options of {@link sinkhornBarycenter}. */
@@ -70,9 +63,9 @@ export function sinkhornBarycenter(
   if (!Array.isArray(histograms) || histograms.length === 0)
     throw new ShapeError(`${fn}(): histograms must be a non-empty array`);
   const cost = toMatrix(fn, 'cost', costInput);
-  const reg = checkReg(fn, options.reg);
-  const maxIter = checkCount(fn, 'maxIter', options.maxIter ?? 1000);
-  const tol = checkTol(fn, options.tol ?? 1e-9);
+  const reg = checkPositive(fn, 'reg', options.reg);
+  const maxIter = checkInteger(fn, 'maxIter', options.maxIter ?? 1000, 0);
+  const tol = checkPositive(fn, 'tol', options.tol ?? 1e-9, true);
   const n = cost.rows;
   const m = cost.cols;
   const k = histograms.length;

@@ -1,6 +1,9 @@
 // Sinkhorn-Newton-Sparse (Tang, Shavlovsky, Rahmanian, Tardini, Thekumparampil, Xiao &
 // Ying, "Accelerating Sinkhorn algorithm with sparse Newton iterations", ICLR 2024).
 import {
+  checkInRange,
+  checkInteger,
+  checkPositive,
   ConvergenceError,
   conjugateGradient,
   csrFromDense,
@@ -13,14 +16,7 @@ import {
   NotPositiveDefiniteError,
   throwIfAborted,
 } from '@rg/linalg';
-import {
-  type CostInput,
-  checkCount,
-  checkProblem,
-  checkReg,
-  checkTol,
-  type Weights,
-} from './problem.js';
+import { type CostInput, checkProblem, type Weights } from './problem.js';
 import { logKernel } from './sinkhorn-kernels.js';
 import { embedPlan, embedVector, restrict, supportOf } from './support.js';
 
@@ -155,10 +151,10 @@ export function sinkhornNewtonSparse(
     throw new InvalidArgumentError(`${FN}(): options { reg } are required`);
   const p = checkProblem(FN, a, b, costInput);
   const cost = p.cost;
-  const reg = checkReg(FN, options.reg);
-  const tol = checkTol(FN, options.tol ?? 1e-9);
-  const sinkhornIters = checkCount(FN, 'sinkhornIters', options.sinkhornIters ?? 20);
-  const newtonIters = checkCount(FN, 'newtonIters', options.newtonIters ?? 100);
+  const reg = checkPositive(FN, 'reg', options.reg);
+  const tol = checkPositive(FN, 'tol', options.tol ?? 1e-9, true);
+  const sinkhornIters = checkInteger(FN, 'sinkhornIters', options.sinkhornIters ?? 20, 0);
+  const newtonIters = checkInteger(FN, 'newtonIters', options.newtonIters ?? 100, 0);
   const ri = supportOf(p.a);
   const ci = supportOf(p.b);
   const sub = restrict(p.a, p.b, cost, ri, ci);
@@ -167,14 +163,17 @@ export function sinkhornNewtonSparse(
   const n = A.length;
   const m = B.length;
   const nm = n * m;
-  const lambda = options.sparsity ?? Math.min(1, 2 / Math.min(n, m));
-  if (!(lambda > 0 && lambda <= 1))
-    throw new InvalidArgumentError(`${FN}(): sparsity must be in (0, 1] (got ${lambda})`);
-  const cgIters = checkCount(FN, 'cgIters', options.cgIters ?? 10 * (n + m));
+  const lambda = checkInRange(
+    FN,
+    'sparsity',
+    options.sparsity ?? Math.min(1, 2 / Math.min(n, m)),
+    0,
+    1,
+    true,
+  );
+  const cgIters = checkInteger(FN, 'cgIters', options.cgIters ?? 10 * (n + m), 0);
   const kept = Math.min(nm, Math.ceil(lambda * nm));
-  const maxDropped = options.maxDroppedMass ?? 1e-3;
-  if (!(maxDropped >= 0 && maxDropped <= 1))
-    throw new InvalidArgumentError(`${FN}(): maxDroppedMass must be in [0, 1] (got ${maxDropped})`);
+  const maxDropped = checkInRange(FN, 'maxDroppedMass', options.maxDroppedMass ?? 1e-3, 0, 1);
   let keptLast = kept;
   const history: SinkhornNewtonSparseResult['history'] = [];
   const onProgress = options.onProgress;

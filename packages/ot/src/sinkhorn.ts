@@ -2,7 +2,10 @@
 // log-domain, absorption and ε-scaling: Schmitzer 2019, SIAM J. Sci. Comput. 41(3)).
 import {
   assertFiniteArray,
+  checkInteger,
+  checkPositive,
   ConvergenceError,
+  describeValue,
   InvalidArgumentError,
   type IterativeOptions,
   type IterativeResult,
@@ -16,15 +19,7 @@ import {
   type SinkhornAcceleratorInfo,
 } from './sinkhorn-accelerated.js';
 import type { SinkhornAccelerator } from './sinkhorn-accelerator.js';
-import {
-  type CostInput,
-  checkCount,
-  describeValue,
-  checkProblem,
-  checkReg,
-  checkTol,
-  type Weights,
-} from './problem.js';
+import { type CostInput, checkProblem, type Weights } from './problem.js';
 import {
   type KernelOutput,
   type LoopControl,
@@ -263,9 +258,9 @@ export function prepareSinkhorn(
     throw new InvalidArgumentError(`${fn}(): options { reg } are required`);
   const p = checkProblem(fn, a, b, costInput);
   const cost = p.cost;
-  const reg = checkReg(fn, options.reg);
-  const maxIter = checkCount(fn, 'maxIter', options.maxIter ?? 1000);
-  const tol = checkTol(fn, options.tol ?? 1e-9);
+  const reg = checkPositive(fn, 'reg', options.reg);
+  const maxIter = checkInteger(fn, 'maxIter', options.maxIter ?? 1000, 0);
+  const tol = checkPositive(fn, 'tol', options.tol ?? 1e-9, true);
   const checkEvery = options.checkEvery ?? 10;
   if (!Number.isInteger(checkEvery) || checkEvery < 1)
     throw new InvalidArgumentError(

@@ -1,7 +1,15 @@
 // Sliced Wasserstein distance (Rabin, Peyré, Delon & Bernot 2011; Bonneel, Rabin, Peyré & Pfister
 // 2015, "Sliced and Radon Wasserstein barycenters of measures"): the mean over directions θ of
 // the one-dimensional W_p^p between the projections ⟨x, θ⟩, to the power 1/p.
-import { InvalidArgumentError, isMatrix, type Matrix, rng, ShapeError } from '@rg/linalg';
+import {
+  checkOptions,
+  checkSeed,
+  InvalidArgumentError,
+  isMatrix,
+  type Matrix,
+  rng,
+  ShapeError,
+} from '@rg/linalg';
 import { type Points, toPoints } from './cost-matrix.js';
 import { checkWeights, total, type Weights } from './problem.js';
 import { wassersteinPowerSorted } from './wasserstein-1d.js';
@@ -14,7 +22,7 @@ export interface SlicedWassersteinOptions {
    * `projections`)
    */
   projections?: number | Matrix;
-  /** seed of the random directions (default 0) */
+  /** seed of the random directions, a safe integer (default 0) */
   seed?: number;
   /** order p ≥ 1 (default 2) */
   p?: number;
@@ -77,7 +85,7 @@ function projectSorted(
  *   of the wrong size
  * @throws {NonFiniteError} on a non-finite coordinate or weight
  * @throws {InvalidArgumentError} on p < 1, a projection count that is not a positive integer,
- *   or negative weights
+ *   a seed that is not a safe integer, or negative weights
  * @example
  * // a translation by (3, 4) along the directions e1 and e2: W_2 is 3 and 4 on each
  * import { fromRows } from '@rg/linalg';
@@ -92,8 +100,7 @@ export function slicedWasserstein(
   options: SlicedWassersteinOptions = {},
 ): number {
   const fn = 'slicedWasserstein';
-  if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}(): options must be an object`);
+  checkOptions(fn, 'options', options);
   const px = toPoints(fn, 'x', x);
   const py = toPoints(fn, 'y', y);
   if (px.rows === 0 || py.rows === 0) throw new ShapeError(`${fn}(): x and y must not be empty`);
@@ -120,9 +127,7 @@ export function slicedWasserstein(
       throw new InvalidArgumentError(
         `${fn}(): projections must be a positive integer or a Matrix (got ${String(proj)})`,
       );
-    const seed = options.seed ?? 0;
-    if (typeof seed !== 'number' || !Number.isFinite(seed))
-      throw new InvalidArgumentError(`${fn}(): seed must be a finite number (got ${seed})`);
+    const seed = checkSeed(fn, 'seed', options.seed ?? 0);
     L = proj;
     dirs = new Float64Array(d * L);
     const r = rng(seed);

@@ -93,6 +93,8 @@ export const descriptions = {
     'skip: validator helper for package authors; its errors name the caller passed as fn',
   checkVector:
     'skip: validator helper for package authors; its errors name the caller passed as fn',
+  // never throws: every value has a description
+  describeValue: 'x?:any',
   checkMatrix:
     'skip: validator helper for package authors; its errors name the caller passed as fn',
   checkOutput:
