@@ -194,6 +194,7 @@ export { csrOperator, spmm, spmv, spmvTrans } from './sparse/spmv.js';
 // --- worker pool: matrix products and symmetric batches over worker threads ---
 export type { Pool, PoolInfo, PoolMemory, PoolOptions } from './pool.js';
 export { availableThreads, createPool } from './pool.js';
+export { checkPool, poolArray, withScratch } from './pool-memory.js';
 export type {
   BatchSymmetricFunction,
   EighBatchOptions,

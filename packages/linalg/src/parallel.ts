@@ -8,6 +8,8 @@ import { InvalidArgumentError, ShapeError } from './errors.js';
 import { kernelMode } from './kernels/backend.js';
 import type { Matrix } from './matrix.js';
 import type { Pool } from './pool.js';
+import { checkPool, sharedArray, useScratch } from './pool-memory.js';
+import { guardAllocation } from './allocation.js';
 import type { NamedSymmetricFunction } from './symmetric-function-derivative.js';
 import {
   type BatchTask,
@@ -59,31 +61,6 @@ export const BATCH_PARALLEL_MIN = 2 ** 18;
 
 /** Pieces per worker thread: more pieces balance uneven threads, fewer cost fewer messages. */
 const PIECES_PER_THREAD = 4;
-
-function checkPool(fn: string, pool: Pool | undefined): Pool | undefined {
-  if (pool === undefined) return undefined;
-  if (pool === null || typeof pool !== 'object' || typeof pool.run !== 'function')
-    throw new InvalidArgumentError(
-      `${fn}(): pool must come from createPool() (got ${String(pool)})`,
-    );
-  if (pool.disposed) throw new InvalidArgumentError(`${fn}(): pool has been disposed`);
-  return pool;
-}
-
-/** A Float64Array the workers can see: shared memory in 'shared' pools, plain otherwise. */
-function buffer(pool: Pool | undefined, length: number): Float64Array {
-  if (pool !== undefined && pool.info.memory === 'shared')
-    return new Float64Array(new SharedArrayBuffer(8 * length));
-  return new Float64Array(length);
-}
-
-function sharedCopy(pool: Pool | undefined, x: Float64Array): Float64Array {
-  if (pool === undefined || pool.info.memory !== 'shared' || x.buffer instanceof SharedArrayBuffer)
-    return x;
-  const y = buffer(pool, x.length);
-  y.set(x);
-  return y;
-}
 
 /**
  * Run the tasks: on the pool (through {@link runPieces}), or one after the other on this thread.
@@ -232,41 +209,57 @@ export async function matmulParallel(
   const m = a.rows;
   const n = b.cols;
   const k = a.cols;
-  const c = prepareProduct(fn, a, b, m, n, options.out);
   let pool = checkPool(fn, options.pool);
   if (pool !== undefined && (pool.threads < 2 || m * n * k < MATMUL_PARALLEL_MIN || m < 16))
     pool = undefined;
+  const shared = pool?.info.memory === 'shared';
+  // Without `out`, a shared pool's workers write the result in place and it is returned as is.
+  const inPlace = shared && options.out === undefined;
+  if (inPlace) guardAllocation(fn, m * n);
+  const c = inPlace
+    ? { rows: m, cols: n, data: sharedArray(pool, m * n) }
+    : prepareProduct(fn, a, b, m, n, options.out);
   const backend = kernelMode();
-  const ad = sharedCopy(pool, a.data);
-  const bd = sharedCopy(pool, b.data);
-  const cd =
-    pool?.info.memory === 'shared' && !(c.data.buffer instanceof SharedArrayBuffer)
-      ? buffer(pool, m * n)
-      : c.data;
-  // Panels of whole 8-row blocks, so a panel edge never splits a register tile of the kernel.
-  const pieces = pool === undefined ? 1 : Math.min(pool.threads * 2, Math.ceil(m / 8));
-  const step = Math.ceil(m / pieces / 8) * 8;
-  const tasks: GemmTask[] = [];
-  for (let r0 = 0; r0 < m; r0 += step) {
-    const rows = Math.min(step, m - r0);
-    tasks.push({
-      kind: 'gemm',
-      m: rows,
-      n,
-      k,
-      a: ad.subarray(r0 * k, (r0 + rows) * k),
-      b: bd,
-      c: cd.subarray(r0 * n, (r0 + rows) * n),
-    });
-  }
-  const ok = await runAll(
-    fn,
-    pool,
-    tasks.map((t) => ({ ...t, backend })),
-    options,
-  );
+  // Operands and `out` outside shared memory go through the pool's staging arrays.
+  const copyIn = (x: Float64Array) => shared && !(x.buffer instanceof SharedArrayBuffer);
+  const staged = [a.data, b.data, c.data].filter(copyIn).map((x) => x.length);
+  const ok = await useScratch(pool, staged, async (scratch) => {
+    let next = 0;
+    const stage = (x: Float64Array, input: boolean) => {
+      if (!copyIn(x)) return x;
+      const y = scratch[next++];
+      if (input) y.set(x);
+      return y;
+    };
+    const ad = stage(a.data, true);
+    const bd = stage(b.data, true);
+    const cd = stage(c.data, false);
+    // Panels of whole 8-row blocks, so a panel edge never splits a register tile of the kernel.
+    const pieces = pool === undefined ? 1 : Math.min(pool.threads * 2, Math.ceil(m / 8));
+    const step = Math.ceil(m / pieces / 8) * 8;
+    const tasks: GemmTask[] = [];
+    for (let r0 = 0; r0 < m; r0 += step) {
+      const rows = Math.min(step, m - r0);
+      tasks.push({
+        kind: 'gemm',
+        m: rows,
+        n,
+        k,
+        a: ad.subarray(r0 * k, (r0 + rows) * k),
+        b: bd,
+        c: cd.subarray(r0 * n, (r0 + rows) * n),
+      });
+    }
+    const done = await runAll(
+      fn,
+      pool,
+      tasks.map((t) => ({ ...t, backend })),
+      options,
+    );
+    if (done && cd !== c.data) c.data.set(cd);
+    return done;
+  });
   if (!ok) throwNonFinite(fn, a, b);
-  if (cd !== c.data) c.data.set(cd);
   return c;
 }
 
@@ -335,42 +328,43 @@ async function batch(
   let pool = checkPool(fn, options.pool);
   if (pool !== undefined && (pool.threads < 2 || lay.work < BATCH_PARALLEL_MIN)) pool = undefined;
   const vectors = kind === 'symfun' || (options.vectors ?? true);
-  const input = buffer(pool, lay.entries);
-  for (let i = 0; i < matrices.length; i++) input.set(matrices[i].data, lay.offsets[i]);
-  const valueOffsets: number[] = [];
-  let nValues = 0;
-  for (const n of lay.sizes) {
-    valueOffsets.push(nValues);
-    nValues += n;
-  }
-  const values = buffer(pool, kind === 'eigh' ? nValues : 0);
-  const output = buffer(pool, vectors ? lay.entries : 0);
-  const backend = kernelMode();
-  const pieces = pool === undefined ? 1 : pool.threads * PIECES_PER_THREAD;
-  const tasks: Array<Parameters<typeof runTask>[0]> = runs(lay.sizes, pieces).map(([i0, i1]) => {
-    const e0 = lay.offsets[i0];
-    const e1 = i1 < lay.sizes.length ? lay.offsets[i1] : lay.entries;
-    const v0 = valueOffsets[i0];
-    const v1 = i1 < lay.sizes.length ? valueOffsets[i1] : nValues;
-    const task: BatchTask = {
-      kind,
-      fn,
-      first: i0,
-      sizes: lay.sizes.slice(i0, i1),
-      input: input.subarray(e0, e1),
-      values: kind === 'eigh' ? values.subarray(v0, v1) : values,
-      output: vectors ? output.subarray(e0, e1) : output,
-      vectors,
-      refine: options.refine ?? 'auto',
-      method: options.method ?? 'auto',
-      symmetryTolerance: options.symmetryTolerance,
-      f,
-      power,
-    };
-    return { ...task, backend };
+  return useScratch(pool, [lay.entries], async ([input]) => {
+    for (let i = 0; i < matrices.length; i++) input.set(matrices[i].data, lay.offsets[i]);
+    const valueOffsets: number[] = [];
+    let nValues = 0;
+    for (const n of lay.sizes) {
+      valueOffsets.push(nValues);
+      nValues += n;
+    }
+    const values = sharedArray(pool, kind === 'eigh' ? nValues : 0);
+    const output = sharedArray(pool, vectors ? lay.entries : 0);
+    const backend = kernelMode();
+    const pieces = pool === undefined ? 1 : pool.threads * PIECES_PER_THREAD;
+    const tasks: Array<Parameters<typeof runTask>[0]> = runs(lay.sizes, pieces).map(([i0, i1]) => {
+      const e0 = lay.offsets[i0];
+      const e1 = i1 < lay.sizes.length ? lay.offsets[i1] : lay.entries;
+      const v0 = valueOffsets[i0];
+      const v1 = i1 < lay.sizes.length ? valueOffsets[i1] : nValues;
+      const task: BatchTask = {
+        kind,
+        fn,
+        first: i0,
+        sizes: lay.sizes.slice(i0, i1),
+        input: input.subarray(e0, e1),
+        values: kind === 'eigh' ? values.subarray(v0, v1) : values,
+        output: vectors ? output.subarray(e0, e1) : output,
+        vectors,
+        refine: options.refine ?? 'auto',
+        method: options.method ?? 'auto',
+        symmetryTolerance: options.symmetryTolerance,
+        f,
+        power,
+      };
+      return { ...task, backend };
+    });
+    if (matrices.length > 0) await runAll(fn, pool, tasks, options);
+    return { lay, values, output, valueOffsets };
   });
-  if (matrices.length > 0) await runAll(fn, pool, tasks, options);
-  return { lay, values, output, valueOffsets };
 }
 
 /**

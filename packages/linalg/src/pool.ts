@@ -5,6 +5,7 @@
 // mechanics (queue, one task per idle worker, typed errors, dispose) are written here rather
 // than taken from a pool library: this package has no runtime dependencies, and the Node pool
 // libraries do not run in browsers.
+import { releaseScratch } from './pool-memory.js';
 import { AbortError, InvalidArgumentError } from './errors.js';
 import { kernelMode } from './kernels/backend.js';
 import type { ErrorRecord, PoolTask, TaskResult } from './pool-tasks.js';
@@ -394,6 +395,7 @@ export async function createPool(options: PoolOptions = {}): Promise<Pool> {
     async dispose() {
       if (disposed) return;
       disposed = true;
+      releaseScratch(pool);
       const pending = [...queue.splice(0), ...slots.flatMap((s) => (s.job ? [s.job] : []))];
       for (const s of slots) s.job = null;
       await Promise.all(slots.map((s) => s.port.terminate()));

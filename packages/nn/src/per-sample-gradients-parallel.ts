@@ -3,10 +3,12 @@
 // code of perSampleGradients, so the rows are bitwise those of one batched pass.
 import {
   checkOptions,
+  checkPool,
   InvalidArgumentError,
   type Matrix,
   type Pool,
   type PoolCallOptions,
+  poolArray,
   runPieces,
   throwIfAborted,
 } from '@rg/linalg';
@@ -57,7 +59,8 @@ function hasDropout(spec: LayerSpec): boolean {
  * @param y - targets (see {@link ModelData})
  * @param loss - 'mse' (default), 'softmaxCrossEntropy' or 'logistic'
  * @param options - `{ tokens, keyPaddingMask, ignoreIndex }` and `{ pool, signal, onProgress }`
- * @returns samples × dim, as perSampleGradients
+ * @returns samples × dim, as perSampleGradients; from a pool with shared memory its `data` is a
+ * view on a SharedArrayBuffer, written in place by the workers (no copy)
  * @throws {ShapeError} when x or y does not fit the model
  * @throws {InvalidArgumentError} for a disposed pool
  * @throws {AbortError} when `signal` is aborted
@@ -78,14 +81,8 @@ export async function perSampleGradientsParallel(
 ): Promise<Matrix> {
   const fn = 'perSampleGradientsParallel';
   const options = checkOptions(fn, 'options', optionsIn);
-  const { pool: asked, signal, onProgress } = options;
-  if (asked !== undefined) {
-    if (asked === null || typeof asked !== 'object' || typeof asked.call !== 'function')
-      throw new InvalidArgumentError(
-        `${fn}(): pool must come from createPool() of @rg/linalg (got ${String(asked)})`,
-      );
-    if (asked.disposed) throw new InvalidArgumentError(`${fn}(): pool has been disposed`);
-  }
+  const { signal, onProgress } = options;
+  const asked = checkPool(fn, options.pool);
   const f = buildModelObjective(
     fn,
     model,
@@ -114,9 +111,7 @@ export async function perSampleGradientsParallel(
     return g;
   }
   const shared = pool.info.memory === 'shared';
-  const out = shared
-    ? new Float64Array(new SharedArrayBuffer(8 * n * dim))
-    : new Float64Array(n * dim);
+  const out = poolArray(pool, n * dim);
   const pieces = Math.min(n, pool.threads * 4);
   const model0 = json;
   await runPieces(
@@ -133,5 +128,5 @@ export async function perSampleGradientsParallel(
     },
     { signal, onProgress },
   );
-  return { rows: n, cols: dim, data: shared ? Float64Array.from(out) : out };
+  return { rows: n, cols: dim, data: out };
 }

@@ -81,8 +81,13 @@ describe('sinkhornParallel', () => {
       expect(bitwiseDiff(other.plan.data, got.plan.data)).toBe(0);
       expect(bitwiseDiff(other.potentials.f, got.potentials.f)).toBe(0);
       expect(other.iterations).toBe(got.iterations);
+      // the plan comes back as the workers wrote it: shared memory from a shared pool, an
+      // ordinary buffer from a copying one
+      expect(other.plan.data.buffer).toBeInstanceOf(
+        pool.info.memory === 'shared' ? SharedArrayBuffer : ArrayBuffer,
+      );
     }
-    expect(got.plan.data.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(got.plan.data.buffer).toBeInstanceOf(SharedArrayBuffer);
   }, 120_000);
 
   it('runs small problems, other methods and calls without a pool as sinkhorn on this thread', async () => {
@@ -162,6 +167,8 @@ describe('costMatrixParallel', () => {
         });
         expect(bitwiseDiff(got.data, ref.data)).toBe(0);
         expect(seen.length).toBe(8);
+        // written in place by the workers on a shared pool, assembled here on a copying one
+        expect(got.data.buffer).toBeInstanceOf(pool === shared ? SharedArrayBuffer : ArrayBuffer);
       }
     }
     const f = (u: Float64Array, v: Float64Array) => Math.abs(u[0] - v[0]);

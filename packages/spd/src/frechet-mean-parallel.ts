@@ -2,7 +2,7 @@
 // affine-invariant Karcher flow and the Bures–Wasserstein fixed point measure their gradient as
 // a weighted sum of one matrix function per point; the workers compute those terms, the calling
 // thread sums them in index order and takes the step, with the very rule and code of frechetMean.
-import { checkOptions, type Matrix, type Pool, type PoolCallOptions } from '@rg/linalg';
+import { checkOptions, type Matrix, type Pool, type PoolCallOptions, poolArray } from '@rg/linalg';
 import { dot } from '@rg/linalg/kernels';
 import {
   checkMeanOptions,
@@ -11,7 +11,7 @@ import {
   meanOfValidPoints,
   meanResult,
 } from './frechet-mean.js';
-import { packPoints, mapPoints, poolArray, poolFor } from './internal/pool-points.js';
+import { packPoints, mapPoints, poolFor } from './internal/pool-points.js';
 import { assertPoints, normalizedWeights, toMatrices } from './internal/points.js';
 import { addWeighted, sq } from './internal/sq.js';
 import { affineInvariant, karcherStep, karcherWhitener } from './metrics/affine-invariant.js';

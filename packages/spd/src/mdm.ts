@@ -8,18 +8,13 @@ import {
   type PoolCallOptions,
   ShapeError,
   throwIfAborted,
+  poolArray,
 } from '@rg/linalg';
 import type { SPDClassifier } from './classifier.js';
 import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
 import { meanOnPool } from './frechet-mean-parallel.js';
 import { classesOf } from './internal/labels.js';
-import {
-  mapPoints,
-  packPoints,
-  poolArray,
-  poolFor,
-  workerMetricName,
-} from './internal/pool-points.js';
+import { mapPoints, packPoints, poolFor, workerMetricName } from './internal/pool-points.js';
 import { assertPoints, toMatrices } from './internal/points.js';
 import { affineInvariant } from './metrics/affine-invariant.js';
 import { type MetricName, resolveMetric } from './metrics/resolve-metric.js';

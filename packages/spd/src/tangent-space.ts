@@ -9,11 +9,12 @@ import {
   type PoolCallOptions,
   ShapeError,
   throwIfAborted,
+  poolArray,
 } from '@rg/linalg';
 import { congruence, eigensystem, reconstruct } from '@rg/linalg/kernels';
 import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
 import { meanOnPool } from './frechet-mean-parallel.js';
-import { mapPoints, packPoints, poolArray, poolFor } from './internal/pool-points.js';
+import { mapPoints, packPoints, poolFor } from './internal/pool-points.js';
 import { assertPoints, toMatrices } from './internal/points.js';
 import { spdCholesky } from './internal/validate.js';
 import { affineInvariant } from './metrics/affine-invariant.js';

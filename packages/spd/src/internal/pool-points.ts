@@ -4,10 +4,11 @@
 // with the same code as the one-thread path. Validation happens before, on the calling thread.
 import {
   BATCH_PARALLEL_MIN,
-  InvalidArgumentError,
+  checkPool,
   type Matrix,
   type Pool,
   type PoolCallOptions,
+  poolArray,
   runPieces,
 } from '@rg/linalg';
 import { type MetricName, resolveMetric } from '../metrics/resolve-metric.js';
@@ -36,13 +37,9 @@ export interface PooledPoints {
  * one or that was disposed is an InvalidArgumentError.
  */
 export function poolFor(fn: string, pool: Pool | undefined, work: number): Pool | undefined {
-  if (pool === undefined) return undefined;
-  if (pool === null || typeof pool !== 'object' || typeof pool.call !== 'function')
-    throw new InvalidArgumentError(
-      `${fn}(): pool must come from createPool() of @rg/linalg (got ${String(pool)})`,
-    );
-  if (pool.disposed) throw new InvalidArgumentError(`${fn}(): pool has been disposed`);
-  return pool.threads < 2 || work < BATCH_PARALLEL_MIN ? undefined : pool;
+  const checked = checkPool(fn, pool);
+  if (checked === undefined) return undefined;
+  return checked.threads < 2 || work < BATCH_PARALLEL_MIN ? undefined : checked;
 }
 
 /**
@@ -55,13 +52,6 @@ export function workerMetricName(metric: SPDMetric): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A Float64Array of `length` the pool's workers can write: shared memory in 'shared' pools. */
-export function poolArray(pool: Pool, length: number): Float64Array {
-  return pool.info.memory === 'shared'
-    ? new Float64Array(new SharedArrayBuffer(8 * length))
-    : new Float64Array(length);
 }
 
 /** Pack validated n×n points into `pieces` runs of about equal length. */

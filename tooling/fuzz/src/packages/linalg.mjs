@@ -197,6 +197,12 @@ export const descriptions = {
   MATMUL_PARALLEL_MIN: 'value',
   matmulParallel: 'a:mat b:mat optionsIn?:opts',
   runPieces: 'skip: its valid calls need a started pool (createPool starts worker threads)',
+  checkPool: 'skip: validator helper for package authors; its errors name the caller passed as fn',
+  poolArray: { call: 'pool?:any length:int' },
+  withScratch: {
+    call: 'pool?:any lengths:any body:any',
+    valid: { lengths: () => [2, 3], body: () => async (xs) => xs.length },
+  },
   symmetricFunctionBatch: { call: 'matrices:syms f:any options?:opts', valid: { f: () => 'exp' } },
 };
 
