@@ -44,8 +44,8 @@ describe('jacobiEigen (cyclic Jacobi kernel)', () => {
 
   it('skips |a_pq| ≤ ε·√|a_pp a_qq| (the relative test, bound included): such a matrix converges in one sweep', () => {
     // a sweep that rotates nothing is convergence, so maxSweeps = 1 suffices exactly when every
-    // off-diagonal entry passes the skip test; 1e-17 and ε (= ε·√(1·1), the bound) do, while the
-    // absolute floor ε²‖A‖ alone would rotate both. d = (1, 1) is 1 ± 1e-17 rounded.
+    // off-diagonal entry passes the skip test; 1e-17 and ε (= ε·√(1·1), the bound) do, while an
+    // absolute floor alone would rotate both. d = (1, 1) is 1 ± 1e-17 rounded.
     for (const off of [1e-17, EPS]) {
       const d = new Float64Array(2);
       expect(jacobiEigen(2, Float64Array.of(1, off, off, 1), d, null, 1)).toBe(true);
@@ -54,5 +54,24 @@ describe('jacobiEigen (cyclic Jacobi kernel)', () => {
     // just above the bound one rotation is needed, so one sweep is not enough
     const d = new Float64Array(2);
     expect(jacobiEigen(2, Float64Array.of(1, 2 * EPS, 2 * EPS, 1), d, null, 1)).toBe(false);
+  });
+
+  it('rotates by couplings far below ε²‖A‖ when the relative test asks for it, and by tan θ ≈ 1/(2θ) when θ² overflows', () => {
+    // [[1, 1e-33], [1e-33, 2e-66]]: λ_min = 2e-66 − 1e-66 (to 1e-99 relative: the exact
+    // eigenvalues are (1 + c ∓ √((1 − c)² + 4b²))/2 with b = 1e-33, c = 2e-66)
+    const d = new Float64Array(2);
+    expect(jacobiEigen(2, Float64Array.of(1, 1e-33, 1e-33, 2e-66), d, null)).toBe(true);
+    const [lo, hi] = Array.from(d).sort((x, y) => x - y);
+    expect(Math.abs(lo - 1e-66) / 1e-66).toBeLessThanOrEqual(4 * EPS);
+    expect(hi).toBe(1);
+    // b = 1e-160, c = 1e-300: θ = (c − 1)/(2b) ≈ −5e159, θ² overflows. The eigenvector of λ ≈ 1
+    // is (1, b/(1 − c)) to 1e-300 relative, so its second entry is 1e-160; tan θ taken as 0
+    // would give exactly 0.
+    const vt = new Float64Array(4);
+    expect(jacobiEigen(2, Float64Array.of(1, 1e-160, 1e-160, 1e-300), d, vt)).toBe(true);
+    const big = d[0] > d[1] ? 0 : 1;
+    const v = [vt[big * 2], vt[big * 2 + 1]];
+    expect(Math.abs(v[1] / v[0] - 1e-160) / 1e-160).toBeLessThanOrEqual(4 * EPS);
+    expect(d[1 - big]).toBe(1e-300);
   });
 });

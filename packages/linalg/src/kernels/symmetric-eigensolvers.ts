@@ -5,6 +5,8 @@
 // plane rotation touches two contiguous rows instead of two strided columns.
 
 const EPS = 2.220446049250313e-16;
+/** The smallest positive normal float64 (2^-1022). */
+const MIN_NORMAL = 2.2250738585072014e-308;
 /**
  * Couplings below sqrt(smallest normal) ≈ 1.5e-154 (inputs are pre-scaled to max ≈ 1) are
  * dropped: they move eigenvalues by far less than ε‖T‖, and keeping them drives the shift
@@ -408,10 +410,12 @@ export function jacobiEigen(
     vt.fill(0);
     for (let i = 0; i < n; i++) vt[i * n + i] = 1;
   }
-  let norm2 = 0;
-  for (let i = 0; i < n * n; i++) norm2 += a[i] * a[i];
-  // Off-diagonal entries below ε²‖A‖ change no eigenvalue representably; stop there too.
-  const floor = EPS * EPS * Math.sqrt(norm2);
+  // No absolute floor (such as ε²‖A‖) beside the relative test: on a graded matrix an entry far
+  // below ε‖A‖ can still carry the whole of a tiny eigenvalue ([[1, 1e-33], [1e-33, 2e-66]] has
+  // λ_min = 1e-66, which a floor of ε²‖A‖ would report as 2e-66). Only entries below the
+  // smallest normal number are dropped: a rotation by them changes no eigenvalue by more than
+  // their square over the diagonal gap, which underflows.
+  const floor = MIN_NORMAL;
   let converged = false;
   for (let sweep = 0; sweep < maxSweeps; sweep++) {
     let rotated = false;
@@ -431,7 +435,11 @@ export function jacobiEigen(
         rotated = true;
         // Rutishauser's stable formulas: t = tan θ, the smaller root.
         const theta = (aqq - app) / (2 * apq);
-        const t = (theta >= 0 ? 1 : -1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        // |θ| > 1e150: θ² would overflow; t = 1/(2θ) to full precision there
+        const t =
+          Math.abs(theta) > 1e150
+            ? 0.5 / theta
+            : (theta >= 0 ? 1 : -1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
         const s = t * c;
         const tau = s / (1 + c);
