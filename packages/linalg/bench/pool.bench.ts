@@ -10,6 +10,21 @@
 // product meets wake-up and message costs of tens of µs per piece. 'copy' pools add one copy of
 // each piece's inputs and outputs per task (matmul: all of B per panel).
 //
+// Quiet machine (2026-12-05 12:44 UTC, load average below 2, nothing else running), after
+// matmulParallel staged its operands in memory the pool keeps and returned the workers' product
+// in place (first touch of fresh pages costs 11–30 µs per 4 KiB on this VM); three runs:
+//   benchmark                        ours ms  1 thread ms  1 thread/ours  2 threads copy ms
+//   @rg/linalg:pool:start:2-threads  346      —            —              —      (empty task round trip 29 µs)
+//   @rg/linalg:pool:matmul:n=256     1.18     1.43         1.21x          4.43   (runs: 1.21x, 1.10x, 1.02x)
+//   @rg/linalg:pool:matmul:n=512     6.80     11.00        1.62x          9.81   (1.62x, 1.62x, 1.31x)
+//   @rg/linalg:pool:matmul:n=1024    50.77    85.44        1.68x          119    (1.68x, 1.66x, 1.69x)
+//   @rg/linalg:pool:eigh:10000x8x8   29.24    54.53        1.86x          29.53  (1.86x, 1.46x, 1.60x)
+//   @rg/linalg:pool:eigh:1000x32x32  42.68    56.33        1.32x          36.38  (1.32x, 1.64x, 1.41x)
+//   @rg/linalg:pool:logm:400x16x16   4.68     6.94         1.48x          5.09   (1.48x, 1.54x, 1.54x)
+// The ceiling here is below 2×: two copies of a plain arithmetic loop in two workers run
+// 1.70–1.79× faster than one after the other on this VM. Before the staging (same quiet
+// machine, 11:55 UTC) matmul n = 1024 was 1.41× (fresh shared copies of A, B and C each call).
+//
 // One run (2026-12-04 20:51 UTC, Node 20.20) on the 2-core machine while other jobs kept it at
 // load average 24–26, i.e. about a twelfth of a core per runnable thread: the pool lost
 // everywhere except the 8×8 batch. This measures the scheduler, not the pool; the issue's goal

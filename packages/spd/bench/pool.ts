@@ -10,7 +10,14 @@
 // transform (independent runs of points, one message per run); the Fréchet mean pays one round
 // trip per worker and iteration and sums the per-point terms on the calling thread (points·n²
 // additions against points·n³ of eigendecompositions in the workers), a few per cent at 16×16.
-// Measured so far only on the loaded 2-core development machine: not a result.
+// Quiet machine (2026-12-05 12:44 UTC, load below 2, nothing else running), two runs of `npm run
+// bench` (2 threads vs 1 thread, fastest of 3–5 alternating calls each):
+//   @rg/spd:pool:pairwiseDistances:airm:400x16      647 ms vs 1095 ms  1.69x  (run 2: 1.79x)
+//   @rg/spd:pool:frechetMean:airm:400x16            46.5 vs 75.4       1.62x  (1.52x)
+//   @rg/spd:pool:MDM.predict:airm:400x16x4-classes  12.5 vs 20.6       1.65x  (1.61x)
+//   @rg/spd:pool:TangentSpace.transform:2000x16     49.8 vs 43.5       0.87x  (0.87x)
+// The machine's ceiling is 1.70–1.79× (two plain arithmetic loops in two workers). The tangent
+// map does one congruence and one log of a 16×16 per point: too little to pay for sending it.
 import { alternate, type BenchRow, report } from '@rg/bench';
 import { availableThreads, createPool, type Pool } from '@rg/linalg';
 import {
