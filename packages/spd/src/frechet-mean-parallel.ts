@@ -2,7 +2,13 @@
 // affine-invariant Karcher flow and the Bures–Wasserstein fixed point measure their gradient as
 // a weighted sum of one matrix function per point; the workers compute those terms, the calling
 // thread sums them in index order and takes the step, with the very rule and code of frechetMean.
-import { checkOptions, type Matrix, type Pool, type PoolCallOptions, poolArray } from '@rg/linalg';
+import {
+  checkOptions,
+  type Matrix,
+  type Pool,
+  type PoolCallOptions,
+  withScratch,
+} from '@rg/linalg';
 import { dot } from '@rg/linalg/kernels';
 import {
   checkMeanOptions,
@@ -88,48 +94,52 @@ export async function meanOnPool(
   const { tol, maxIter } = checkMeanOptions(fn, n, options);
   const nn = n * n;
   const count = points.length;
-  const packed = packPoints(pool, points, n, pool.threads);
-  const terms = poolArray(pool, count * nn);
-  const call: PoolCallOptions = { signal: options.signal };
-  /** Σ wᵢ termᵢ, one point at a time in index order (as the one-thread loop adds them). */
-  const weightedSum = () => {
-    const s = new Float64Array(nn);
-    for (let i = 0; i < count; i++) addWeighted(s, w[i], terms.subarray(i * nn, (i + 1) * nn));
-    return s;
-  };
-  const init = options.init ? Float64Array.from(options.init.data) : arithmeticMean(points, w).data;
-  const control = { tol, maxIter, signal: options.signal, onProgress: options.onProgress, fn };
-  if (m === affineInvariant) {
-    const r = await karcherFlowAsync(
-      {
-        async gradient(c: Float64Array) {
-          const { l, wInv } = karcherWhitener(n, c, fn);
-          await mapPoints(fn, pool, packed, 'airmWhitenedLogs', [wInv], nn, terms, call);
-          const j = weightedSum();
-          return { norm: Math.sqrt(dot(nn, j, j)), state: { l, j } };
+  // the packed points and the per-point terms live in the pool's staging memory
+  return withScratch(pool, [count * nn, count * nn], async ([all, terms]) => {
+    const packed = packPoints(pool, points, n, pool.threads, all);
+    const call: PoolCallOptions = { signal: options.signal };
+    /** Σ wᵢ termᵢ, one point at a time in index order (as the one-thread loop adds them). */
+    const weightedSum = () => {
+      const s = new Float64Array(nn);
+      for (let i = 0; i < count; i++) addWeighted(s, w[i], terms.subarray(i * nn, (i + 1) * nn));
+      return s;
+    };
+    const init = options.init
+      ? Float64Array.from(options.init.data)
+      : arithmeticMean(points, w).data;
+    const control = { tol, maxIter, signal: options.signal, onProgress: options.onProgress, fn };
+    if (m === affineInvariant) {
+      const r = await karcherFlowAsync(
+        {
+          async gradient(c: Float64Array) {
+            const { l, wInv } = karcherWhitener(n, c, fn);
+            await mapPoints(fn, pool, packed, 'airmWhitenedLogs', [wInv], nn, terms, call);
+            const j = weightedSum();
+            return { norm: Math.sqrt(dot(nn, j, j)), state: { l, j } };
+          },
+          step: (_c, s, nu) => karcherStep(n, s, nu),
         },
-        step: (_c, s, nu) => karcherStep(n, s, nu),
+        init,
+        control,
+      );
+      return meanResult(fn, { ...r, mean: sq(n, r.mean) }, tol, options.strict);
+    }
+    let s: Float64Array = new Float64Array(nn);
+    let invHalf: Float64Array = new Float64Array(nn);
+    const r = await bwFixedPointAsync(
+      {
+        async gradient(g: Float64Array) {
+          const h = bwHalves(n, g);
+          invHalf = h.invHalf;
+          await mapPoints(fn, pool, packed, 'bwRoots', [h.half], nn, terms, call);
+          s = weightedSum();
+          return bwMeasure(n, s, h);
+        },
+        step: () => bwStep(n, s, invHalf),
       },
       init,
       control,
     );
     return meanResult(fn, { ...r, mean: sq(n, r.mean) }, tol, options.strict);
-  }
-  let s: Float64Array = new Float64Array(nn);
-  let invHalf: Float64Array = new Float64Array(nn);
-  const r = await bwFixedPointAsync(
-    {
-      async gradient(g: Float64Array) {
-        const h = bwHalves(n, g);
-        invHalf = h.invHalf;
-        await mapPoints(fn, pool, packed, 'bwRoots', [h.half], nn, terms, call);
-        s = weightedSum();
-        return bwMeasure(n, s, h);
-      },
-      step: () => bwStep(n, s, invHalf),
-    },
-    init,
-    control,
-  );
-  return meanResult(fn, { ...r, mean: sq(n, r.mean) }, tol, options.strict);
+  });
 }

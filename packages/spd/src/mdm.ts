@@ -9,6 +9,7 @@ import {
   ShapeError,
   throwIfAborted,
   poolArray,
+  withScratch,
 } from '@rg/linalg';
 import type { SPDClassifier } from './classifier.js';
 import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
@@ -160,20 +161,22 @@ export class MDM implements SPDClassifier {
     const means = new Float64Array(k * nn);
     for (let c = 0; c < k; c++) means.set(this.means[c].data, c * nn);
     const out = poolArray(pool, xs.length * k);
-    const packed = packPoints(pool, xs, n, pool.threads * 4);
-    await mapPoints(
-      `MDM.${fn}`,
-      pool,
-      packed,
-      'squaredDistancesToMeans',
-      [name, means, k],
-      k,
-      out,
-      {
-        signal,
-        onProgress,
-      },
-    );
+    await withScratch(pool, [xs.length * nn], async ([all]) => {
+      const packed = packPoints(pool, xs, n, pool.threads * 4, all);
+      await mapPoints(
+        `MDM.${fn}`,
+        pool,
+        packed,
+        'squaredDistancesToMeans',
+        [name, means, k],
+        k,
+        out,
+        {
+          signal,
+          onProgress,
+        },
+      );
+    });
     return xs.map((_, i) => Array.from(out.subarray(i * k, (i + 1) * k)));
   }
 

@@ -63,7 +63,8 @@ function pack(pool: Pool, name: string, xs: readonly Matrix[], n: number): Float
  * @param ys - SPD matrices, all n×n (default: xs; then only one triangle is computed)
  * @param metric - the metric or its name
  * @param options - `{ pool, squared, signal, onProgress }`
- * @returns an xs.length × ys.length Matrix
+ * @returns an xs.length × ys.length Matrix; from a pool with shared memory its `data` is a view
+ * on a SharedArrayBuffer, written in place by the workers (no copy)
  * @throws {NotPositiveDefiniteError | ShapeError | InvalidArgumentError} as pairwiseDistances
  * @throws {AbortError} when `signal` is aborted
  * @example
@@ -142,5 +143,5 @@ export async function pairwiseDistancesParallel(
     },
     { signal, onProgress },
   );
-  return { rows: m, cols: k, data: shared ? Float64Array.from(out) : out };
+  return { rows: m, cols: k, data: out };
 }

@@ -10,6 +10,7 @@ import {
   ShapeError,
   throwIfAborted,
   poolArray,
+  withScratch,
 } from '@rg/linalg';
 import { congruence, eigensystem, reconstruct } from '@rg/linalg/kernels';
 import { type FrechetMeanOptions, meanOfValidPoints } from './frechet-mean.js';
@@ -159,7 +160,8 @@ export class TangentSpace {
    *
    * @param covs - SPD matrices (Matrices or nested rows) of the reference's size
    * @param options - `{ pool, signal, onProgress }`
-   * @returns tangent vectors, one row per matrix (n(n+1)/2 columns)
+   * @returns tangent vectors, one row per matrix (n(n+1)/2 columns); from a pool with shared
+   * memory its `data` is a view on a SharedArrayBuffer, written in place by the workers
    * @throws {AbortError} when `signal` is aborted, and the errors of `transform`
    * @example
    * import { createPool, fromRows, identity } from '@rg/linalg';
@@ -188,10 +190,17 @@ export class TangentSpace {
     assertPoints(fn, 'covs', xs);
     if (xs[0].rows !== n) throw new ShapeError(`${fn}(): covs must be ${n}×${n}`);
     const d = (n * (n + 1)) / 2;
+    // the result as the workers wrote it (shared memory in a shared pool: no copy into fresh
+    // memory), the points packed in the pool's staging memory
     const out = poolArray(pool, xs.length * d);
-    const packed = packPoints(pool, xs, n, pool.threads * 4);
-    await mapPoints(fn, pool, packed, 'tangentVectors', [invHalf], d, out, { signal, onProgress });
-    return { rows: xs.length, cols: d, data: Float64Array.from(out) };
+    await withScratch(pool, [xs.length * n * n], async ([all]) => {
+      const packed = packPoints(pool, xs, n, pool.threads * 4, all);
+      await mapPoints(fn, pool, packed, 'tangentVectors', [invHalf], d, out, {
+        signal,
+        onProgress,
+      });
+    });
+    return { rows: xs.length, cols: d, data: out };
   }
 
   /** `fit(covs)` then `transform(covs)`. */

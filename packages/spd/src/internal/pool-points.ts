@@ -8,7 +8,6 @@ import {
   type Matrix,
   type Pool,
   type PoolCallOptions,
-  poolArray,
   runPieces,
 } from '@rg/linalg';
 import { type MetricName, resolveMetric } from '../metrics/resolve-metric.js';
@@ -54,16 +53,20 @@ export function workerMetricName(metric: SPDMetric): string | undefined {
   }
 }
 
-/** Pack validated n×n points into `pieces` runs of about equal length. */
+/**
+ * Pack validated n×n points into `pieces` runs of about equal length, in `all` (count·n²
+ * entries: a staging array of the pool, from `withScratch`, so that repeated calls do not touch
+ * fresh memory).
+ */
 export function packPoints(
   pool: Pool,
   xs: readonly Matrix[],
   n: number,
   pieces: number,
+  all: Float64Array,
 ): PooledPoints {
   const nn = n * n;
   const count = xs.length;
-  const all = poolArray(pool, count * nn);
   for (let i = 0; i < count; i++) all.set(xs[i].data, i * nn);
   const runs: Array<[number, number]> = [];
   const k = Math.max(1, Math.min(pieces, count));
