@@ -197,12 +197,12 @@ describe('gcrSgd(options)', () => {
       [
         () => gcrSgd({ lr: 0 }),
         'InvalidArgumentError',
-        /gcrSgd\(\): lr must be a positive finite number/,
+        /gcrSgd\(\): lr must be a finite number > 0/,
       ],
       [
         () => gcrSgd({ momentum: 1 }),
         'InvalidArgumentError',
-        /gcrSgd\(\): momentum must be in \[0, 1\)/,
+        /gcrSgd\(\): momentum must be a number in \[0, 1\)/,
       ],
       [
         () => gcrSgd({ reorthonormalizeEvery: 0 }),

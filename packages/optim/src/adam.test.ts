@@ -76,7 +76,7 @@ describe('adam', () => {
     // 1 − β² and the ratio m̂/√v̂ each round by a few ulp
     expect(p[0]).toBeCloseTo(-1.5, 13);
     expect(() => adam({ beta1: 1 })).toThrow(InvalidArgumentError);
-    expect(() => adam({ beta2: -0.5 })).toThrow(/adam\(\): beta2 must be in \[0, 1\)/);
+    expect(() => adam({ beta2: -0.5 })).toThrow(/adam\(\): beta2 must be a number in \[0, 1\)/);
     expect(() => adam({ eps: 0 })).toThrow(/eps/);
     expect(() => adam({ eps: Number.NaN })).toThrow(/eps/);
     expect(() => adam({ lr: -1 })).toThrow(/adam\(\): lr/);
@@ -100,7 +100,7 @@ describe('adam', () => {
     expect(Array.from(p)).toEqual([1, 2]);
     // eps = ∞ made every step 0 (m̂/(√v̂ + ∞)) without a word
     expect(() => adam({ eps: Number.POSITIVE_INFINITY })).toThrow(
-      /^adam\(\): eps must be a positive finite number \(got Infinity\)/,
+      /^adam\(\): eps must be a finite number > 0 \(got Infinity\)/,
     );
     expect(() => sgd({ weightDecay: Number.POSITIVE_INFINITY })).toThrow(
       /^sgd\(\): weightDecay must be a finite number ≥ 0 \(got Infinity\)/,

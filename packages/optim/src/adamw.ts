@@ -1,12 +1,7 @@
 // Adam with decoupled weight decay (Loshchilov & Hutter 2019, "Decoupled weight decay regularization", Algorithm 2).
-import { checkOptions } from '@rg/linalg';
+import { checkOptions, checkPositive } from '@rg/linalg';
 import { adamRule, adamSettings } from './internal/adam-rule.js';
-import {
-  checkNonNegative,
-  checkTransform,
-  createOptimizer,
-  resolveLearningRate,
-} from './internal/engine.js';
+import { checkTransform, createOptimizer, resolveLearningRate } from './internal/engine.js';
 import type { AdamOptions } from './adam.js';
 import type { Optimizer } from './optimizer.js';
 
@@ -37,7 +32,7 @@ export function adamw(optionsIn: AdamWOptions = {}): Optimizer {
   const options = checkOptions(fn, 'options', optionsIn);
   const lr = resolveLearningRate(fn, options.lr ?? 1e-3);
   const settings = adamSettings(fn, options);
-  const weightDecay = checkNonNegative(fn, 'weightDecay', options.weightDecay ?? 0.01);
+  const weightDecay = checkPositive(fn, 'weightDecay', options.weightDecay ?? 0.01, true);
   const transform = checkTransform(fn, options.precondition);
   return createOptimizer(
     fn,

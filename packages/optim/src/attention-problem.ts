@@ -1,6 +1,6 @@
 // The one-layer softmax attention model f(X) = vᵀXᵀ softmax(XWz) of Tarzanagh, Li, Thrampoulidis
 // & Oymak 2023, "Transformers as support vector machines": a random instance and its optimal tokens.
-import { InvalidArgumentError, type Matrix, rng } from '@rg/linalg';
+import { checkInteger, checkSeed, InvalidArgumentError, type Matrix, rng } from '@rg/linalg';
 import { checkAttentionProblem, optimalIndices } from './internal/attention-check.js';
 
 /**
@@ -49,19 +49,11 @@ export function attentionProblem(options: AttentionProblemOptions): AttentionPro
   if (!options || typeof options !== 'object')
     throw new InvalidArgumentError(`${fn}(): options must be { samples, tokens, dim }`);
   const { samples, tokens, dim } = options;
-  if (!Number.isInteger(samples) || samples < 1)
-    throw new InvalidArgumentError(
-      `${fn}(): samples must be a positive integer (got ${String(samples)})`,
-    );
-  if (!Number.isInteger(tokens) || tokens < 2)
-    throw new InvalidArgumentError(
-      `${fn}(): tokens must be an integer ≥ 2 (got ${String(tokens)})`,
-    );
-  if (!Number.isInteger(dim) || dim < 1)
-    throw new InvalidArgumentError(`${fn}(): dim must be a positive integer (got ${String(dim)})`);
+  checkInteger(fn, 'samples', samples, 1);
+  checkInteger(fn, 'tokens', tokens, 2);
+  checkInteger(fn, 'dim', dim, 1);
   const seed = options.seed ?? 0;
-  if (!Number.isSafeInteger(seed))
-    throw new InvalidArgumentError(`${fn}(): seed must be a safe integer (got ${String(seed)})`);
+  checkSeed(fn, 'seed', seed);
   const random = rng(seed);
   const gauss = (len: number) => Float64Array.from({ length: len }, () => random.normal());
   const X = Array.from({ length: samples }, () => ({

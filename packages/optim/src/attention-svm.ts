@@ -2,7 +2,15 @@
 // support vector machines", solved as the nearest point of a convex hull (the max-margin / nearest
 // point duality of Bennett & Bredensteiner 2000) by Wolfe's algorithm (Wolfe 1976, "Finding the
 // nearest point in a polytope").
-import { InvalidArgumentError, type Matrix, SingularMatrixError, throwIfAborted } from '@rg/linalg';
+import {
+  checkInRange,
+  checkOptions,
+  checkInteger,
+  InvalidArgumentError,
+  type Matrix,
+  SingularMatrixError,
+  throwIfAborted,
+} from '@rg/linalg';
 import { choleskyLower, solveTriangularInPlace } from '@rg/linalg/kernels';
 import type { AttentionProblem } from './attention-problem.js';
 import { checkAttentionProblem, optimalIndices } from './internal/attention-check.js';
@@ -97,8 +105,7 @@ export function attentionSVM(
 ): AttentionSVMResult {
   const fn = 'attentionSVM';
   const { n, d } = checkAttentionProblem(fn, problem);
-  if (!options || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}(): options must be an object`);
+  checkOptions(fn, 'options', options);
   const optimal = options.optimal ? Array.from(options.optimal) : optimalIndices(problem, n, d);
   if (optimal.length !== n)
     throw new InvalidArgumentError(`${fn}(): optimal must have one token index per sample (${n})`);
@@ -107,8 +114,7 @@ export function attentionSVM(
       throw new InvalidArgumentError(`${fn}(): optimal[${i}] must be a token index of sample ${i}`);
   });
   const tol = options.tol ?? 1e-12;
-  if (typeof tol !== 'number' || !(tol > 0))
-    throw new InvalidArgumentError(`${fn}(): tol must be > 0 (got ${String(tol)})`);
+  checkInRange(fn, 'tol', tol, 0, Number.POSITIVE_INFINITY, true);
   // the differences δ_j = x_opt − x_t and the query of each constraint
   const constraints: { sample: number; token: number }[] = [];
   const deltas: Float64Array[] = [];
@@ -135,10 +141,7 @@ export function attentionSVM(
   }
   const m = constraints.length;
   const maxIter = options.maxIter ?? 10 * m;
-  if (!Number.isInteger(maxIter) || maxIter < 1)
-    throw new InvalidArgumentError(
-      `${fn}(): maxIter must be a positive integer (got ${String(maxIter)})`,
-    );
+  checkInteger(fn, 'maxIter', maxIter, 1);
   throwIfAborted(fn, options.signal);
 
   // Q_jl = (δ_j·δ_l)(z_j·z_l)

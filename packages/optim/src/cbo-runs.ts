@@ -1,6 +1,14 @@
 // Many independent CBO runs with a success criterion, as in the success-rate tables of the CBO
 // literature (Pinnau et al. 2017; Carrillo, Jin, Li & Zhu 2021).
-import { InvalidArgumentError, rng, ShapeError, throwIfAborted } from '@rg/linalg';
+import {
+  checkFunction,
+  checkInRange,
+  checkInteger,
+  InvalidArgumentError,
+  rng,
+  ShapeError,
+  throwIfAborted,
+} from '@rg/linalg';
 import type { CboOptions } from './cbo.js';
 import { runCbo } from './internal/cbo-kernel.js';
 import { cboHooks, prepareCbo } from './internal/cbo-options.js';
@@ -60,13 +68,10 @@ export interface CboRunsResult {
  */
 export function cboRuns(f: (x: Float64Array) => number, options: CboRunsOptions): CboRunsResult {
   const fn = 'cboRuns';
-  if (typeof f !== 'function') throw new InvalidArgumentError(`${fn}(): f must be a function`);
+  checkFunction(fn, 'f', f);
   const { settings, initial } = prepareCbo(fn, options);
   const runs = options.runs ?? 100;
-  if (!Number.isInteger(runs) || runs < 1)
-    throw new InvalidArgumentError(
-      `${fn}(): runs must be a positive integer (got ${String(runs)})`,
-    );
+  checkInteger(fn, 'runs', runs, 1);
   const seed = options.seed ?? 0;
   if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + runs))
     throw new InvalidArgumentError(`${fn}(): seed must be a safe integer (got ${String(seed)})`);
@@ -77,11 +82,9 @@ export function cboRuns(f: (x: Float64Array) => number, options: CboRunsOptions)
     if (!Number.isFinite(target[j]))
       throw new InvalidArgumentError(`${fn}(): minimizer[${j}] must be finite`);
   const radius = options.radius ?? 0.25;
-  if (typeof radius !== 'number' || !(radius > 0))
-    throw new InvalidArgumentError(`${fn}(): radius must be > 0 (got ${String(radius)})`);
+  checkInRange(fn, 'radius', radius, 0, Number.POSITIVE_INFINITY, true);
   const { signal, onProgress } = options;
-  if (onProgress !== undefined && typeof onProgress !== 'function')
-    throw new InvalidArgumentError(`${fn}(): onProgress must be a function`);
+  if (onProgress !== undefined) checkFunction(fn, 'onProgress', onProgress);
   const hooks = cboHooks(fn, f, settings, { iteration: () => throwIfAborted(fn, signal) });
   const results: CboRunSummary[] = [];
   let successes = 0;

@@ -139,7 +139,7 @@ describe('cbo', () => {
   });
 
   it('bad input throws typed errors naming cbo(); NaN from f is a NonFiniteError; abort', () => {
-    expect(() => cbo(rastrigin, { dim: 0 })).toThrow(/cbo\(\): dim must be a positive integer/);
+    expect(() => cbo(rastrigin, { dim: 0 })).toThrow(/cbo\(\): dim must be an integer ≥ 1/);
     expect(() => cbo(rastrigin, { dim: 2, noise: 'x' as never })).toThrow(InvalidArgumentError);
     expect(() => cbo(rastrigin, { dim: 2, alpha: 0 })).toThrow(/alpha/);
     expect(() => cbo(rastrigin, { dim: 2, dt: 0 })).toThrow(/dt/);

@@ -2,12 +2,13 @@
 // global optimization and its mean-field limit"; anisotropic noise: Carrillo, Jin, Li & Zhu 2021;
 // as a stochastic relaxation of gradient descent: Riedl, Klock, Geldhauser & Fornasier 2023).
 import {
+  checkFunction,
   InvalidArgumentError,
   type IterativeOptions,
   type IterativeResult,
   type Matrix,
-  type Rng,
   rng,
+  type Rng,
   throwIfAborted,
 } from '@rg/linalg';
 import { cboHooks, prepareCbo, toResult } from './internal/cbo-options.js';
@@ -99,15 +100,14 @@ export interface CboResult extends IterativeResult {
  */
 export function cbo(f: (x: Float64Array) => number, options: CboOptions): CboResult {
   const fn = 'cbo';
-  if (typeof f !== 'function') throw new InvalidArgumentError(`${fn}(): f must be a function`);
+  checkFunction(fn, 'f', f);
   const { settings, initial } = prepareCbo(fn, options);
   const seed = options.seed ?? 0;
   if (options.random === undefined && !Number.isSafeInteger(seed))
     throw new InvalidArgumentError(`${fn}(): seed must be a safe integer (got ${String(seed)})`);
   const random = options.random ?? rng(seed);
   const { signal, onProgress } = options;
-  if (onProgress !== undefined && typeof onProgress !== 'function')
-    throw new InvalidArgumentError(`${fn}(): onProgress must be a function`);
+  if (onProgress !== undefined) checkFunction(fn, 'onProgress', onProgress);
   throwIfAborted(fn, signal);
   const hooks = cboHooks(fn, f, settings, {
     iteration(k, spread, _c, alpha) {

@@ -123,13 +123,13 @@ describe('defineOptimizer and sgdRule', () => {
       ],
       [
         () => defineOptimizer({ rule: sgdRule(), fn: 'mine', lr: -1 }),
-        /mine\(\): lr must be a positive/,
+        /mine\(\): lr must be a finite number > 0/,
       ],
-      [() => sgdRule({ momentum: 1 }), /sgdRule\(\): momentum must be in \[0, 1\)/],
-      [() => sgdRule({ momentum: 1, fn: 'gcr' }), /gcr\(\): momentum must be in \[0, 1\)/],
+      [() => sgdRule({ momentum: 1 }), /sgdRule\(\): momentum must be a number in \[0, 1\)/],
+      [() => sgdRule({ momentum: 1, fn: 'gcr' }), /gcr\(\): momentum must be a number in \[0, 1\)/],
       [() => sgdRule({ nesterov: true }), /sgdRule\(\): nesterov needs momentum > 0/],
       [() => sgdRule({ fn: 3 as never }), /sgdRule\(\): fn must be a function name/],
-      [() => sgdRule(null as never), /sgdRule\(\): options must be an object/],
+      [() => sgdRule(null as never), /sgdRule\(\): options must be an options object/],
     ];
     for (const [call, message] of cases) {
       expect(call).toThrow(message);

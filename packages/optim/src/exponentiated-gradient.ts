@@ -2,7 +2,7 @@
 // "Exponentiated gradient versus gradient descent for linear predictors"), sign-preserving for
 // weights under Dale's law (as in "Dale meets Langevin", multiplicative updates that never
 // change a weight's sign).
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError, type Matrix } from '@rg/linalg';
 import { createOptimizer, resolveLearningRate, type Slot } from './internal/engine.js';
 import { softmaxRow } from '@rg/linalg/kernels';
 import type { Manifold } from './manifold.js';
@@ -50,8 +50,7 @@ const SIMPLEX_TOL = 1e-9;
  */
 export function exponentiatedGradient(options: ExponentiatedGradientOptions = {}): Optimizer {
   const fn = 'exponentiatedGradient';
-  if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}(): options must be an object`);
+  checkOptions(fn, 'options', options);
   const lr = resolveLearningRate(fn, options.lr ?? 0.1);
   const domain = options.domain ?? 'orthant';
   if (domain !== 'orthant' && domain !== 'simplex')

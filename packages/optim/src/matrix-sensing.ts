@@ -1,7 +1,15 @@
 // Low-rank matrix sensing with Gaussian measurements (Recht, Fazel & Parrilo 2010), the setting
 // of Xiong, Ding & Du 2024, "How over-parameterization slows down gradient descent in matrix
 // sensing: the curses of symmetry and initialization".
-import { InvalidArgumentError, type Matrix, randomOrthogonal, rng } from '@rg/linalg';
+import {
+  checkInteger,
+  checkPositive,
+  checkSeed,
+  InvalidArgumentError,
+  type Matrix,
+  randomOrthogonal,
+  rng,
+} from '@rg/linalg';
 import { gemm, gemmTransB } from '@rg/linalg/kernels';
 
 /** Options of {@link matrixSensing}. */
@@ -55,27 +63,16 @@ export function matrixSensing(options: MatrixSensingOptions): SensingProblem {
   const fn = 'matrixSensing';
   if (!options || typeof options !== 'object')
     throw new InvalidArgumentError(`${fn}(): options must be { n, rank, measurements }`);
-  const int = (name: 'n' | 'rank' | 'measurements'): number => {
-    const v = options[name];
-    if (!Number.isInteger(v) || v < 1)
-      throw new InvalidArgumentError(
-        `${fn}(): ${name} must be a positive integer (got ${String(v)})`,
-      );
-    return v;
-  };
-  const n = int('n');
-  const r = int('rank');
-  const m = int('measurements');
+  const n = checkInteger(fn, 'n', options.n, 1);
+  const r = checkInteger(fn, 'rank', options.rank, 1);
+  const m = checkInteger(fn, 'measurements', options.measurements, 1);
   if (r > n) throw new InvalidArgumentError(`${fn}(): rank (${r}) must be ≤ n (${n})`);
   const lambda = options.eigenvalues ?? new Float64Array(r).fill(1);
   if (!lambda || lambda.length !== r)
     throw new InvalidArgumentError(`${fn}(): eigenvalues must have length rank = ${r}`);
-  for (let i = 0; i < r; i++)
-    if (!(lambda[i] > 0) || !Number.isFinite(lambda[i]))
-      throw new InvalidArgumentError(`${fn}(): eigenvalues[${i}] must be a positive finite number`);
+  for (let i = 0; i < r; i++) checkPositive(fn, `eigenvalues[${i}]`, lambda[i]);
   const seed = options.seed ?? 0;
-  if (!Number.isSafeInteger(seed))
-    throw new InvalidArgumentError(`${fn}(): seed must be a safe integer (got ${String(seed)})`);
+  checkSeed(fn, 'seed', seed);
   const random = rng(seed);
   const q = randomOrthogonal(n, random);
   const u = new Float64Array(n * r);

@@ -1,16 +1,21 @@
 // Muon: momentum orthogonalized by Newton–Schulz for matrix parameters, AdamW for the rest
 // (Jordan et al. 2024, "Muon: an optimizer for hidden layers in neural networks"; the RMS-matched
 // scale of Liu et al. 2025, "Muon is scalable for LLM training").
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import {
+  checkOptions,
+  checkFunction,
+  checkPositive,
+  InvalidArgumentError,
+  type Matrix,
+} from '@rg/linalg';
 import { adamRule, adamSettings } from './internal/adam-rule.js';
 import {
-  checkNonNegative,
   createOptimizer,
   resolveLearningRate,
   type Slot,
   type UpdateRule,
 } from './internal/engine.js';
-import { checkOptionsObject, momentumSettings } from './internal/lmo-options.js';
+import { momentumSettings } from './internal/lmo-options.js';
 import { lmoRule, newtonSchulzLmo } from './internal/lmo-rule.js';
 import type { Manifold } from './manifold.js';
 import type { NewtonSchulzOptions } from './newton-schulz.js';
@@ -82,7 +87,7 @@ const defaultUseAdam = (name: string, value: Matrix): boolean =>
  */
 export function muon(options: MuonOptions = {}): Optimizer {
   const fn = 'muon';
-  checkOptionsObject(fn, options);
+  checkOptions(fn, 'options', options);
   const lr = resolveLearningRate(fn, options.lr ?? 0.02);
   const m = momentumSettings(fn, options, { momentum: 0.95, nesterov: true });
   const scaleKind = options.scale ?? 'shape';
@@ -98,18 +103,18 @@ export function muon(options: MuonOptions = {}): Optimizer {
   if (adamOptions === null || typeof adamOptions !== 'object')
     throw new InvalidArgumentError(`${fn}(): adam must be an object of AdamW settings`);
   const adamLr = adamOptions.lr === undefined ? lr : resolveLearningRate(fn, adamOptions.lr);
-  const adamWeightDecay = checkNonNegative(
+  const adamWeightDecay = checkPositive(
     fn,
     'adam.weightDecay',
     adamOptions.weightDecay ?? m.weightDecay,
+    true,
   );
   const adam = adamRule('muon', {
     ...adamSettings(fn, { ...adamOptions, beta2: adamOptions.beta2 ?? 0.95 }),
     weightDecay: adamWeightDecay,
   });
   const useAdam = options.useAdam ?? defaultUseAdam;
-  if (typeof useAdam !== 'function')
-    throw new InvalidArgumentError(`${fn}(): useAdam must be a function (name, value) => boolean`);
+  checkFunction(fn, 'useAdam', useAdam, '(name, value) => boolean');
   const orthogonal = lmoRule({
     kind: 'muon',
     lmo: newtonSchulzLmo(newtonSchulzCoefficients(fn, options)),

@@ -1,6 +1,6 @@
 // Newton–Schulz orthogonalization (Higham 2008, "Functions of Matrices", §8.3) with the
 // quintic coefficients of Muon (Jordan et al. 2024, "Muon: an optimizer for hidden layers").
-import { assertFinite, InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { assertFinite, checkInteger, InvalidArgumentError, type Matrix } from '@rg/linalg';
 import { MUON_COEFFICIENTS, newtonSchulzInto } from './internal/newton-schulz-kernel.js';
 
 /** Options of {@link newtonSchulz}. */
@@ -79,10 +79,7 @@ export function newtonSchulzCoefficients(
       );
   }
   const steps = options?.steps ?? (perStep ? triples.length : 5);
-  if (!Number.isInteger(steps) || steps < 1)
-    throw new InvalidArgumentError(
-      `${fn}(): steps must be a positive integer (got ${String(steps)})`,
-    );
+  checkInteger(fn, 'steps', steps, 1);
   if (perStep && steps !== triples.length)
     throw new InvalidArgumentError(
       `${fn}(): steps (${steps}) must equal the number of per-step coefficient triples (${triples.length})`,

@@ -3,9 +3,14 @@
 // idea of "Noise-Adaptive Layerwise Learning Rates: Accelerating Geometry-Aware Optimization for
 // Deep Neural Network Training", 2025, whose exact rule is not public; the estimator and rule
 // here follow from the descent bound of an LMO step along a momentum average).
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
+import {
+  checkOptions,
+  checkFunction,
+  checkInRange,
+  InvalidArgumentError,
+  type Matrix,
+} from '@rg/linalg';
 import { svd } from '@rg/linalg/kernels';
-import { checkRate } from './internal/engine.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
 import type { Parameter } from './parameter.js';
 
@@ -156,30 +161,21 @@ export function noiseAdaptive(
     typeof base.state !== 'function'
   )
     throw new InvalidArgumentError(`${fn}(): base must be an Optimizer`);
-  if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}(): options must be an object`);
+  checkOptions(fn, 'options', options);
   const norm = options.norm ?? inferNorm(base.name);
   if (norm !== 'spectral' && norm !== 'linf' && norm !== 'frobenius')
     throw new InvalidArgumentError(
       `${fn}(): norm must be 'spectral', 'linf' or 'frobenius' (got ${String(norm)})`,
     );
-  const beta = checkRate(fn, 'beta', options.beta ?? 0.95, 0, 1);
+  const beta = checkInRange(fn, 'beta', options.beta ?? 0.95, 0, 1, false, true);
   const minFactor = options.minFactor ?? 0.05;
-  if (typeof minFactor !== 'number' || !(minFactor > 0 && minFactor <= 1))
-    throw new InvalidArgumentError(
-      `${fn}(): minFactor must be in (0, 1] (got ${String(minFactor)})`,
-    );
+  checkInRange(fn, 'minFactor', minFactor, 0, 1, true);
   const layers = options.layers ?? (() => true);
-  if (typeof layers !== 'function')
-    throw new InvalidArgumentError(`${fn}(): layers must be a function (name, value) => boolean`);
+  checkFunction(fn, 'layers', layers, '(name, value) => boolean');
   const group = options.group;
-  if (group !== undefined && typeof group !== 'function')
-    throw new InvalidArgumentError(`${fn}(): group must be a function (name, value) => string`);
+  if (group !== undefined) checkFunction(fn, 'group', group, '(name, value) => string');
   const maxFactor = options.maxFactor ?? 3;
-  if (typeof maxFactor !== 'number' || !(maxFactor >= 1) || !Number.isFinite(maxFactor))
-    throw new InvalidArgumentError(
-      `${fn}(): maxFactor must be a finite number ≥ 1 (got ${String(maxFactor)})`,
-    );
+  checkInRange(fn, 'maxFactor', maxFactor, 1, Number.POSITIVE_INFINITY, false, true);
   let stats = new Map<string, LayerStats>();
 
   /** the statistics after this step's gradient, without changing the current ones */

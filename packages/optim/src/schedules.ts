@@ -1,5 +1,11 @@
 // Learning-rate schedules: step decay, SGDR cosine annealing (Loshchilov & Hutter 2017) and linear warm-up (Goyal et al. 2017).
-import { checkOptions, InvalidArgumentError } from '@rg/linalg';
+import {
+  checkInRange,
+  checkInteger,
+  checkOptions,
+  checkPositive,
+  InvalidArgumentError,
+} from '@rg/linalg';
 
 /**
  * A learning rate as a function of the optimizer step (0, 1, 2, …). Optimizers call it once
@@ -12,10 +18,6 @@ import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 export type Schedule = (step: number) => number;
 
 // required fields are checked one by one below, so a missing one is a typed error naming it
-function positive(fn: string, name: string, v: number): void {
-  if (!(v > 0) || !Number.isFinite(v))
-    throw new InvalidArgumentError(`${fn}(): ${name} must be a positive finite number (got ${v})`);
-}
 
 /**
  * The same learning rate at every step.
@@ -25,7 +27,7 @@ function positive(fn: string, name: string, v: number): void {
  * constantSchedule(0.1)(1000) // => 0.1
  */
 export function constantSchedule(lr: number): Schedule {
-  positive('constantSchedule', 'lr', lr);
+  checkPositive('constantSchedule', 'lr', lr);
   return () => lr;
 }
 
@@ -44,13 +46,9 @@ export function stepSchedule(options: { lr: number; stepSize: number; gamma?: nu
     stepSize,
     gamma = 0.1,
   } = checkOptions('stepSchedule', 'options', options) as typeof options;
-  positive('stepSchedule', 'lr', lr);
-  if (!Number.isInteger(stepSize) || stepSize < 1)
-    throw new InvalidArgumentError(
-      `stepSchedule(): stepSize must be a positive integer (got ${stepSize})`,
-    );
-  if (!(gamma > 0 && gamma <= 1))
-    throw new InvalidArgumentError(`stepSchedule(): gamma must be in (0, 1] (got ${gamma})`);
+  checkPositive('stepSchedule', 'lr', lr);
+  checkInteger('stepSchedule', 'stepSize', stepSize, 1);
+  checkInRange('stepSchedule', 'gamma', gamma, 0, 1, true);
   return (step) => lr * gamma ** Math.floor(step / stepSize);
 }
 
@@ -75,13 +73,9 @@ export function cosineSchedule(options: {
     totalSteps,
     minLr = 0,
   } = checkOptions('cosineSchedule', 'options', options) as typeof options;
-  positive('cosineSchedule', 'lr', lr);
-  if (!Number.isInteger(totalSteps) || totalSteps < 1)
-    throw new InvalidArgumentError(
-      `cosineSchedule(): totalSteps must be a positive integer (got ${totalSteps})`,
-    );
-  if (!(minLr >= 0 && minLr <= lr))
-    throw new InvalidArgumentError(`cosineSchedule(): minLr must be in [0, lr] (got ${minLr})`);
+  checkPositive('cosineSchedule', 'lr', lr);
+  checkInteger('cosineSchedule', 'totalSteps', totalSteps, 1);
+  checkInRange('cosineSchedule', 'minLr', minLr, 0, lr);
   return (step) => {
     const t = Math.min(step, totalSteps);
     return minLr + 0.5 * (lr - minLr) * (1 + Math.cos((Math.PI * t) / totalSteps));
@@ -115,15 +109,11 @@ export function linearWarmup(options: {
     after,
     startFactor = 0,
   } = checkOptions(fn, 'options', options) as typeof options;
-  if (!Number.isInteger(warmupSteps) || warmupSteps < 1)
-    throw new InvalidArgumentError(
-      `${fn}(): warmupSteps must be a positive integer (got ${warmupSteps})`,
-    );
-  if (typeof after === 'number') positive(fn, 'after', after);
+  checkInteger(fn, 'warmupSteps', warmupSteps, 1);
+  if (typeof after === 'number') checkPositive(fn, 'after', after);
   else if (typeof after !== 'function')
     throw new InvalidArgumentError(`${fn}(): after must be a learning rate or a schedule`);
-  if (!(startFactor >= 0 && startFactor <= 1))
-    throw new InvalidArgumentError(`${fn}(): startFactor must be in [0, 1] (got ${startFactor})`);
+  checkInRange(fn, 'startFactor', startFactor, 0, 1);
   const next: Schedule = typeof after === 'number' ? () => after : after;
   return (step) =>
     step < warmupSteps

@@ -3,6 +3,10 @@
 // initialization scale (Xiong, Ding & Du 2024, "How over-parameterization slows down gradient
 // descent in matrix sensing: the curses of symmetry and initialization").
 import {
+  checkOptions,
+  checkInteger,
+  checkPositive,
+  checkSeed,
   InvalidArgumentError,
   type Matrix,
   type ProgressInfo,
@@ -117,45 +121,30 @@ export function sensingGD(
     throw new ShapeError(
       `${fn}(): problem.sensing must be m×n² (${m}×${nn}) for y of length m and an n×n truth`,
     );
-  if (!options || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}(): options must be an object`);
+  checkOptions(fn, 'options', options);
   const param = options.parametrization ?? 'symmetric';
   if (param !== 'symmetric' && param !== 'asymmetric')
     throw new InvalidArgumentError(
       `${fn}(): parametrization must be 'symmetric' or 'asymmetric' (got ${String(param)})`,
     );
   const k = options.k ?? Math.min(n, (Number.isInteger(p.rank) ? p.rank : 1) + 1);
-  if (!Number.isInteger(k) || k < 1)
-    throw new InvalidArgumentError(`${fn}(): k must be a positive integer (got ${String(k)})`);
+  checkInteger(fn, 'k', k, 1);
   const alpha = options.alpha ?? 1e-2;
-  if (typeof alpha !== 'number' || !(alpha > 0) || !Number.isFinite(alpha))
-    throw new InvalidArgumentError(
-      `${fn}(): alpha must be a positive finite number (got ${String(alpha)})`,
-    );
+  checkPositive(fn, 'alpha', alpha);
   const lr = options.lr ?? 0.1;
-  if (typeof lr !== 'number' || !(lr > 0) || !Number.isFinite(lr))
-    throw new InvalidArgumentError(
-      `${fn}(): lr must be a positive finite number (got ${String(lr)})`,
-    );
+  checkPositive(fn, 'lr', lr);
   const iterations = options.iterations ?? 1000;
-  if (!Number.isInteger(iterations) || iterations < 0)
-    throw new InvalidArgumentError(
-      `${fn}(): iterations must be an integer ≥ 0 (got ${String(iterations)})`,
-    );
+  checkInteger(fn, 'iterations', iterations, 0);
   const mod = options.modification;
   let modifyAt = -1;
   if (mod !== undefined) {
     if (param !== 'asymmetric')
       throw new InvalidArgumentError(`${fn}(): modification needs parametrization 'asymmetric'`);
-    if (!mod || !Number.isInteger(mod.at) || mod.at < 0 || mod.at > iterations)
-      throw new InvalidArgumentError(
-        `${fn}(): modification.at must be an integer in [0, iterations] (got ${String(mod?.at)})`,
-      );
+    checkInteger(fn, 'modification.at', mod?.at, 0, iterations);
     modifyAt = mod.at;
   }
   const seed = options.seed ?? 0;
-  if (!Number.isSafeInteger(seed))
-    throw new InvalidArgumentError(`${fn}(): seed must be a safe integer (got ${String(seed)})`);
+  checkSeed(fn, 'seed', seed);
   const { signal, onProgress } = options;
   throwIfAborted(fn, signal);
 

@@ -1,10 +1,16 @@
 // Stochastic gradient descent with heavy-ball or Nesterov momentum (Sutskever et al. 2013), on manifolds by retraction and vector transport of the momentum (Bonnabel 2013; Absil, Mahony & Sepulchre 2008, §8.1).
-import { axpy, InvalidArgumentError, type Matrix, scale } from '@rg/linalg';
+import {
+  checkOptions,
+  axpy,
+  checkInRange,
+  checkPositive,
+  InvalidArgumentError,
+  type Matrix,
+  scale,
+} from '@rg/linalg';
 import type { GradientTransform } from './gradient-transform.js';
 import {
   checkFunctionName,
-  checkNonNegative,
-  checkRate,
   checkTransform,
   createOptimizer,
   resolveLearningRate,
@@ -66,8 +72,7 @@ export interface SgdOptions {
  */
 export function sgd(options: SgdOptions = {}): Optimizer {
   const fn = 'sgd';
-  if (!options || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}(): options must be an object`);
+  checkOptions(fn, 'options', options);
   const lr = resolveLearningRate(fn, options.lr ?? 0.01);
   const rule = sgdUpdate(fn, options);
   const transform = checkTransform(fn, options.precondition);
@@ -110,22 +115,20 @@ export interface SgdRuleOptions {
  * p // => [0.5, 1.5]
  */
 export function sgdRule(options: SgdRuleOptions = {}): UpdateRule {
-  if (!options || typeof options !== 'object')
-    throw new InvalidArgumentError('sgdRule(): options must be an object');
+  checkOptions('sgdRule', 'options', options);
   return sgdUpdate(checkFunctionName('sgdRule', options.fn ?? 'sgdRule'), options);
 }
 
 function sgdUpdate(fn: string, options: SgdRuleOptions): UpdateRule {
-  const momentum = checkRate(fn, 'momentum', options.momentum ?? 0, 0, 1);
+  const momentum = checkInRange(fn, 'momentum', options.momentum ?? 0, 0, 1, false, true);
   const dampening = options.dampening ?? 0;
-  if (typeof dampening !== 'number' || !(dampening >= 0 && dampening <= 1))
-    throw new InvalidArgumentError(`${fn}(): dampening must be in [0, 1] (got ${dampening})`);
+  checkInRange(fn, 'dampening', dampening, 0, 1);
   const nesterov = options.nesterov ?? false;
   if (typeof nesterov !== 'boolean')
     throw new InvalidArgumentError(`${fn}(): nesterov must be a boolean (got ${String(nesterov)})`);
   if (nesterov && (momentum === 0 || dampening !== 0))
     throw new InvalidArgumentError(`${fn}(): nesterov needs momentum > 0 and dampening 0`);
-  const weightDecay = checkNonNegative(fn, 'weightDecay', options.weightDecay ?? 0);
+  const weightDecay = checkPositive(fn, 'weightDecay', options.weightDecay ?? 0, true);
   const keep = 1 - dampening;
 
   return {

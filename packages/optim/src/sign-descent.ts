@@ -1,8 +1,9 @@
+import { checkOptions } from '@rg/linalg';
 // Sign descent: steepest descent under the ℓ∞ norm through its linear minimization oracle
 // (Bernstein et al. 2018, "signSGD"; Pethick et al. 2025, "Training deep learning models with
 // norm-constrained LMOs").
 import { createOptimizer, resolveLearningRate } from './internal/engine.js';
-import { checkOptionsObject, momentumSettings } from './internal/lmo-options.js';
+import { momentumSettings } from './internal/lmo-options.js';
 import { lmoRule, signLmo } from './internal/lmo-rule.js';
 import type { Optimizer } from './optimizer.js';
 import type { Schedule } from './schedules.js';
@@ -39,7 +40,7 @@ export interface SignDescentOptions {
  */
 export function signDescent(options: SignDescentOptions = {}): Optimizer {
   const fn = 'signDescent';
-  checkOptionsObject(fn, options);
+  checkOptions(fn, 'options', options);
   const lr = resolveLearningRate(fn, options.lr ?? 1e-3);
   const m = momentumSettings(fn, options, { momentum: 0, nesterov: false });
   const rule = {

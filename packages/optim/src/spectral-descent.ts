@@ -1,9 +1,9 @@
 // Spectral descent: steepest descent under the spectral norm through its linear minimization
 // oracle, the polar factor UVᵀ (Carlson et al. 2015, "Stochastic spectral descent"; Bernstein &
 // Newhouse 2024, "Old optimizer, new norm").
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkOptions, InvalidArgumentError } from '@rg/linalg';
 import { createOptimizer, resolveLearningRate } from './internal/engine.js';
-import { checkOptionsObject, momentumSettings } from './internal/lmo-options.js';
+import { momentumSettings } from './internal/lmo-options.js';
 import { lmoRule, newtonSchulzLmo, svdLmo } from './internal/lmo-rule.js';
 import type { NewtonSchulzOptions } from './newton-schulz.js';
 import { newtonSchulzCoefficients } from './newton-schulz.js';
@@ -50,7 +50,7 @@ export interface SpectralDescentOptions extends NewtonSchulzOptions {
  */
 export function spectralDescent(options: SpectralDescentOptions = {}): Optimizer {
   const fn = 'spectralDescent';
-  checkOptionsObject(fn, options);
+  checkOptions(fn, 'options', options);
   const lr = resolveLearningRate(fn, options.lr ?? 0.02);
   const m = momentumSettings(fn, options, { momentum: 0, nesterov: false });
   const how = options.orthogonalize ?? 'newton-schulz';

@@ -2,6 +2,9 @@
 // f(X) = vᵀXᵀ softmax(XWz), whose direction converges to the attention SVM (Tarzanagh, Li,
 // Thrampoulidis & Oymak 2023, "Transformers as support vector machines").
 import {
+  checkOptions,
+  checkInteger,
+  checkPositive,
   InvalidArgumentError,
   type Matrix,
   type ProgressInfo,
@@ -180,18 +183,11 @@ export function trainAttention(
 ): TrainAttentionResult {
   const fn = 'trainAttention';
   const { n, d } = checkAttentionProblem(fn, problem);
-  if (!options || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}(): options must be an object`);
+  checkOptions(fn, 'options', options);
   const lr = options.lr ?? 0.1;
-  if (typeof lr !== 'number' || !(lr > 0) || !Number.isFinite(lr))
-    throw new InvalidArgumentError(
-      `${fn}(): lr must be a positive finite number (got ${String(lr)})`,
-    );
+  checkPositive(fn, 'lr', lr);
   const iterations = options.iterations ?? 1000;
-  if (!Number.isInteger(iterations) || iterations < 0)
-    throw new InvalidArgumentError(
-      `${fn}(): iterations must be an integer ≥ 0 (got ${String(iterations)})`,
-    );
+  checkInteger(fn, 'iterations', iterations, 0);
   const normalized = options.normalized ?? true;
   if (typeof normalized !== 'boolean')
     throw new InvalidArgumentError(`${fn}(): normalized must be a boolean`);
@@ -201,8 +197,7 @@ export function trainAttention(
       `${fn}(): loss must be 'logistic' or 'exponential' (got ${String(lossName)})`,
     );
   const every = options.recordEvery ?? 1;
-  if (!Number.isInteger(every) || every < 1)
-    throw new InvalidArgumentError(`${fn}(): recordEvery must be a positive integer`);
+  checkInteger(fn, 'recordEvery', every, 1);
   const square = (m: Matrix | undefined, what: string): Float64Array | undefined => {
     if (m === undefined) return undefined;
     if (

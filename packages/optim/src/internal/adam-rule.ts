@@ -2,9 +2,16 @@
 // decoupled weight decay (Loshchilov & Hutter 2019); on curved manifolds the first moment is a
 // transported tangent vector and the second moment the scalar squared Riemannian norm
 // (Bécigneul & Ganea 2019, "Riemannian adaptive optimization methods", Algorithm 1).
-import { axpy, InvalidArgumentError, type Matrix, scale } from '@rg/linalg';
+import {
+  axpy,
+  checkInRange,
+  checkPositive,
+  InvalidArgumentError,
+  type Matrix,
+  scale,
+} from '@rg/linalg';
 import type { Manifold } from '../manifold.js';
-import { checkPositive, checkRate, type Slot, type UpdateRule } from './engine.js';
+import type { Slot, UpdateRule } from './engine.js';
 
 export interface AdamSettings {
   beta1: number;
@@ -20,8 +27,8 @@ export function adamSettings(
   fn: string,
   options: { beta1?: number; beta2?: number; eps?: number; amsgrad?: boolean },
 ): Omit<AdamSettings, 'weightDecay'> {
-  const beta1 = checkRate(fn, 'beta1', options.beta1 ?? 0.9, 0, 1);
-  const beta2 = checkRate(fn, 'beta2', options.beta2 ?? 0.999, 0, 1);
+  const beta1 = checkInRange(fn, 'beta1', options.beta1 ?? 0.9, 0, 1, false, true);
+  const beta2 = checkInRange(fn, 'beta2', options.beta2 ?? 0.999, 0, 1, false, true);
   const eps = checkPositive(fn, 'eps', options.eps ?? 1e-8);
   const amsgrad = options.amsgrad ?? false;
   if (typeof amsgrad !== 'boolean')

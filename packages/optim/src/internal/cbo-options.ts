@@ -1,6 +1,9 @@
 // Validation of the options of cbo and cboRuns (once, at the boundary), and the evaluation hooks
 // that check what f returns.
 import {
+  checkInRange,
+  checkInteger,
+  checkPositive,
   InvalidArgumentError,
   type Matrix,
   NonFiniteError,
@@ -16,48 +19,35 @@ export interface PreparedCbo {
   initial: (random: Rng) => Float64Array;
 }
 
-function positiveInteger(fn: string, name: string, v: unknown): number {
-  if (!Number.isInteger(v) || (v as number) < 1)
-    throw new InvalidArgumentError(
-      `${fn}(): ${name} must be a positive integer (got ${String(v)})`,
-    );
-  return v as number;
-}
-
-function finiteAtLeast(fn: string, name: string, v: unknown, lo: number, strict: boolean): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || (strict ? !(v > lo) : !(v >= lo)))
-    throw new InvalidArgumentError(
-      `${fn}(): ${name} must be a finite number ${strict ? '>' : '≥'} ${lo} (got ${String(v)})`,
-    );
-  return v;
-}
-
 /** validate the options of cbo/cboRuns once */
 export function prepareCbo(fn: string, options: CboOptions): PreparedCbo {
   if (!options || typeof options !== 'object')
     throw new InvalidArgumentError(`${fn}(): options must be an object with at least dim`);
-  const dim = positiveInteger(fn, 'dim', options.dim);
-  const particles = positiveInteger(fn, 'particles', options.particles ?? 40);
+  const dim = checkInteger(fn, 'dim', options.dim, 1);
+  const particles = checkInteger(fn, 'particles', options.particles ?? 40, 1);
   const alpha = options.alpha ?? 30;
-  if (typeof alpha !== 'number' || !(alpha > 0))
-    throw new InvalidArgumentError(
-      `${fn}(): alpha must be a number > 0 (∞ allowed; got ${String(alpha)})`,
-    );
-  const alphaGrowth = finiteAtLeast(fn, 'alphaGrowth', options.alphaGrowth ?? 1, 1, false);
-  const lambda = finiteAtLeast(fn, 'lambda', options.lambda ?? 1, 0, false);
-  const sigma = finiteAtLeast(fn, 'sigma', options.sigma ?? 1, 0, false);
-  const dt = finiteAtLeast(fn, 'dt', options.dt ?? 0.01, 0, true);
+  // alpha = ∞ is allowed
+  checkInRange(fn, 'alpha', alpha, 0, Number.POSITIVE_INFINITY, true);
+  const alphaGrowth = checkInRange(
+    fn,
+    'alphaGrowth',
+    options.alphaGrowth ?? 1,
+    1,
+    Number.POSITIVE_INFINITY,
+    false,
+    true,
+  );
+  const lambda = checkPositive(fn, 'lambda', options.lambda ?? 1, true);
+  const sigma = checkPositive(fn, 'sigma', options.sigma ?? 1, true);
+  const dt = checkPositive(fn, 'dt', options.dt ?? 0.01);
   const noise = options.noise ?? 'anisotropic';
   if (noise !== 'isotropic' && noise !== 'anisotropic')
     throw new InvalidArgumentError(
       `${fn}(): noise must be 'isotropic' or 'anisotropic' (got ${String(noise)})`,
     );
   const maxIter = options.maxIter ?? 5000;
-  if (!Number.isInteger(maxIter) || maxIter < 0)
-    throw new InvalidArgumentError(
-      `${fn}(): maxIter must be an integer ≥ 0 (got ${String(maxIter)})`,
-    );
-  const tol = finiteAtLeast(fn, 'tol', options.tol ?? 1e-8, 0, false);
+  checkInteger(fn, 'maxIter', maxIter, 0);
+  const tol = checkPositive(fn, 'tol', options.tol ?? 1e-8, true);
   const settings: CboSettings = {
     dim,
     particles,

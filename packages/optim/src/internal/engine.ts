@@ -5,6 +5,9 @@ import {
   assertFinite,
   assertFiniteArray,
   assertMatrix,
+  checkInteger,
+  checkPositive,
+  describeValue,
   InvalidArgumentError,
   type Matrix,
   ShapeError,
@@ -101,39 +104,14 @@ const MANIFOLD_MEMBERS = [
   'transport',
 ] as const;
 
-/** the shared check of `lr` options: a positive finite number or a schedule */
+/** the shared check of `lr` options: a finite number > 0 or a schedule */
 export function resolveLearningRate(fn: string, lr: unknown): Schedule {
   if (typeof lr === 'function') return lr as Schedule;
   if (typeof lr !== 'number' || !(lr > 0) || !Number.isFinite(lr))
     throw new InvalidArgumentError(
-      `${fn}(): lr must be a positive finite number or a schedule (got ${String(lr)})`,
+      `${fn}(): lr must be a finite number > 0 or a schedule (got ${describeValue(lr)})`,
     );
   return () => lr;
-}
-
-/** a number in [lo, hi) */
-export function checkRate(fn: string, name: string, x: unknown, lo: number, hi: number): number {
-  if (typeof x !== 'number' || !(x >= lo && x < hi))
-    throw new InvalidArgumentError(`${fn}(): ${name} must be in [${lo}, ${hi}) (got ${String(x)})`);
-  return x;
-}
-
-/** a finite number ≥ 0 */
-export function checkNonNegative(fn: string, name: string, x: unknown): number {
-  if (typeof x !== 'number' || !(x >= 0) || !Number.isFinite(x))
-    throw new InvalidArgumentError(
-      `${fn}(): ${name} must be a finite number ≥ 0 (got ${String(x)})`,
-    );
-  return x;
-}
-
-/** a finite number > 0 */
-export function checkPositive(fn: string, name: string, x: unknown): number {
-  if (typeof x !== 'number' || !(x > 0) || !Number.isFinite(x))
-    throw new InvalidArgumentError(
-      `${fn}(): ${name} must be a positive finite number (got ${String(x)})`,
-    );
-  return x;
 }
 
 /** a name for messages (`fn(): …`): an identifier, dots allowed ('gcrSgd', 'opt.step') */
@@ -443,8 +421,7 @@ function parseState(where: string, kind: string, state: OptimizerState): Map<str
     throw new InvalidArgumentError(
       `${where}(): state was written by '${String(state.optimizer)}', not '${kind}'`,
     );
-  if (!Number.isInteger(state.steps) || state.steps < 0)
-    throw new InvalidArgumentError(`${where}(): state.steps must be a non-negative integer`);
+  checkInteger(where, 'state.steps', state.steps, 0);
   if (state.lr !== undefined) checkPositive(where, 'state.lr', state.lr);
   const slots = new Map<string, Slot>();
   for (const [key, p] of Object.entries(state.params)) {

@@ -1,6 +1,5 @@
 // The options every LMO optimizer shares, validated once at its factory.
-import { InvalidArgumentError } from '@rg/linalg';
-import { checkNonNegative, checkRate } from './engine.js';
+import { checkInRange, checkPositive, InvalidArgumentError } from '@rg/linalg';
 
 export interface MomentumSettings {
   momentum: number;
@@ -13,17 +12,20 @@ export function momentumSettings(
   options: { momentum?: number; nesterov?: boolean; weightDecay?: number },
   defaults: { momentum: number; nesterov: boolean },
 ): MomentumSettings {
-  const momentum = checkRate(fn, 'momentum', options.momentum ?? defaults.momentum, 0, 1);
+  const momentum = checkInRange(
+    fn,
+    'momentum',
+    options.momentum ?? defaults.momentum,
+    0,
+    1,
+    false,
+    true,
+  );
   const nesterov = options.nesterov ?? (momentum > 0 && defaults.nesterov);
   if (typeof nesterov !== 'boolean')
     throw new InvalidArgumentError(`${fn}(): nesterov must be a boolean (got ${String(nesterov)})`);
   if (nesterov && momentum === 0)
     throw new InvalidArgumentError(`${fn}(): nesterov needs momentum > 0`);
-  const weightDecay = checkNonNegative(fn, 'weightDecay', options.weightDecay ?? 0);
+  const weightDecay = checkPositive(fn, 'weightDecay', options.weightDecay ?? 0, true);
   return { momentum, nesterov, weightDecay };
-}
-
-export function checkOptionsObject(fn: string, options: unknown): void {
-  if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}(): options must be an object`);
 }
