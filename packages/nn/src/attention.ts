@@ -1,7 +1,7 @@
 // Multi-head scaled dot-product self-attention (Vaswani et al. 2017, §3.2) with causal and key
 // padding masks, exact backprop and Pearlmutter's R-operator (Pearlmutter 1994).
-import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
-import { initWeights, layerName, positiveInt, randomFor, type SeedOrRng } from './internal/init.js';
+import { checkInteger, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import { initWeights, layerName, randomFor, type SeedOrRng } from './internal/init.js';
 import {
   bindTree,
   checkSequence,
@@ -451,13 +451,15 @@ class AttentionLayer extends LayerBase {
  * att.parameters().length // => 8
  */
 export function attention(options: AttentionOptions): Layer {
-  const fn = 'attention()';
+  const fn = 'attention';
   if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}: options must be an object { dModel, heads }`);
-  const d = positiveInt(fn, 'dModel', options.dModel);
-  const heads = positiveInt(fn, 'heads', options.heads ?? 1);
+    throw new InvalidArgumentError(`${fn}(): options must be an object { dModel, heads }`);
+  const d = checkInteger(fn, 'dModel', options.dModel, 1);
+  const heads = checkInteger(fn, 'heads', options.heads ?? 1, 1);
   if (d % heads !== 0)
-    throw new InvalidArgumentError(`${fn}: heads must divide dModel (dModel ${d}, heads ${heads})`);
+    throw new InvalidArgumentError(
+      `${fn}(): heads must divide dModel (dModel ${d}, heads ${heads})`,
+    );
   const layer = new AttentionLayer(
     d,
     heads,

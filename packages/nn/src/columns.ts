@@ -89,13 +89,13 @@ class ColumnsLayer extends LayerBase {
  * columns({ from: 1, to: 3 }).forward(fromRows([[1, 2, 3, 4]])) // => [[2, 3]]
  */
 export function columns(options: ColumnsOptions): Layer {
-  const fn = 'columns()';
+  const fn = 'columns';
   if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}: options must be an object { from, to }`);
+    throw new InvalidArgumentError(`${fn}(): options must be an object { from, to }`);
   const { from, to } = options;
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to <= from)
     throw new InvalidArgumentError(
-      `${fn}: from and to must be integers with 0 ≤ from < to (got from ${from}, to ${to})`,
+      `${fn}(): from and to must be integers with 0 ≤ from < to (got from ${from}, to ${to})`,
     );
   return bindTree(new ColumnsLayer(from, to, layerName(fn, options.name)));
 }

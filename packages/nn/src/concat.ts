@@ -150,5 +150,5 @@ export function concat(branches: readonly Layer[], optionsIn: ConcatOptions = {}
   const options = checkOptions('concat', 'options', optionsIn);
   if (!Array.isArray(branches) || branches.length === 0)
     throw new InvalidArgumentError('concat(): branches must be a non-empty array of layers');
-  return bindTree(new ConcatLayer(branches as LayerBase[], layerName('concat()', options.name)));
+  return bindTree(new ConcatLayer(branches as LayerBase[], layerName('concat', options.name)));
 }

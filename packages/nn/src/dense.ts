@@ -1,11 +1,10 @@
 // Affine layer y = x W + b with backprop and R-operator (Pearlmutter 1994; Goodfellow, Bengio &
 // Courville 2016, §6.5).
-import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import { checkInteger, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
 import {
   type InitName,
   initWeights,
   layerName,
-  positiveInt,
   randomFor,
   type SeedOrRng,
 } from './internal/init.js';
@@ -157,15 +156,15 @@ class DenseLayer extends LayerBase {
  * layer.grads // => [3, 1, 2]
  */
 export function dense(options: DenseOptions): Layer {
-  const fn = 'dense()';
+  const fn = 'dense';
   if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}: options must be an object { inputs, outputs }`);
-  const inputs = positiveInt(fn, 'inputs', options.inputs);
-  const outputs = positiveInt(fn, 'outputs', options.outputs);
+    throw new InvalidArgumentError(`${fn}(): options must be an object { inputs, outputs }`);
+  const inputs = checkInteger(fn, 'inputs', options.inputs, 1);
+  const outputs = checkInteger(fn, 'outputs', options.outputs, 1);
   const init = options.init ?? 'glorot';
   if (init !== 'glorot' && init !== 'he' && init !== 'zeros')
     throw new InvalidArgumentError(
-      `${fn}: init must be 'glorot', 'he' or 'zeros' (got ${JSON.stringify(init)})`,
+      `${fn}(): init must be 'glorot', 'he' or 'zeros' (got ${JSON.stringify(init)})`,
     );
   const layer = new DenseLayer(inputs, outputs, options.bias ?? true, layerName(fn, options.name));
   initWeights(layer.W.w, inputs, outputs, init, randomFor(fn, options.seed));

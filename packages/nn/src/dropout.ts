@@ -1,6 +1,6 @@
 // Inverted dropout (Srivastava et al. 2014): in training, each entry is kept with probability
 // 1 − rate and scaled by 1/(1 − rate); at evaluation the layer is the identity.
-import { InvalidArgumentError, type Matrix, type Rng } from '@rg/linalg';
+import { checkInRange, InvalidArgumentError, type Matrix, type Rng } from '@rg/linalg';
 import { layerName, randomFor, type SeedOrRng } from './internal/init.js';
 import {
   bindTree,
@@ -97,11 +97,10 @@ class DropoutLayer extends LayerBase {
  * drop.forward(fromRows([[1, 1, 1, 1]]), { training: true }).data.every((v) => v === 0 || v === 2) // => true
  */
 export function dropout(options: DropoutOptions): Layer {
-  const fn = 'dropout()';
+  const fn = 'dropout';
   if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}: options must be an object { rate }`);
+    throw new InvalidArgumentError(`${fn}(): options must be an object { rate }`);
   const { rate } = options;
-  if (typeof rate !== 'number' || !(rate >= 0 && rate < 1))
-    throw new InvalidArgumentError(`${fn}: rate must be in [0, 1) (got ${rate})`);
+  checkInRange(fn, 'rate', rate, 0, 1, false, true);
   return bindTree(new DropoutLayer(rate, randomFor(fn, options.seed), layerName(fn, options.name)));
 }

@@ -1,6 +1,6 @@
 // Token embedding: a lookup table whose rows are trained by backprop (Bengio et al. 2003).
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
-import { layerName, positiveInt, randomFor, type SeedOrRng } from './internal/init.js';
+import { checkInteger, InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { layerName, randomFor, type SeedOrRng } from './internal/init.js';
 import {
   bindTree,
   type Config,
@@ -117,11 +117,11 @@ class EmbeddingLayer extends LayerBase {
  * embed.forward(fromRows([[2, 1]])) // => [[2, 4], [1, 1]]
  */
 export function embedding(options: EmbeddingOptions): Layer {
-  const fn = 'embedding()';
+  const fn = 'embedding';
   if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}: options must be an object { vocab, dim }`);
-  const vocab = positiveInt(fn, 'vocab', options.vocab);
-  const dim = positiveInt(fn, 'dim', options.dim);
+    throw new InvalidArgumentError(`${fn}(): options must be an object { vocab, dim }`);
+  const vocab = checkInteger(fn, 'vocab', options.vocab, 1);
+  const dim = checkInteger(fn, 'dim', options.dim, 1);
   const layer = new EmbeddingLayer(vocab, dim, layerName(fn, options.name));
   const r = randomFor(fn, options.seed);
   const e = layer.E.w;

@@ -1,7 +1,13 @@
 // Layer normalization over the features of each row (Ba, Kiros & Hinton 2016), with exact
 // backprop and R-operator.
-import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
-import { layerName, positiveInt } from './internal/init.js';
+import {
+  checkInteger,
+  checkPositive,
+  InvalidArgumentError,
+  type Matrix,
+  ShapeError,
+} from '@rg/linalg';
+import { layerName } from './internal/init.js';
 import {
   bindTree,
   type Config,
@@ -250,13 +256,12 @@ class LayerNormLayer extends LayerBase {
  * norm.forward(fromRows([[1, 3], [5, -5]])) // => ~[[-1.0000, 1.0000], [1.0000, -1.0000]]
  */
 export function layerNorm(options: LayerNormOptions): Layer {
-  const fn = 'layerNorm()';
+  const fn = 'layerNorm';
   if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}: options must be an object { features }`);
-  const features = positiveInt(fn, 'features', options.features);
+    throw new InvalidArgumentError(`${fn}(): options must be an object { features }`);
+  const features = checkInteger(fn, 'features', options.features, 1);
   const eps = options.eps ?? 1e-5;
   // eps > 0 keeps a constant row (variance 0) finite
-  if (typeof eps !== 'number' || !(eps > 0) || !Number.isFinite(eps))
-    throw new InvalidArgumentError(`${fn}: eps must be a finite number > 0 (got ${eps})`);
+  checkPositive(fn, 'eps', eps);
   return bindTree(new LayerNormLayer(features, eps, layerName(fn, options.name)));
 }

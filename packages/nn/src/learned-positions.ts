@@ -1,7 +1,7 @@
 // Learned absolute positional embeddings added to token features (Gehring et al. 2017;
 // Radford et al. 2018).
-import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
-import { layerName, positiveInt, randomFor, type SeedOrRng } from './internal/init.js';
+import { checkInteger, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import { layerName, randomFor, type SeedOrRng } from './internal/init.js';
 import {
   bindTree,
   checkSequence,
@@ -113,11 +113,11 @@ class LearnedPositionsLayer extends LayerBase {
  * pos.forward(matrix(4, 1, [1, 1, 2, 2]), { tokens: 2 }) // => [[11], [21], [12], [22]]
  */
 export function learnedPositions(options: LearnedPositionsOptions): Layer {
-  const fn = 'learnedPositions()';
+  const fn = 'learnedPositions';
   if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}: options must be an object { maxTokens, dim }`);
-  const maxTokens = positiveInt(fn, 'maxTokens', options.maxTokens);
-  const dim = positiveInt(fn, 'dim', options.dim);
+    throw new InvalidArgumentError(`${fn}(): options must be an object { maxTokens, dim }`);
+  const maxTokens = checkInteger(fn, 'maxTokens', options.maxTokens, 1);
+  const dim = checkInteger(fn, 'dim', options.dim, 1);
   const layer = new LearnedPositionsLayer(maxTokens, dim, layerName(fn, options.name));
   const r = randomFor(fn, options.seed);
   const p = layer.P.w;

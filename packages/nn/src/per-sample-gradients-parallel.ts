@@ -4,7 +4,6 @@
 import {
   checkOptions,
   checkPool,
-  InvalidArgumentError,
   type Matrix,
   type Pool,
   type PoolCallOptions,

@@ -100,5 +100,5 @@ export function residual(layer: Layer, optionsIn: ResidualOptions = {}): Layer {
   const options = checkOptions('residual', 'options', optionsIn);
   if (!(layer instanceof LayerBase))
     throw new InvalidArgumentError('residual(): layer must be a layer made by @rg/nn');
-  return bindTree(new ResidualLayer(layer, layerName('residual()', options.name)));
+  return bindTree(new ResidualLayer(layer, layerName('residual', options.name)));
 }

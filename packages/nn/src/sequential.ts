@@ -114,6 +114,6 @@ export function sequential(layers: readonly Layer[], optionsIn: SequentialOption
   if (!Array.isArray(layers))
     throw new InvalidArgumentError('sequential(): layers must be an array of layers');
   return bindTree(
-    new SequentialLayer(layers as LayerBase[], layerName('sequential()', options.name)),
+    new SequentialLayer(layers as LayerBase[], layerName('sequential', options.name)),
   );
 }

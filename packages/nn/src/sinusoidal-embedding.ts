@@ -1,7 +1,7 @@
 // Sinusoidal features of a real input such as a diffusion time or noise level (Vaswani et al.
 // 2017, §3.5; Ho, Jain & Abbeel 2020, appendix B).
-import { InvalidArgumentError, type Matrix } from '@rg/linalg';
-import { layerName, positiveInt } from './internal/init.js';
+import { checkInRange, checkInteger, InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { layerName } from './internal/init.js';
 import {
   bindTree,
   type Config,
@@ -143,12 +143,11 @@ class SinusoidalEmbeddingLayer extends LayerBase {
  * sinusoidalEmbedding({ dim: 2 }).forward(fromRows([[0], [Math.PI / 2]])) // => ~[[0, 1], [1, 0]]
  */
 export function sinusoidalEmbedding(options: SinusoidalEmbeddingOptions): Layer {
-  const fn = 'sinusoidalEmbedding()';
+  const fn = 'sinusoidalEmbedding';
   if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}: options must be an object { dim }`);
-  const dim = positiveInt(fn, 'dim', options.dim);
+    throw new InvalidArgumentError(`${fn}(): options must be an object { dim }`);
+  const dim = checkInteger(fn, 'dim', options.dim, 1);
   const base = options.base ?? 10000;
-  if (typeof base !== 'number' || !(base > 1) || !Number.isFinite(base))
-    throw new InvalidArgumentError(`${fn}: base must be a finite number > 1 (got ${base})`);
+  checkInRange(fn, 'base', base, 1, Number.POSITIVE_INFINITY, true, true);
   return bindTree(new SinusoidalEmbeddingLayer(dim, base, layerName(fn, options.name)));
 }

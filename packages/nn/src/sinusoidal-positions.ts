@@ -1,5 +1,5 @@
 // Fixed sinusoidal positional encodings added to token features (Vaswani et al. 2017, §3.5).
-import { checkOptions, InvalidArgumentError, type Matrix } from '@rg/linalg';
+import { checkInRange, checkOptions, type Matrix } from '@rg/linalg';
 import { layerName } from './internal/init.js';
 import {
   bindTree,
@@ -99,10 +99,9 @@ class SinusoidalPositionsLayer extends LayerBase {
  * y // => ~[[0, 1], [0.841471, 0.540302]]
  */
 export function sinusoidalPositions(optionsIn: SinusoidalPositionsOptions = {}): Layer {
-  const fn = 'sinusoidalPositions()';
+  const fn = 'sinusoidalPositions';
   const options = checkOptions('sinusoidalPositions', 'options', optionsIn);
   const base = options.base ?? 10000;
-  if (typeof base !== 'number' || !(base > 1) || !Number.isFinite(base))
-    throw new InvalidArgumentError(`${fn}: base must be a finite number > 1 (got ${base})`);
+  checkInRange(fn, 'base', base, 1, Number.POSITIVE_INFINITY, true, true);
   return bindTree(new SinusoidalPositionsLayer(base, layerName(fn, options.name)));
 }

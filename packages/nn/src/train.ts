@@ -1,8 +1,10 @@
 // Minibatch training loop for first-order optimizers (Bottou, Curtis & Nocedal 2018, §3).
 import {
   assertFiniteArray,
+  checkInteger,
   checkOptions,
   checkPositive,
+  checkSeed,
   InvalidArgumentError,
   type IterativeResult,
   type Matrix,
@@ -127,24 +129,17 @@ export function train(target: Objective | TrainData, optionsIn: TrainOptions = {
     );
   const dim = objective.dim;
   const epochs = options.epochs ?? 100;
-  if (!Number.isInteger(epochs) || epochs < 0)
-    throw new InvalidArgumentError(
-      `${fn}(): epochs must be a non-negative integer (got ${epochs})`,
-    );
+  checkInteger(fn, 'epochs', epochs, 0);
   const optimizer = options.optimizer ?? adam({ lr: 1e-2 });
   if (optimizer === null || typeof optimizer.stepInPlace !== 'function')
     throw new InvalidArgumentError(`${fn}(): optimizer must be an optimizer of @rg/optim`);
   const tol = checkPositive(fn, 'tol', options.tol ?? 0, true);
-  if (options.seed !== undefined && !Number.isSafeInteger(options.seed))
-    throw new InvalidArgumentError(`${fn}(): seed must be a safe integer (got ${options.seed})`);
+  if (options.seed !== undefined) checkSeed(fn, 'seed', options.seed);
   const mlpObj =
     typeof (objective as Minibatched).subset === 'function' ? (objective as Minibatched) : null;
   const n = mlpObj ? mlpObj.samples : 1;
   const batchSize = options.batchSize ?? n;
-  if (!Number.isInteger(batchSize) || batchSize < 1)
-    throw new InvalidArgumentError(
-      `${fn}(): batchSize must be a positive integer (got ${batchSize})`,
-    );
+  checkInteger(fn, 'batchSize', batchSize, 1);
   if (!mlpObj && options.batchSize !== undefined)
     throw new InvalidArgumentError(
       `${fn}(): batchSize needs an objective with subset() (mlpObjective, modelObjective); a plain Objective trains full batch`,

@@ -1,11 +1,11 @@
 // A pre-norm transformer encoder/decoder block (Vaswani et al. 2017; pre-LN placement of
 // Xiong et al. 2020, "On layer normalization in the transformer architecture").
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkInteger, InvalidArgumentError } from '@rg/linalg';
 import { activation } from './activation.js';
 import { attention } from './attention.js';
 import { dense } from './dense.js';
 import type { ActivationName } from './internal/activation-kernels.js';
-import { layerName, positiveInt, randomFor, type SeedOrRng } from './internal/init.js';
+import { layerName, randomFor, type SeedOrRng } from './internal/init.js';
 import { layerNorm } from './layer-norm.js';
 import type { Layer } from './layer.js';
 import { residual } from './residual.js';
@@ -45,14 +45,16 @@ export interface TransformerBlockOptions {
  * block.dim // => 2 * 8 + 4 * (8 * 8 + 8) + 2 * 8 + (8 * 32 + 32) + (32 * 8 + 8)
  */
 export function transformerBlock(options: TransformerBlockOptions): Layer {
-  const fn = 'transformerBlock()';
+  const fn = 'transformerBlock';
   if (options === null || typeof options !== 'object')
-    throw new InvalidArgumentError(`${fn}: options must be an object { dModel, heads }`);
-  const d = positiveInt(fn, 'dModel', options.dModel);
-  const heads = positiveInt(fn, 'heads', options.heads ?? 1);
-  const hidden = positiveInt(fn, 'hidden', options.hidden ?? 4 * d);
+    throw new InvalidArgumentError(`${fn}(): options must be an object { dModel, heads }`);
+  const d = checkInteger(fn, 'dModel', options.dModel, 1);
+  const heads = checkInteger(fn, 'heads', options.heads ?? 1, 1);
+  const hidden = checkInteger(fn, 'hidden', options.hidden ?? 4 * d, 1);
   if (d % heads !== 0)
-    throw new InvalidArgumentError(`${fn}: heads must divide dModel (dModel ${d}, heads ${heads})`);
+    throw new InvalidArgumentError(
+      `${fn}(): heads must divide dModel (dModel ${d}, heads ${heads})`,
+    );
   const r = randomFor(fn, options.seed);
   const act = options.activation ?? 'gelu';
   return sequential(

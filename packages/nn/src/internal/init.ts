@@ -10,12 +10,12 @@ export function randomFor(fn: string, seed: SeedOrRng | undefined): Rng {
   if (typeof seed === 'number') {
     if (!Number.isFinite(seed))
       throw new InvalidArgumentError(
-        `${fn}: seed must be a finite number or an rng() (got ${seed})`,
+        `${fn}(): seed must be a finite number or an rng() (got ${seed})`,
       );
     return rng(seed);
   }
   if (seed && typeof seed.normal === 'function') return seed;
-  throw new InvalidArgumentError(`${fn}: seed must be a number or a generator made by rng()`);
+  throw new InvalidArgumentError(`${fn}(): seed must be a number or a generator made by rng()`);
 }
 
 /** Weight initializations of a fan-in × fan-out matrix. */
@@ -40,19 +40,12 @@ export function initWeights(
   for (let i = 0; i < w.length; i++) w[i] = std * r.normal();
 }
 
-/** Throw unless n is a positive integer. */
-export function positiveInt(fn: string, name: string, n: unknown): number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError(`${fn}: ${name} must be a positive integer (got ${String(n)})`);
-  return n;
-}
-
 /** Throw unless the layer name is undefined or a non-empty string without dots. */
 export function layerName(fn: string, name: unknown): string | undefined {
   if (name === undefined) return undefined;
   if (typeof name !== 'string' || name === '' || name.includes('.'))
     throw new InvalidArgumentError(
-      `${fn}: name must be a non-empty string without '.' (got ${JSON.stringify(name)})`,
+      `${fn}(): name must be a non-empty string without '.' (got ${JSON.stringify(name)})`,
     );
   return name;
 }

@@ -4,6 +4,7 @@
 import {
   assertFinite,
   assertFiniteArray,
+  checkInteger,
   InvalidArgumentError,
   type Matrix,
   ShapeError,
@@ -523,10 +524,7 @@ export function runContext(fn: string, options: ForwardOptions, arg = 'options')
   if (options === null || typeof options !== 'object')
     throw new InvalidArgumentError(`${fn}(): options must be an object`);
   const { training = false, tokens, keyPaddingMask } = options;
-  if (tokens !== undefined && (!Number.isInteger(tokens) || tokens < 1))
-    throw new InvalidArgumentError(
-      `${fn}(): ${arg}.tokens must be a positive integer (got ${tokens})`,
-    );
+  if (tokens !== undefined) checkInteger(fn, `${arg}.tokens`, tokens, 1);
   let padding: Uint8Array | null = null;
   if (keyPaddingMask !== undefined) {
     if (keyPaddingMask === null || typeof keyPaddingMask.length !== 'number')
