@@ -5,13 +5,13 @@
 // reduction", NeurIPS 2023).
 import {
   type Accelerator,
-  type CsrMatrix,
-  InvalidArgumentError,
-  type Matrix,
-  checkOptions,
   checkChoice,
+  checkInRange,
   checkInteger,
+  checkOptions,
   checkPositive,
+  type CsrMatrix,
+  type Matrix,
 } from '@rg/linalg';
 import { alphaDecayKernel } from '../graphs/alpha-decay-kernel.js';
 import { knnGraph } from '../graphs/knn-graph.js';
@@ -131,9 +131,7 @@ export function checkHeatOptions(
   const alpha = checkPositive(fn, 'alpha', options.alpha ?? 40);
   const t = options.t ?? 'auto';
   if (t !== 'auto' && t !== 'entropy') checkPositive(fn, 't', t);
-  const harnack = checkPositive(fn, 'harnack', options.harnack ?? 1, true);
-  if (harnack > 1)
-    throw new InvalidArgumentError(`${fn}(): harnack must be in [0, 1] (got ${harnack})`);
+  const harnack = checkInRange(fn, 'harnack', options.harnack ?? 1, 0, 1);
   const method = checkChoice(fn, 'method', options.method ?? 'auto', [
     'auto',
     'chebyshev',

@@ -5,6 +5,7 @@
 import {
   assertFinite,
   assertFiniteArray,
+  checkPositive,
   InvalidArgumentError,
   type Matrix,
   ShapeError,
@@ -40,8 +41,7 @@ export function gbmParameters(options: GbmOptions = {}, fn = 'gbmParameters'): G
   if (options === null || typeof options !== 'object')
     throw new InvalidArgumentError(`${fn}(): options must be an object`);
   const sigma = options.sigma ?? 0.8;
-  if (typeof sigma !== 'number' || !(sigma > 0) || !Number.isFinite(sigma))
-    throw new InvalidArgumentError(`${fn}(): sigma must be a finite number > 0 (got ${sigma})`);
+  checkPositive(fn, 'sigma', sigma);
   const mu = options.mu ?? (sigma * sigma) / 2;
   if (typeof mu !== 'number' || !Number.isFinite(mu))
     throw new InvalidArgumentError(`${fn}(): mu must be a finite number (got ${mu})`);

@@ -2,7 +2,7 @@
 // x ⊙ ∇ₓ log p(x | x₀, t), weighted by σ²t. Since x ⊙ ∇ₓ log p(x_t | x₀) = −1 − z/(σ√t) for
 // x_t = x₀ exp((μ − σ²/2)t + σ√t z), writing x ⊙ s = −1 − ε/(σ√t) turns it into the noise
 // prediction error ‖ε − z‖², the form the generative model trains on.
-import { assertFinite, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import { assertFinite, checkFunction, type Matrix, ShapeError } from '@rg/linalg';
 import {
   assertPositive,
   type GbmOptions,
@@ -45,8 +45,7 @@ export function multiplicativeDsmLoss(
   options: GbmOptions = {},
 ): number {
   const fn = 'multiplicativeDsmLoss';
-  if (typeof score !== 'function')
-    throw new InvalidArgumentError(`${fn}(): score must be a function (x, t) => Matrix`);
+  checkFunction(fn, 'score', score, '(x, t) => Matrix');
   const g = gbmParameters(options, fn);
   assertPositive(fn, 'x0', x0);
   assertFinite(fn, 'z', z);

@@ -1,12 +1,6 @@
 // Maximum mean discrepancy with a Gaussian kernel (Gretton, Borgwardt, Rasch, Schölkopf & Smola
 // 2012, "A kernel two-sample test"), the unbiased estimator of MMD².
-import {
-  assertFinite,
-  InvalidArgumentError,
-  type Matrix,
-  ShapeError,
-  checkOptions,
-} from '@rg/linalg';
+import { assertFinite, checkOptions, checkPositive, type Matrix, ShapeError } from '@rg/linalg';
 
 /** Options of {@link mmd}. */
 export interface MmdOptions {
@@ -74,8 +68,7 @@ export function mmd(
     ds.sort((a, b) => a - b);
     h = Math.sqrt(ds[Math.floor(ds.length / 2)]);
     if (!(h > 0)) h = 1;
-  } else if (typeof h !== 'number' || !(h > 0) || !Number.isFinite(h))
-    throw new InvalidArgumentError(`${fn}(): bandwidth must be a finite number > 0 (got ${h})`);
+  } else checkPositive(fn, 'bandwidth', h);
   const g = -1 / (2 * h * h);
   let kxx = 0;
   for (let i = 0; i < n; i++)

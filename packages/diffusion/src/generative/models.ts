@@ -6,11 +6,13 @@
 // score-matching loss the plain ‖ε̂ − z‖²; for VP (Song et al. 2021), s = −ε̂/√(1 − α_t²).
 import {
   assertFinite,
+  checkInteger,
+  checkPositive,
   InvalidArgumentError,
   type Matrix,
   NonFiniteError,
-  ShapeError,
   rng,
+  ShapeError,
 } from '@rg/linalg';
 import { fromJSON as layerFromJSON, type Layer, type ModelJSON } from '@rg/nn';
 import { adam, type Optimizer } from '@rg/optim';
@@ -141,17 +143,13 @@ function checkTrain(fn: string, model: { dim: number }, data: Matrix, o: Diffusi
       `${fn}(): data must have ${model.dim} columns and at least 2 rows (got ${data.rows} × ${data.cols})`,
     );
   const steps = o.steps;
-  if (!Number.isInteger(steps) || steps < 1)
-    throw new InvalidArgumentError(`${fn}(): steps must be a positive integer (got ${steps})`);
+  checkInteger(fn, 'steps', steps, 1);
   const batch = o.batchSize ?? 128;
-  if (!Number.isInteger(batch) || batch < 1)
-    throw new InvalidArgumentError(`${fn}(): batchSize must be a positive integer (got ${batch})`);
+  checkInteger(fn, 'batchSize', batch, 1);
   const every = o.progressEvery ?? 10;
-  if (!Number.isInteger(every) || every < 1)
-    throw new InvalidArgumentError(`${fn}(): progressEvery must be a positive integer`);
+  checkInteger(fn, 'progressEvery', every, 1);
   const ckpt = o.checkpointEvery ?? 0;
-  if (!Number.isInteger(ckpt) || ckpt < 0)
-    throw new InvalidArgumentError(`${fn}(): checkpointEvery must be an integer ≥ 0`);
+  checkInteger(fn, 'checkpointEvery', ckpt, 0);
   return { steps, batch, every, ckpt, seed: o.seed ?? 0 };
 }
 
@@ -267,20 +265,6 @@ function trainLoop(
   return { losses, seconds, samplesPerSecond: (s.steps * B) / seconds };
 }
 
-function positiveNumber(fn: string, name: string, v: unknown, fallback: number): number {
-  const x = v ?? fallback;
-  if (typeof x !== 'number' || !(x > 0) || !Number.isFinite(x))
-    throw new InvalidArgumentError(
-      `${fn}(): ${name} must be a finite number > 0 (got ${String(x)})`,
-    );
-  return x;
-}
-
-function checkCount(fn: string, n: number): void {
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError(`${fn}(): n must be a positive integer (got ${n})`);
-}
-
 class MultiplicativeModel implements DiffusionModel {
   readonly kind = 'multiplicative';
   readonly dim: number;
@@ -297,8 +281,8 @@ class MultiplicativeModel implements DiffusionModel {
     if (o === null || typeof o !== 'object')
       throw new InvalidArgumentError(`${fn}(): options must be an object { dim, … }`);
     this.g = gbmParameters({ sigma: o.sigma, mu: o.mu }, fn);
-    this.T = positiveNumber(fn, 'T', o.T, 2);
-    this.tMin = positiveNumber(fn, 'tMin', o.tMin, 1e-3 * this.T);
+    this.T = checkPositive(fn, 'T', o.T ?? 2);
+    this.tMin = checkPositive(fn, 'tMin', o.tMin ?? 1e-3 * this.T);
     if (!(this.tMin < this.T)) throw new InvalidArgumentError(`${fn}(): tMin must be < T`);
     this.netOptions = {
       dim: o.dim,
@@ -402,7 +386,7 @@ class MultiplicativeModel implements DiffusionModel {
 
   sample(n: number, options: DiffusionSampleOptions = {}): Matrix {
     const fn = 'multiplicativeDiffusion().sample';
-    checkCount(fn, n);
+    checkInteger(fn, 'n', n, 1);
     const stats = this.requireStats(fn);
     const method = options.method ?? 'dls';
     if (method === 'sde')
@@ -466,11 +450,11 @@ class AdditiveModel implements DiffusionModel {
     const fn = 'additiveDiffusion';
     if (o === null || typeof o !== 'object')
       throw new InvalidArgumentError(`${fn}(): options must be an object { dim, … }`);
-    this.betaMin = positiveNumber(fn, 'betaMin', o.betaMin, 0.1);
-    this.betaMax = positiveNumber(fn, 'betaMax', o.betaMax, 20);
+    this.betaMin = checkPositive(fn, 'betaMin', o.betaMin ?? 0.1);
+    this.betaMax = checkPositive(fn, 'betaMax', o.betaMax ?? 20);
     if (!(this.betaMax >= this.betaMin))
       throw new InvalidArgumentError(`${fn}(): betaMax must be ≥ betaMin`);
-    this.tMin = positiveNumber(fn, 'tMin', o.tMin, 1e-3);
+    this.tMin = checkPositive(fn, 'tMin', o.tMin ?? 1e-3);
     if (!(this.tMin < 1)) throw new InvalidArgumentError(`${fn}(): tMin must be < 1`);
     this.netOptions = {
       dim: o.dim,
@@ -575,7 +559,7 @@ class AdditiveModel implements DiffusionModel {
 
   sample(n: number, options: DiffusionSampleOptions = {}): Matrix {
     const fn = 'additiveDiffusion().sample';
-    checkCount(fn, n);
+    checkInteger(fn, 'n', n, 1);
     const { center, halfRange } = this.requireStats(fn);
     const method = options.method ?? 'sde';
     if (method !== 'sde' && method !== 'ode')

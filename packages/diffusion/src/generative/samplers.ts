@@ -9,6 +9,9 @@
 // dy/dt = (μ − σ²/2) − ½σ²∇_y log p.
 import {
   checkCallbackOutput,
+  checkFunction,
+  checkInteger,
+  checkPositive,
   InvalidArgumentError,
   isMatrix,
   type Matrix,
@@ -79,14 +82,12 @@ export function samplerSettings(fn: string, o: GbmSampleOptions) {
   if (o === null || typeof o !== 'object')
     throw new InvalidArgumentError(`${fn}(): options must be an object`);
   const T = o.T;
-  if (typeof T !== 'number' || !(T > 0) || !Number.isFinite(T))
-    throw new InvalidArgumentError(`${fn}(): T must be a finite number > 0 (got ${T})`);
+  checkPositive(fn, 'T', T);
   const tMin = o.tMin ?? 1e-3 * T;
   if (typeof tMin !== 'number' || !(tMin > 0) || !(tMin < T))
     throw new InvalidArgumentError(`${fn}(): tMin must be in (0, T) (got ${tMin})`);
   const steps = o.steps ?? 200;
-  if (!Number.isInteger(steps) || steps < 1)
-    throw new InvalidArgumentError(`${fn}(): steps must be a positive integer (got ${steps})`);
+  checkInteger(fn, 'steps', steps, 1);
   const schedule = o.schedule ?? 'geometric';
   if (schedule !== 'geometric' && schedule !== 'linear')
     throw new InvalidArgumentError(
@@ -98,8 +99,7 @@ export function samplerSettings(fn: string, o: GbmSampleOptions) {
       `${fn}(): method must be 'dls', 'ums' or 'ode' (got ${String(method)})`,
     );
   const a = o.noiseScale ?? 1;
-  if (typeof a !== 'number' || !(a >= 0) || !Number.isFinite(a))
-    throw new InvalidArgumentError(`${fn}(): noiseScale must be finite and ≥ 0 (got ${a})`);
+  checkPositive(fn, 'noiseScale', a, true);
   const seed = o.seed ?? 0;
   if (typeof seed !== 'number' || !Number.isFinite(seed))
     throw new InvalidArgumentError(`${fn}(): seed must be a finite number (got ${seed})`);
@@ -139,8 +139,7 @@ export function gbmReverseSample(
   options: GbmSampleOptions,
 ): Matrix {
   const fn = 'gbmReverseSample';
-  if (typeof score !== 'function')
-    throw new InvalidArgumentError(`${fn}(): score must be a function (x, t) => Matrix`);
+  checkFunction(fn, 'score', score, '(x, t) => Matrix');
   const g = gbmParameters(options, fn);
   const s = samplerSettings(fn, options);
   assertPositive(fn, 'xT', xT);

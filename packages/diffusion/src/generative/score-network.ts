@@ -1,6 +1,6 @@
 // The conv-free score network of the generative models: an MLP with a sinusoidal time
 // embedding and residual blocks, built from @rg/nn layers.
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkInteger, InvalidArgumentError } from '@rg/linalg';
 import {
   activation,
   columns,
@@ -27,14 +27,6 @@ export interface ScoreNetworkOptions {
   seed?: number;
 }
 
-function positiveInteger(fn: string, name: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
-    throw new InvalidArgumentError(
-      `${fn}(): ${name} must be a positive integer (got ${String(v)})`,
-    );
-  return v;
-}
-
 /**
  * A score network for d-dimensional data: rows [x₁ … x_d, τ] (features and a time feature τ)
  * go through [x, sinusoidalEmbedding(τ)] → dense(hidden) → `blocks` residual blocks
@@ -55,12 +47,11 @@ export function scoreNetwork(options: ScoreNetworkOptions): Layer {
   const fn = 'scoreNetwork';
   if (options === null || typeof options !== 'object')
     throw new InvalidArgumentError(`${fn}(): options must be an object { dim, … }`);
-  const dim = positiveInteger(fn, 'dim', options.dim);
-  const hidden = positiveInteger(fn, 'hidden', options.hidden ?? 128);
+  const dim = checkInteger(fn, 'dim', options.dim, 1);
+  const hidden = checkInteger(fn, 'hidden', options.hidden ?? 128, 1);
   const blocks = options.blocks ?? 2;
-  if (!Number.isInteger(blocks) || blocks < 0)
-    throw new InvalidArgumentError(`${fn}(): blocks must be an integer ≥ 0 (got ${blocks})`);
-  const timeDim = positiveInteger(fn, 'timeDim', options.timeDim ?? 32);
+  checkInteger(fn, 'blocks', blocks, 0);
+  const timeDim = checkInteger(fn, 'timeDim', options.timeDim ?? 32, 1);
   if (timeDim % 2 !== 0)
     throw new InvalidArgumentError(`${fn}(): timeDim must be even (got ${timeDim})`);
   const seed = options.seed ?? 0;

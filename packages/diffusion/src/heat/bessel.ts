@@ -2,7 +2,7 @@
 // k = 0..K, by Miller's backward recurrence normalized with e^{x} = I_0(x) + 2 Σ_{k≥1} I_k(x)
 // (Abramowitz & Stegun 9.6.26 and 9.6.37; Gautschi, "Computational aspects of three-term
 // recurrence relations", SIAM Review 9, 1967).
-import { InvalidArgumentError } from '@rg/linalg';
+import { checkInteger, checkPositive } from '@rg/linalg';
 
 /**
  * e^{−x} I_k(x) for k = 0..order (SciPy's `ive(k, x)`), x ≥ 0, to about 1e-15 relative for the
@@ -21,10 +21,8 @@ import { InvalidArgumentError } from '@rg/linalg';
  */
 export function scaledBesselI(order: number, x: number): Float64Array {
   const fn = 'scaledBesselI';
-  if (!Number.isInteger(order) || order < 0)
-    throw new InvalidArgumentError(`${fn}(): order must be a non-negative integer (got ${order})`);
-  if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
-    throw new InvalidArgumentError(`${fn}(): x must be a finite number ≥ 0 (got ${x})`);
+  checkInteger(fn, 'order', order, 0);
+  checkPositive(fn, 'x', x, true);
   return scaledBesselKernel(order, x).values;
 }
 

@@ -1,7 +1,7 @@
 // Chebyshev expansion of the heat kernel e^{−tλ} on a spectrum [0, λmax] (Hammond,
 // Vandergheynst & Gribonval, "Wavelets on graphs via spectral graph theory", ACHA 30, 2011,
 // §6; the coefficients are Bessel functions: e^{−a x} = I_0(a) + 2 Σ_k (−1)^k I_k(a) T_k(x)).
-import { InvalidArgumentError, checkOptions } from '@rg/linalg';
+import { checkInRange, checkInteger, checkOptions, checkPositive } from '@rg/linalg';
 import { scaledBesselKernel } from './bessel.js';
 
 /** Largest Chebyshev order chosen automatically. */
@@ -40,18 +40,11 @@ export function heatChebyshevCoefficients(
 ): HeatChebyshevCoefficients {
   const fn = 'heatChebyshevCoefficients';
   checkOptions(fn, 'options', options);
-  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0)
-    throw new InvalidArgumentError(`${fn}(): t must be a finite number ≥ 0 (got ${t})`);
-  if (typeof lambdaMax !== 'number' || !Number.isFinite(lambdaMax) || !(lambdaMax > 0))
-    throw new InvalidArgumentError(
-      `${fn}(): lambdaMax must be a finite number > 0 (got ${lambdaMax})`,
-    );
-  if (options.order !== undefined && (!Number.isInteger(options.order) || options.order < 0))
-    throw new InvalidArgumentError(
-      `${fn}(): order must be a non-negative integer (got ${options.order})`,
-    );
+  checkPositive(fn, 't', t, true);
+  checkPositive(fn, 'lambdaMax', lambdaMax);
+  if (options.order !== undefined) checkInteger(fn, 'order', options.order, 0);
   const tol = options.tol ?? 1e-10;
-  if (!(tol > 0)) throw new InvalidArgumentError(`${fn}(): tol must be > 0 (got ${tol})`);
+  checkInRange(fn, 'tol', tol, 0, Number.POSITIVE_INFINITY, true);
   return heatChebyshevKernel(t * lambdaMax * 0.5, options.order, tol);
 }
 
