@@ -1,6 +1,6 @@
 // Hessian-vector products by central differences of the gradient (Nocedal & Wright, Numerical Optimization, 2nd ed., §8.1).
-import { assertFiniteArray, checkOptions, ShapeError } from '@rg/linalg';
-import { checkObjective, positiveNumber } from './internal/checks.js';
+import { assertFiniteArray, checkOptions, checkPositive, ShapeError } from '@rg/linalg';
+import { checkObjective } from './internal/checks.js';
 import type { Objective } from './objective.js';
 
 /**
@@ -30,7 +30,7 @@ export function finiteDifferenceHVP(
   const options = checkOptions(fn, 'options', optionsIn);
   checkObjective(fn, objective);
   const eps = options.eps ?? 6e-6;
-  positiveNumber(fn, 'eps', eps);
+  checkPositive(fn, 'eps', eps);
   const dim = objective.dim;
   return {
     dim,

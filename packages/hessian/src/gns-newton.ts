@@ -1,6 +1,8 @@
 // Regularized Newton with gradient-normalized smoothness and approximate Hessians (Doikov, Mishchenko & Nesterov line of work; ALGORITHMS.md "Gradient-Normalized Smoothness").
 import {
+  checkInteger,
   checkOptions,
+  checkPositive,
   cholesky,
   ConvergenceError,
   InvalidArgumentError,
@@ -11,13 +13,7 @@ import {
   solveTriangular,
   throwIfAborted,
 } from '@rg/linalg';
-import {
-  checkedGrad,
-  checkedValue,
-  checkObjective,
-  checkPoint,
-  positiveNumber,
-} from './internal/checks.js';
+import { checkedGrad, checkedValue, checkObjective, checkPoint } from './internal/checks.js';
 import type { CurvatureObjective } from './objective.js';
 import { dot, symmetrizeInPlace } from '@rg/linalg/kernels';
 
@@ -154,12 +150,9 @@ export function gnsNewton(
   const dim = objective.dim;
   checkPoint(fn, 'x0', x0, dim);
   const { gamma0 = 1, maxIter = 100, tol = 1e-10, maxRejections = 60 } = options;
-  positiveNumber(fn, 'gamma0', gamma0);
-  positiveNumber(fn, 'tol', tol);
-  if (!Number.isInteger(maxIter) || maxIter < 0)
-    throw new InvalidArgumentError(
-      `${fn}(): maxIter must be a non-negative integer (got ${maxIter})`,
-    );
+  checkPositive(fn, 'gamma0', gamma0);
+  checkPositive(fn, 'tol', tol);
+  checkInteger(fn, 'maxIter', maxIter, 0);
   const curvature = curvatureSource(fn, objective, options.hessian ?? 'exact');
 
   let x = Float64Array.from(x0);

@@ -1,6 +1,8 @@
 // Top Hessian eigenvalues by power iteration with deflation (Yao, Gholami, Keutzer & Mahoney 2020, PyHessian) or Lanczos (Golub & Van Loan §10.1).
 import {
+  checkInteger,
   checkOptions,
+  checkPositive,
   ConvergenceError,
   eighTridiagonal,
   InvalidArgumentError,
@@ -13,7 +15,7 @@ import {
   rng,
 } from '@rg/linalg';
 import { dot } from '@rg/linalg/kernels';
-import { hessianOperator, positiveInteger, positiveNumber } from './internal/checks.js';
+import { hessianOperator } from './internal/checks.js';
 import type { Objective } from './objective.js';
 
 /** Options of {@link hessianEigenvalues}. */
@@ -77,9 +79,9 @@ export function hessianEigenvaluesAs(
   const op = hessianOperator(fn, objective, x);
   const dim = objective.dim;
   const { k = 1, method = 'power', maxIter = 100, tol = 1e-3, seed = 0 } = options;
-  positiveInteger(fn, 'k', k);
-  positiveInteger(fn, 'maxIter', maxIter);
-  positiveNumber(fn, 'tol', tol);
+  checkInteger(fn, 'k', k, 1);
+  checkInteger(fn, 'maxIter', maxIter, 1);
+  checkPositive(fn, 'tol', tol);
   if (k > dim) throw new InvalidArgumentError(`${fn}(): k (${k}) must not exceed dim (${dim})`);
   if (method !== 'power' && method !== 'lanczos')
     throw new InvalidArgumentError(

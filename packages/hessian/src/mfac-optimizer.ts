@@ -1,5 +1,5 @@
 // M-FAC as an optimizer: SGD with momentum preconditioned by a sliding-window empirical Fisher (Frantar, Kurtic & Alistarh 2021, §4); since 0.x an sgd of @rg/optim with the mfacPreconditioner transform.
-import { checkFiniteNumber, checkOptions, checkPositive, InvalidArgumentError } from '@rg/linalg';
+import { checkFiniteNumber, checkInRange, checkOptions, checkPositive } from '@rg/linalg';
 import { type Optimizer, sgd } from '@rg/optim';
 import { mfacPreconditioner } from './mfac-preconditioner.js';
 
@@ -55,7 +55,7 @@ export function mfacOptimizer(options: MfacOptimizerOptions = {}): Optimizer {
   // checked here so the errors name mfacOptimizer(), not the sgd() it builds on
   checkPositive(fn, 'lr', lr);
   checkPositive(fn, 'weightDecay', weightDecay, true);
-  if (!(checkFiniteNumber(fn, 'momentum', momentum) >= 0 && momentum < 1))
-    throw new InvalidArgumentError(`${fn}(): momentum must be in [0, 1) (got ${momentum})`);
+  // NaN and ±∞ stay a NonFiniteError (checkFiniteNumber), the range an InvalidArgumentError
+  checkInRange(fn, 'momentum', checkFiniteNumber(fn, 'momentum', momentum), 0, 1, false, true);
   return sgd({ lr, momentum, weightDecay, precondition: mfacPreconditioner({ m, damp }) });
 }

@@ -1,7 +1,6 @@
 // M-FAC as a gradient transform: g ↦ F⁻¹g with F the damped empirical Fisher of a sliding window of the last m gradients (Frantar, Kurtic & Alistarh 2021, "M-FAC", §3.2 and §4).
-import { InvalidArgumentError, ShapeError } from '@rg/linalg';
+import { checkInteger, checkPositive, InvalidArgumentError, ShapeError } from '@rg/linalg';
 import type { GradientTransform, JsonValue } from '@rg/optim';
-import { checkDamp } from './internal/mfac-checks.js';
 import { SlidingWindowMFAC } from './sliding-window-mfac.js';
 
 /** Options of {@link mfacPreconditioner}. */
@@ -43,9 +42,8 @@ export function mfacPreconditioner(options: MfacPreconditionerOptions = {}): Gra
   if (!options || typeof options !== 'object')
     throw new InvalidArgumentError(`${fn}(): options must be an object`);
   const { m = 1024, damp = 1e-5 } = options;
-  if (!Number.isInteger(m) || m < 1)
-    throw new InvalidArgumentError(`${fn}(): m must be a positive integer (got ${m})`);
-  checkDamp(fn, damp);
+  checkInteger(fn, 'm', m, 1);
+  checkPositive(fn, 'damp', damp);
   let window: SlidingWindowMFAC | null = null;
   let added = 0;
   return {

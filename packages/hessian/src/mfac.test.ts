@@ -223,13 +223,13 @@ describe('SlidingWindowMFAC: window contents, defaults and messages', () => {
 
   it('messages name the class or method, the argument and the value', () => {
     expect(() => new SlidingWindowMFAC({ dim: 1.5, m: 2 })).toThrow(
-      /^SlidingWindowMFAC\(\): dim must be a positive integer \(got 1\.5\)$/,
+      /^SlidingWindowMFAC\(\): dim must be an integer ≥ 1 \(got 1\.5\)$/,
     );
     expect(() => new SlidingWindowMFAC({ dim: 2, m: 0 })).toThrow(
-      /^SlidingWindowMFAC\(\): m must be a positive integer \(got 0\)$/,
+      /^SlidingWindowMFAC\(\): m must be an integer ≥ 1 \(got 0\)$/,
     );
     expect(() => new SlidingWindowMFAC({ dim: 2, m: 1, damp: -1 })).toThrow(
-      /^SlidingWindowMFAC\(\): damp must be a positive finite number \(got -1\)$/,
+      /^SlidingWindowMFAC\(\): damp must be a finite number > 0 \(got -1\)$/,
     );
     const w = new SlidingWindowMFAC({ dim: 3, m: 2 });
     expect(() => w.add(new Float64Array(2))).toThrow(

@@ -1,12 +1,13 @@
 // Dynamic (sliding-window) M-FAC with a maintained Gram matrix (Frantar, Kurtic & Alistarh 2021, "M-FAC", §3.2).
 import {
+  checkInteger,
   checkOptions,
+  checkPositive,
   cholesky,
-  InvalidArgumentError,
   type Matrix,
   solveTriangular,
 } from '@rg/linalg';
-import { checkDamp, checkVector } from './internal/mfac-checks.js';
+import { checkVector } from './internal/mfac-checks.js';
 
 /**
  * The damped empirical Fisher `F = λI + (1/c) Σ g gᵀ` of the last c ≤ m gradients added.
@@ -42,9 +43,8 @@ export class SlidingWindowMFAC {
       ['dim', dim],
       ['m', m],
     ] as const)
-      if (!Number.isInteger(v) || v < 1)
-        throw new InvalidArgumentError(`${fn}(): ${name} must be a positive integer (got ${v})`);
-    checkDamp(fn, damp);
+      checkInteger(fn, name, v, 1);
+    checkPositive(fn, 'damp', damp);
     this.dim = dim;
     this.m = m;
     this.damp = damp;

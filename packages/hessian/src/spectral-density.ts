@@ -1,6 +1,8 @@
 // Spectral density by stochastic Lanczos quadrature (Lin, Saad & Yang 2016; Ghorbani, Krishnan & Xiao 2019; PyHessian).
 import {
+  checkInteger,
   checkOptions,
+  checkPositive,
   eighTridiagonal,
   guardAllocation,
   InvalidArgumentError,
@@ -8,7 +10,7 @@ import {
   rng,
   throwIfAborted,
 } from '@rg/linalg';
-import { hessianOperator, positiveInteger, positiveNumber } from './internal/checks.js';
+import { hessianOperator } from './internal/checks.js';
 import type { Objective } from './objective.js';
 
 /** Options of {@link spectralDensity}. */
@@ -69,14 +71,14 @@ export function spectralDensity(
   const dim = objective.dim;
   const steps = Math.min(options.steps ?? 100, dim);
   const samples = options.samples ?? 1;
-  positiveInteger(fn, 'steps', steps);
-  positiveInteger(fn, 'samples', samples);
+  checkInteger(fn, 'steps', steps, 1);
+  checkInteger(fn, 'samples', samples, 1);
   if (typeof options.grid === 'number') {
     // sized before the Lanczos runs, so a huge grid fails fast instead of after the work
-    positiveInteger(fn, 'grid', options.grid);
+    checkInteger(fn, 'grid', options.grid, 1);
     guardAllocation(fn, options.grid, 8, 'grid');
   }
-  if (options.sigma !== undefined) positiveNumber(fn, 'sigma', options.sigma);
+  if (options.sigma !== undefined) checkPositive(fn, 'sigma', options.sigma);
   const r = rng(options.seed ?? 0);
   const nodes: number[] = [];
   const weights: number[] = [];
@@ -108,7 +110,7 @@ export function spectralDensity(
   let grid: Float64Array;
   if (options.grid === undefined || typeof options.grid === 'number') {
     const points = options.grid ?? 10000;
-    positiveInteger(fn, 'grid', points);
+    checkInteger(fn, 'grid', points, 1);
     const pad = Math.max(0.01 * (hi - lo), 5 * sigma);
     const a = lo - pad;
     const b = hi + pad;

@@ -1,8 +1,7 @@
 // Linear stability of GD and SGD at a minimum (Wu, Ma & E 2018, "How SGD selects the global minima"; Wu, Wang & Su 2022).
-import { checkOptions } from '@rg/linalg';
+import { checkInteger, checkOptions, checkPositive } from '@rg/linalg';
 import { hessianEigenvaluesAs } from './hessian-eigenvalues.js';
 import { hessianTraceAs } from './hessian-trace.js';
-import { positiveInteger, positiveNumber } from './internal/checks.js';
 import type { Objective } from './objective.js';
 
 /** Result of {@link stabilityReport}. */
@@ -54,8 +53,8 @@ export function stabilityReport(
     samples = 100,
     seed = 0,
   } = checkOptions(fn, 'options', options) as typeof options;
-  positiveNumber(fn, 'lr', lr);
-  positiveInteger(fn, 'batchSize', batchSize);
+  checkPositive(fn, 'lr', lr);
+  checkInteger(fn, 'batchSize', batchSize, 1);
   const eig = hessianEigenvaluesAs(fn, objective, x, { k: 1, seed });
   const tr = hessianTraceAs(fn, objective, x, { samples, seed: seed + 1 });
   const lambdaMax = eig.values[0];

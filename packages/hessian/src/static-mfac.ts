@@ -4,6 +4,7 @@ import {
   type AcceleratorMode,
   assertFinite,
   checkOptions,
+  checkPositive,
   cholesky,
   gram,
   InvalidArgumentError,
@@ -12,7 +13,7 @@ import {
   ShapeError,
   solveTriangular,
 } from '@rg/linalg';
-import { checkDamp, checkVector } from './internal/mfac-checks.js';
+import { checkVector } from './internal/mfac-checks.js';
 import { symmetrizeInPlace } from '@rg/linalg/kernels';
 
 /**
@@ -100,7 +101,7 @@ export class StaticMFAC {
         `${fn}(): grads must have at least one row and column (is ${grads.rows}×${grads.cols})`,
       );
     const damp = options.damp ?? 1e-5;
-    checkDamp(fn, damp);
+    checkPositive(fn, 'damp', damp);
     const { accelerator, onFloat32Failure = 'float64' } = options;
     if (accelerator !== undefined && typeof accelerator?.gram !== 'function')
       throw new InvalidArgumentError(

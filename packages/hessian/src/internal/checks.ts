@@ -55,16 +55,6 @@ export function hessianOperator(fn: string, objective: Objective, x: Float64Arra
   };
 }
 
-export function positiveInteger(fn: string, name: string, v: number): void {
-  if (!Number.isInteger(v) || v < 1)
-    throw new InvalidArgumentError(`${fn}(): ${name} must be a positive integer (got ${v})`);
-}
-
-export function positiveNumber(fn: string, name: string, v: number): void {
-  if (!(v > 0) || !Number.isFinite(v))
-    throw new InvalidArgumentError(`${fn}(): ${name} must be a positive finite number (got ${v})`);
-}
-
 /** The objective's gradient at x, checked for length and finiteness. */
 export function checkedGrad(fn: string, objective: Objective, x: Float64Array): Float64Array {
   const g = objective.grad(x);

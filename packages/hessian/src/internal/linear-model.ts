@@ -2,10 +2,10 @@
 // curvature M_i (k×k), and the products/dense matrices (1/n) Xᵀ (M ⊙ ·) X + l2 I.
 import {
   assertFinite,
-  InvalidArgumentError,
-  type Matrix,
+  checkPositive,
   matmul,
   matmulTransA,
+  type Matrix,
   ShapeError,
 } from '@rg/linalg';
 import type { CurvatureObjective } from '../objective.js';
@@ -41,8 +41,7 @@ export function linearModelObjective(
 } {
   assertFinite(fn, 'X', X);
   if (X.rows < 1) throw new ShapeError(`${fn}(): X must have at least one row`);
-  if (!(l2 >= 0) || !Number.isFinite(l2))
-    throw new InvalidArgumentError(`${fn}(): l2 must be a finite number ≥ 0 (got ${l2})`);
+  checkPositive(fn, 'l2', l2, true);
   const n = X.rows;
   const d = X.cols;
   const dim = d * k;
