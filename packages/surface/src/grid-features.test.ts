@@ -266,10 +266,10 @@ describe('gridSurface(points, options): bad input', () => {
       InvalidArgumentError,
     );
     expect(() => gridSurface(new Float64Array(108), { nu: 6, nv: 6, du: 0 })).toThrow(
-      /du must be a positive/,
+      /du must be a finite number > 0/,
     );
     expect(() => gridSurface(new Float64Array(108), { nu: 6.5, nv: 6 })).toThrow(
-      /nu must be a positive integer/,
+      /nu must be an integer ≥ 1/,
     );
   });
   it('geometricFeatures on a grid rejects parameters outside an open axis', () => {

@@ -1,7 +1,13 @@
 // Structured grids of surface points with finite-difference derivatives of a chosen order
 // (Fornberg 1988 for the weights; LeVeque, "Finite Difference Methods for ODEs and PDEs",
 // 2007, §1.5 for one-sided boundary stencils).
-import { assertFiniteArray, InvalidArgumentError, ShapeError } from '@rg/linalg';
+import {
+  assertFiniteArray,
+  checkInteger,
+  checkPositive,
+  InvalidArgumentError,
+  ShapeError,
+} from '@rg/linalg';
 import {
   type GridStencils,
   gridJets,
@@ -39,12 +45,6 @@ export function gridMinNodes(order: number, periodic: boolean): number {
   // periodic: the central second-derivative stencil (order + 1 nodes) and a 4-node
   // interpolation window; open: the one-sided second-derivative stencil (order + 2 nodes)
   return periodic ? Math.max(order + 1, 4) : Math.max(minNodes(2, order), 4);
-}
-
-function positiveFinite(fn: string, name: string, x: unknown): number {
-  if (typeof x !== 'number' || !(x > 0) || !Number.isFinite(x))
-    throw new InvalidArgumentError(`${fn}(): ${name} must be a positive finite number (got ${x})`);
-  return x;
 }
 
 function finite(fn: string, name: string, x: unknown): number {
@@ -156,8 +156,7 @@ export function gridSurface(points: Float64Array, options: GridSurfaceOptions): 
     ['nu', nu],
     ['nv', nv],
   ] as const)
-    if (!Number.isInteger(n) || n < 1)
-      throw new InvalidArgumentError(`${fn}(): ${name} must be a positive integer (got ${n})`);
+    checkInteger(fn, name, n, 1);
   const order = options.order ?? 4;
   if (order !== 2 && order !== 4 && order !== 6)
     throw new InvalidArgumentError(`${fn}(): order must be 2, 4 or 6 (got ${order})`);
@@ -180,8 +179,8 @@ export function gridSurface(points: Float64Array, options: GridSurfaceOptions): 
       );
   }
   assertFiniteArray(fn, 'points', points);
-  const du = positiveFinite(fn, 'du', options.du ?? 1);
-  const dv = positiveFinite(fn, 'dv', options.dv ?? 1);
+  const du = checkPositive(fn, 'du', options.du ?? 1);
+  const dv = checkPositive(fn, 'dv', options.dv ?? 1);
   const u0 = finite(fn, 'u0', options.u0 ?? 0);
   const v0 = finite(fn, 'v0', options.v0 ?? 0);
   return makeGrid(Float64Array.from(points), nu, nv, periodicU, periodicV, u0, v0, du, dv, order);

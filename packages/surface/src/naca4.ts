@@ -1,6 +1,6 @@
 // NACA four-digit airfoils (Jacobs, Ward & Pinkerton, NACA Report 460, 1933; Abbott & von
 // Doenhoff, "Theory of Wing Sections", 1959, §6.2).
-import { checkOptions, InvalidArgumentError } from '@rg/linalg';
+import { checkInteger, checkOptions, InvalidArgumentError } from '@rg/linalg';
 
 /** Options of {@link naca4}. */
 export interface Naca4Options {
@@ -102,8 +102,7 @@ export function naca4(code: string, options: Naca4Options = {}): AirfoilSection 
   const fn = 'naca4';
   checkOptions(fn, 'options', options);
   const n = options.points ?? 128;
-  if (!Number.isInteger(n) || n < 8)
-    throw new InvalidArgumentError(`${fn}(): points must be an integer ≥ 8 (got ${n})`);
+  checkInteger(fn, 'points', n, 8);
   const q = parseNaca4(fn, code, options.closedTrailingEdge ?? true);
   const x = new Float64Array(n);
   const z = new Float64Array(n);

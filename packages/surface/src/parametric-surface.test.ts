@@ -106,7 +106,7 @@ describe('parametricSurface(r, { derivatives })', () => {
       /derivatives must be a function/,
     );
     expect(() => parametricSurface((u, v) => [u, v, 0], { step: 0 })).toThrow(
-      /step must be a positive finite number/,
+      /step must be a finite number > 0/,
     );
   });
 });

@@ -1,6 +1,6 @@
 // Parametrized surfaces with exact or Richardson-extrapolated derivatives (Richardson 1911;
 // do Carmo 1976, §2-2).
-import { checkOptions, InvalidArgumentError } from '@rg/linalg';
+import { checkFunction, checkOptions, checkPositive } from '@rg/linalg';
 import { type PositionFunction, richardsonJet } from './internal/richardson.js';
 import type { ParametricSurface } from './surface.js';
 
@@ -54,16 +54,12 @@ export function parametricSurface(
 ): ParametricSurface {
   const fn = 'parametricSurface';
   checkOptions(fn, 'options', options);
-  if (typeof r !== 'function')
-    throw new InvalidArgumentError(`${fn}(): r must be a function (u, v) => [x, y, z]`);
+  checkFunction(fn, 'r', r, '(u, v) => [x, y, z]');
   const { derivatives } = options;
-  if (derivatives !== undefined && typeof derivatives !== 'function')
-    throw new InvalidArgumentError(
-      `${fn}(): derivatives must be a function (u, v) => { ru, rv, ruu, ruv, rvv }`,
-    );
+  if (derivatives !== undefined)
+    checkFunction(fn, 'derivatives', derivatives, '(u, v) => { ru, rv, ruu, ruv, rvv }');
   const step = options.step ?? DEFAULT_STEP;
-  if (typeof step !== 'number' || !(step > 0) || !Number.isFinite(step))
-    throw new InvalidArgumentError(`${fn}(): step must be a positive finite number (got ${step})`);
+  checkPositive(fn, 'step', step);
   const position = (u: number, v: number): Float64Array => {
     const p = r(u, v);
     return Float64Array.of(p[0], p[1], p[2]);

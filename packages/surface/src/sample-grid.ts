@@ -1,5 +1,5 @@
 // Sampling a parametrization on a structured grid (the form in which CFD surface data come).
-import { InvalidArgumentError, NonFiniteError } from '@rg/linalg';
+import { checkInteger, InvalidArgumentError, NonFiniteError } from '@rg/linalg';
 import { gridMinNodes, makeGrid } from './grid-surface.js';
 import { assertSurface } from './internal/validate-surface.js';
 import type { GridSurface, Surface } from './surface.js';
@@ -56,8 +56,7 @@ export function sampleGrid(surface: Surface, options: SampleGridOptions): GridSu
     ['nu', nu, periodicU],
     ['nv', nv, periodicV],
   ] as const) {
-    if (!Number.isInteger(n) || n < 1)
-      throw new InvalidArgumentError(`${fn}(): ${name} must be a positive integer (got ${n})`);
+    checkInteger(fn, name, n, 1);
     const need = gridMinNodes(order, periodic);
     if (n < need)
       throw new InvalidArgumentError(

@@ -157,9 +157,7 @@ describe('surfaceGeodesic: bad input', () => {
       /must not be the zero vector/,
     );
     expect(() => surfaceGeodesic(s, { ...ok, length: -1 })).toThrow(InvalidArgumentError);
-    expect(() => surfaceGeodesic(s, { ...ok, steps: 0 })).toThrow(
-      /steps must be a positive integer/,
-    );
+    expect(() => surfaceGeodesic(s, { ...ok, steps: 0 })).toThrow(/steps must be an integer ≥ 1/);
     expect(() => surfaceGeodesic(s, { ...ok, du0: Number.NaN })).toThrow(
       /du0 must be a finite number/,
     );

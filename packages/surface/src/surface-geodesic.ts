@@ -1,7 +1,7 @@
 // Geodesics of a surface from the geodesic equation ü^k + Γ^k_ij u̇^i u̇^j = 0, integrated by
 // the classical fourth-order Runge–Kutta method (do Carmo 1976, §4-4; Hairer, Nørsett &
 // Wanner, "Solving Ordinary Differential Equations I", §II.1).
-import { InvalidArgumentError, SingularMatrixError } from '@rg/linalg';
+import { checkInteger, checkPositive, InvalidArgumentError, SingularMatrixError } from '@rg/linalg';
 import { JET_LENGTH, jetChristoffel, jetMetric } from './internal/jet-features.js';
 import {
   assertFiniteJet,
@@ -83,12 +83,8 @@ export function surfaceGeodesic(
       throw new InvalidArgumentError(`${fn}(): ${name} must be a finite number (got ${x})`);
   if (du0 === 0 && dv0 === 0)
     throw new InvalidArgumentError(`${fn}(): (du0, dv0) must not be the zero vector`);
-  if (typeof length !== 'number' || !(length > 0) || !Number.isFinite(length))
-    throw new InvalidArgumentError(
-      `${fn}(): length must be a positive finite number (got ${length})`,
-    );
-  if (!Number.isInteger(steps) || steps < 1)
-    throw new InvalidArgumentError(`${fn}(): steps must be a positive integer (got ${steps})`);
+  checkPositive(fn, 'length', length);
+  checkInteger(fn, 'steps', steps, 1);
 
   const jet = new Float64Array(JET_LENGTH);
   const gam = new Float64Array(6);

@@ -68,8 +68,8 @@ describe('wingSurface(options)', () => {
   });
   it('rejects bad planform parameters', () => {
     expect(() => wingSurface({ taperRatio: 0 })).toThrow(InvalidArgumentError);
-    expect(() => wingSurface({ sweep: 85 })).toThrow(/sweep must be a finite angle/);
-    expect(() => wingSurface({ semiSpan: -1 })).toThrow(/semiSpan must be a positive/);
+    expect(() => wingSurface({ sweep: 85 })).toThrow(/sweep must be a number in \(-80, 80\)/);
+    expect(() => wingSurface({ semiSpan: -1 })).toThrow(/semiSpan must be a finite number > 0/);
     expect(() => wingSurface({ airfoil: 'abcd' })).toThrow(/four-digit NACA code/);
   });
 });

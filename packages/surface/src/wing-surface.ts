@@ -1,6 +1,6 @@
 // A swept, tapered, twisted wing lofted from NACA four-digit sections (Raymer, "Aircraft
 // Design: A Conceptual Approach", 6th ed., §4.3 for the planform parameters).
-import { checkOptions, InvalidArgumentError } from '@rg/linalg';
+import { checkInRange, checkOptions, checkPositive } from '@rg/linalg';
 import { nacaPoint, parseNaca4 } from './naca4.js';
 import { parametricSurface } from './parametric-surface.js';
 import type { ParametricSurface } from './surface.js';
@@ -62,25 +62,16 @@ export function wingSurface(options: WingOptions = {}): ParametricSurface {
     closedTrailingEdge = true,
   } = checkOptions(fn, 'options', options);
   const q = parseNaca4(fn, airfoil, closedTrailingEdge);
-  const pos = (name: string, x: number) => {
-    if (typeof x !== 'number' || !(x > 0) || !Number.isFinite(x))
-      throw new InvalidArgumentError(
-        `${fn}(): ${name} must be a positive finite number (got ${x})`,
-      );
-  };
-  pos('semiSpan', semiSpan);
-  pos('rootChord', rootChord);
-  if (typeof taperRatio !== 'number' || !(taperRatio > 0 && taperRatio <= 1))
-    throw new InvalidArgumentError(`${fn}(): taperRatio must be in (0, 1] (got ${taperRatio})`);
+  checkPositive(fn, 'semiSpan', semiSpan);
+  checkPositive(fn, 'rootChord', rootChord);
+  checkInRange(fn, 'taperRatio', taperRatio, 0, 1, true);
+  // degrees
   for (const [name, a, lim] of [
     ['sweep', sweep, 80],
     ['twist', twist, 45],
     ['dihedral', dihedral, 45],
   ] as const)
-    if (typeof a !== 'number' || !Number.isFinite(a) || Math.abs(a) >= lim)
-      throw new InvalidArgumentError(
-        `${fn}(): ${name} must be a finite angle in (−${lim}°, ${lim}°) (got ${a})`,
-      );
+    checkInRange(fn, name, a, -lim, lim, true, true);
   const tanSweep = Math.tan(sweep * deg);
   const tanDihedral = Math.tan(dihedral * deg);
   const p = new Float64Array(2);

@@ -1,5 +1,5 @@
 // Geodesic (subdivided icosahedron) sphere meshes: near-uniform, non-obtuse triangles.
-import { checkOptions, InvalidArgumentError } from '@rg/linalg';
+import { checkInteger, checkOptions, checkPositive } from '@rg/linalg';
 import type { TriangleMesh } from './triangle-mesh.js';
 
 /** Options of {@link icosphere}. */
@@ -63,14 +63,8 @@ const ICO_FACES = [
 export function icosphere(options: IcosphereOptions = {}): TriangleMesh {
   const fn = 'icosphere';
   const { radius = 1, subdivisions = 3 } = checkOptions(fn, 'options', options);
-  if (typeof radius !== 'number' || !(radius > 0) || !Number.isFinite(radius))
-    throw new InvalidArgumentError(
-      `${fn}(): radius must be a positive finite number (got ${radius})`,
-    );
-  if (!Number.isInteger(subdivisions) || subdivisions < 0 || subdivisions > 8)
-    throw new InvalidArgumentError(
-      `${fn}(): subdivisions must be an integer in 0–8 (got ${subdivisions})`,
-    );
+  checkPositive(fn, 'radius', radius);
+  checkInteger(fn, 'subdivisions', subdivisions, 0, 8);
   const verts: number[][] = ICO_VERTICES.map((p) => {
     const l = Math.hypot(p[0], p[1], p[2]);
     return [p[0] / l, p[1] / l, p[2] / l];

@@ -1,14 +1,15 @@
 // Geodesic distance on triangle meshes by the heat method (Crane, Weischedel & Wardetzky,
 // "Geodesics in heat", ACM TOG 32(5), 2013).
 import {
-  type CsrMatrix,
   checkOptions,
+  checkPositive,
   csrFromTriplets,
+  type CsrMatrix,
   InvalidArgumentError,
   NotPositiveDefiniteError,
+  sparseCholesky,
   type SparseCholesky,
   type SparseCholeskyOptions,
-  sparseCholesky,
 } from '@rg/linalg';
 import { faceGeometry, vertexAreas } from '../internal/mesh-kernels.js';
 import { checkMesh } from '../internal/validate-mesh.js';
@@ -71,10 +72,7 @@ export function meshGeodesicDistance(
     if (!Number.isInteger(s) || s < 0 || s >= n)
       throw new InvalidArgumentError(`${fn}(): source ${s} is not a vertex index in [0, ${n})`);
   const timeFactor = options.timeFactor ?? 1;
-  if (typeof timeFactor !== 'number' || !(timeFactor > 0) || !Number.isFinite(timeFactor))
-    throw new InvalidArgumentError(
-      `${fn}(): timeFactor must be a positive finite number (got ${timeFactor})`,
-    );
+  checkPositive(fn, 'timeFactor', timeFactor);
 
   const { vertices: V, faces: F } = m;
   const nf = F.length / 3;

@@ -1,6 +1,6 @@
 // Circular cylinder: a flat surface (K = 0) that is curved in space (do Carmo 1976, §2-2).
-import { checkOptions, InvalidArgumentError } from '@rg/linalg';
-import { analyticSurface, isPositiveFinite } from '../internal/analytic.js';
+import { checkOptions, checkPositive } from '@rg/linalg';
+import { analyticSurface } from '../internal/analytic.js';
 import type { ParametricSurface } from '../surface.js';
 
 /** Options of {@link cylinderSurface}. */
@@ -23,10 +23,7 @@ export interface CylinderOptions {
  */
 export function cylinderSurface(options: CylinderOptions = {}): ParametricSurface {
   const { radius: R = 1 } = checkOptions('cylinderSurface', 'options', options);
-  if (!isPositiveFinite(R))
-    throw new InvalidArgumentError(
-      `cylinderSurface(): radius must be a positive finite number (got ${R})`,
-    );
+  checkPositive('cylinderSurface', 'radius', R);
   return analyticSurface((u, v, out, o) => {
     const cu = Math.cos(u);
     const su = Math.sin(u);

@@ -1,6 +1,6 @@
 // Triaxial ellipsoid in longitude–latitude coordinates (do Carmo 1976, §3-3, Exercise 21 for K).
-import { checkOptions, InvalidArgumentError } from '@rg/linalg';
-import { analyticSurface, isPositiveFinite } from '../internal/analytic.js';
+import { checkOptions, checkPositive } from '@rg/linalg';
+import { analyticSurface } from '../internal/analytic.js';
 import type { ParametricSurface } from '../surface.js';
 
 /** Options of {@link ellipsoidSurface}. */
@@ -70,9 +70,6 @@ export function ellipsoidSurface(options: EllipsoidOptions = {}): ParametricSurf
     ['b', b],
     ['c', c],
   ] as const)
-    if (!isPositiveFinite(x))
-      throw new InvalidArgumentError(
-        `ellipsoidSurface(): ${name} must be a positive finite number (got ${x})`,
-      );
+    checkPositive('ellipsoidSurface', name, x);
   return analyticSurface(ellipsoidJet(a, b, c));
 }

@@ -1,6 +1,6 @@
 // Round sphere in longitude–latitude coordinates (do Carmo 1976, §2-2, Example 1).
-import { checkOptions, InvalidArgumentError } from '@rg/linalg';
-import { analyticSurface, isPositiveFinite } from '../internal/analytic.js';
+import { checkOptions, checkPositive } from '@rg/linalg';
+import { analyticSurface } from '../internal/analytic.js';
 import type { ParametricSurface } from '../surface.js';
 import { ellipsoidJet } from './ellipsoid-surface.js';
 
@@ -25,9 +25,6 @@ export interface SphereOptions {
  */
 export function sphereSurface(options: SphereOptions = {}): ParametricSurface {
   const { radius = 1 } = checkOptions('sphereSurface', 'options', options);
-  if (!isPositiveFinite(radius))
-    throw new InvalidArgumentError(
-      `sphereSurface(): radius must be a positive finite number (got ${radius})`,
-    );
+  checkPositive('sphereSurface', 'radius', radius);
   return analyticSurface(ellipsoidJet(radius, radius, radius));
 }
