@@ -208,7 +208,7 @@ describe('grassmannClassHead(options)', () => {
       [
         () => grassmannClassHead({ features: 3, classes: 2, gamma: -1 }),
         'InvalidArgumentError',
-        /gamma must be a positive finite number/,
+        /gamma must be a finite number > 0/,
       ],
       [
         () => head.forward(fromRows([[1, 2]])),

@@ -3,6 +3,8 @@
 // classification with Grassmann class representation", eq. 3).
 import {
   assertFinite,
+  checkInteger,
+  checkPositive,
   InvalidArgumentError,
   type Matrix,
   type Rng,
@@ -107,20 +109,12 @@ export function grassmannClassHead(options: GrassmannClassHeadOptions): Grassman
   const fn = 'grassmannClassHead';
   if (!options || typeof options !== 'object')
     throw new InvalidArgumentError(`${fn}(): options must be an object`);
-  const positive = (name: string, v: unknown): number => {
-    if (!Number.isInteger(v) || (v as number) < 1)
-      throw new InvalidArgumentError(`${fn}(): ${name} must be an integer ≥ 1 (got ${String(v)})`);
-    return v as number;
-  };
-  const d = positive('features', options.features);
-  const c = positive('classes', options.classes);
-  const k = positive('k', options.k ?? 1);
+  const d = checkInteger(fn, 'features', options.features, 1);
+  const c = checkInteger(fn, 'classes', options.classes, 1);
+  const k = checkInteger(fn, 'k', options.k ?? 1, 1);
   if (k > d) throw new InvalidArgumentError(`${fn}(): k must be ≤ features = ${d} (got ${k})`);
   const gamma = options.gamma ?? 25;
-  if (typeof gamma !== 'number' || !(gamma > 0) || !Number.isFinite(gamma))
-    throw new InvalidArgumentError(
-      `${fn}(): gamma must be a positive finite number (got ${String(gamma)})`,
-    );
+  checkPositive(fn, 'gamma', gamma);
   const seed = options.seed ?? 0;
   let random: Rng;
   if (typeof seed === 'number') random = rng(seed);

@@ -481,7 +481,7 @@ describe('grassmann(n, k): members and errors', () => {
 
   it('grassmann() rejects sizes with k > n, non-integers and unknown retractions', () => {
     expect(() => grassmann(3, 4)).toThrow(
-      /grassmann\(\): k must be an integer with 1 ≤ k ≤ n = 3 \(got 4\)/,
+      /grassmann\(\): k must be an integer in \[1, 3\] \(got 4\)/,
     );
     expect(() => grassmann(0, 1)).toThrow(/grassmann\(\): n must be an integer ≥ 1/);
     expect(() => grassmann(3, 1.5)).toThrow(/k must be an integer/);

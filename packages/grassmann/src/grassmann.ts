@@ -1,7 +1,14 @@
 // The Grassmann manifold Gr(n, k) of k-dimensional subspaces of ℝⁿ, represented by n×k
 // orthonormal bases with horizontal tangent vectors (Edelman, Arias & Smith 1998; Absil,
 // Mahony & Sepulchre 2004; Bendokat, Zimmermann & Absil 2024).
-import { InvalidArgumentError, type Matrix, type Rng, ShapeError } from '@rg/linalg';
+import {
+  checkInteger,
+  checkOptions,
+  InvalidArgumentError,
+  type Matrix,
+  type Rng,
+  ShapeError,
+} from '@rg/linalg';
 import { dot } from '@rg/linalg/kernels';
 import type { Manifold } from '@rg/optim';
 import { align, logFromAlignment } from './internal/alignment.js';
@@ -241,14 +248,9 @@ function gaussian(rows: number, cols: number, random: Rng): Float64Array {
  * Math.abs(gr.distance(y, z) - gr.distance(matmul(y, rotated), z)) < 1e-13 // => true
  */
 export function grassmann(n: number, k: number, options: GrassmannOptions = {}): Grassmann {
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError(`grassmann(): n must be an integer ≥ 1 (got ${String(n)})`);
-  if (!Number.isInteger(k) || k < 1 || k > n)
-    throw new InvalidArgumentError(
-      `grassmann(): k must be an integer with 1 ≤ k ≤ n = ${n} (got ${String(k)})`,
-    );
-  if (!options || typeof options !== 'object')
-    throw new InvalidArgumentError('grassmann(): options must be an object');
+  checkInteger('grassmann', 'n', n, 1);
+  checkInteger('grassmann', 'k', k, 1, n);
+  checkOptions('grassmann', 'options', options);
   const retraction = options.retraction ?? 'qr';
   if (retraction !== 'qr' && retraction !== 'polar')
     throw new InvalidArgumentError(

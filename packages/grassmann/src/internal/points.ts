@@ -1,6 +1,6 @@
 // Shared boundary checks of the mean functions: a non-empty list of orthonormal n×k bases of
 // one size, and normalized non-negative weights.
-import { InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
+import { checkPositive, InvalidArgumentError, type Matrix, ShapeError } from '@rg/linalg';
 import { assertPoint } from './validate.js';
 
 /** Validate `points` (all n×k orthonormal, n×k taken from the first) and return n, k. */
@@ -34,10 +34,7 @@ export function normalizedWeights(
   let total = 0;
   for (let i = 0; i < count; i++) {
     const w = weights[i];
-    if (typeof w !== 'number' || !(w >= 0) || !Number.isFinite(w))
-      throw new InvalidArgumentError(
-        `${fn}(): weights[${i}] must be a finite number ≥ 0 (got ${String(w)})`,
-      );
+    checkPositive(fn, `weights[${i}]`, w, true);
     total += w;
   }
   if (!(total > 0)) throw new InvalidArgumentError(`${fn}(): weights must have a positive sum`);
