@@ -2,11 +2,12 @@
 // regularization (Shapley 1953; Cen, Wei & Chi, "Fast Policy Extragradient Methods for
 // Competitive Games with Entropy Regularization", 2021).
 import {
+  assertFiniteArray,
+  checkInRange,
+  checkPositive,
   InvalidArgumentError,
   type Matrix,
   ShapeError,
-  assertFiniteArray,
-  checkPositive,
 } from '@rg/linalg';
 import type { Game } from './game.js';
 import { createGame } from './internal/game-kernels.js';
@@ -142,8 +143,7 @@ export function markovGame(spec: MarkovGameSpec): MarkovGame {
   const r1 = flatten(fn, 'rewards[0]', spec.rewards[0], [S, n1, n2]);
   const r2 = flatten(fn, 'rewards[1]', spec.rewards[1], [S, n1, n2]);
   const gamma = spec.discount;
-  if (typeof gamma !== 'number' || !(gamma >= 0 && gamma < 1))
-    throw new InvalidArgumentError(`${fn}(): discount must be in [0, 1) (got ${String(gamma)})`);
+  checkInRange(fn, 'discount', gamma, 0, 1, false, true);
   const tau = checkPositive(fn, 'entropy', spec.entropy, true);
   let rho: Float64Array;
   if (spec.initial === undefined) rho = new Float64Array(S).fill(1 / S);

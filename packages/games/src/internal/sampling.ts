@@ -2,14 +2,15 @@
 // otherwise the region's centre and seeded random points of the region, projected onto the
 // strategy sets.
 import {
-  InvalidArgumentError,
-  type Matrix,
-  ShapeError,
-  rng,
   checkCallbackOutput,
   checkInteger,
   checkPositive,
+  checkSeed,
   checkVector,
+  InvalidArgumentError,
+  type Matrix,
+  rng,
+  ShapeError,
 } from '@rg/linalg';
 import type { Game } from '../game.js';
 import type { Region } from '../region.js';
@@ -25,8 +26,7 @@ export function sampleJacobians(
 ): { jacobians: Matrix[]; exact: boolean } {
   const samples = checkInteger(fn, 'samples', options.samples ?? 64, 1);
   const seed = options.seed ?? 0;
-  if (!Number.isSafeInteger(seed))
-    throw new InvalidArgumentError(`${fn}(): seed must be an integer`);
+  checkSeed(fn, 'seed', seed);
   const dim = K.dim;
   const points: Float64Array[] = [];
   if (region === undefined) {
