@@ -1,14 +1,15 @@
 // Monte Carlo sampling of episodes under a stochastic policy (Williams 1992): the data every
 // policy-gradient estimator here is computed from.
 import {
-  InvalidArgumentError,
-  type Matrix,
-  type Rng,
-  rng as makeRng,
+  checkInRange,
   checkInteger,
   checkOptions,
   checkSeed,
   checkVector,
+  InvalidArgumentError,
+  type Matrix,
+  type Rng,
+  rng as makeRng,
 } from '@rg/linalg';
 import type { Environment, VectorEnvironment } from './environment.js';
 import { kernelsOf, type PolicyKernels } from './internal/network-policy.js';
@@ -290,7 +291,6 @@ export function rollout(
   const episodes = steps > 0 ? 0 : checkInteger(fn, 'options.episodes', o.episodes ?? 1, 1);
   const r = o.rng ?? makeRng(checkSeed(fn, 'options.seed', o.seed ?? 0));
   const gamma = o.gamma ?? env.gamma;
-  if (!(gamma > 0 && gamma <= 1))
-    throw new InvalidArgumentError(`${fn}(): options.gamma must be in (0, 1] (got ${gamma})`);
+  checkInRange(fn, 'options.gamma', gamma, 0, 1, true);
   return rolloutKernel(env, kernelsOf(policy), policy.actionSize, theta, episodes, steps, r, gamma);
 }

@@ -1,15 +1,15 @@
 // A finite Markov decision process given by its transition and reward tables (Puterman 1994,
 // "Markov Decision Processes", ch. 2 and 6), as a seeded episodic environment.
 import {
+  checkInRange,
+  checkInteger,
+  checkMatrix,
+  checkVector,
   InvalidArgumentError,
   isMatrix,
   type Matrix,
   type Rng,
   ShapeError,
-  checkInRange,
-  checkInteger,
-  checkMatrix,
-  checkVector,
 } from '@rg/linalg';
 import type { Action, Environment, StepResult } from './environment.js';
 import { type BoxSpace, type DiscreteSpace, discreteSpace, unboundedBox } from './spaces.js';
@@ -174,10 +174,7 @@ class TabularEnv implements TabularMDP {
     if (this.terminal[this.s] === 1 || this.t >= this.maxSteps)
       throw new InvalidArgumentError(`${fn}(): the episode has ended; call reset(rng)`);
     const a = typeof action === 'number' ? action : action[0];
-    if (!Number.isInteger(a) || a < 0 || a >= this.actions)
-      throw new InvalidArgumentError(
-        `${fn}(): action must be an integer in [0, ${this.actions}) (got ${String(action)})`,
-      );
+    checkInteger(fn, 'action', a, 0, this.actions - 1);
     const row = this.s * this.actions + a;
     const reward = this.R[row];
     this.s = pick(this.cumulative, row * this.states, this.states, this.random.uniform());

@@ -1,6 +1,13 @@
 // Any environment as a vector environment: `copies` instances stepped in turn with automatic
 // reset (Gym's SyncVectorEnv layout).
-import { InvalidArgumentError, isMatrix, type Matrix, type Rng, checkInteger } from '@rg/linalg';
+import {
+  checkFunction,
+  checkInteger,
+  InvalidArgumentError,
+  isMatrix,
+  type Matrix,
+  type Rng,
+} from '@rg/linalg';
 import type { Environment, VectorEnvironment, VectorStepResult } from './environment.js';
 import { spaceSizeOf } from './spaces.js';
 
@@ -21,8 +28,7 @@ import { spaceSizeOf } from './spaces.js';
  */
 export function vectorize(make: (index: number) => Environment, copies: number): VectorEnvironment {
   const fn = 'vectorize';
-  if (typeof make !== 'function')
-    throw new InvalidArgumentError(`${fn}(): make must be a function (index) => Environment`);
+  checkFunction(fn, 'make', make, '(index) => Environment');
   checkInteger(fn, 'copies', copies, 1);
   const envs = Array.from({ length: copies }, (_, i) => {
     const e = make(i);

@@ -2,16 +2,17 @@
 // sample counts, history, evaluation, stopping rules, abort and progress; and the registry that
 // turns each algorithm's generator into a plain function and an iterator (trainingSteps).
 import {
-  InvalidArgumentError,
-  NonFiniteError,
-  type Rng,
-  rng,
-  throwIfAborted,
+  checkFunction,
   checkInRange,
   checkInteger,
   checkOptions,
   checkSeed,
   checkVector,
+  InvalidArgumentError,
+  NonFiniteError,
+  rng,
+  type Rng,
+  throwIfAborted,
 } from '@rg/linalg';
 import { dot } from '@rg/linalg/kernels';
 import type { Environment, VectorEnvironment } from '../environment.js';
@@ -79,12 +80,9 @@ export class RunLoop {
         ? Number.POSITIVE_INFINITY
         : checkInteger(fn, 'options.maxSamples', o.maxSamples, 1);
     this.evaluateEvery = checkInteger(fn, 'options.evaluateEvery', o.evaluateEvery ?? 1, 1);
-    if (o.evaluate !== undefined && typeof o.evaluate !== 'function')
-      throw new InvalidArgumentError(
-        `${fn}(): options.evaluate must be a function (theta) => number`,
-      );
-    if (o.onProgress !== undefined && typeof o.onProgress !== 'function')
-      throw new InvalidArgumentError(`${fn}(): options.onProgress must be a function`);
+    if (o.evaluate !== undefined)
+      checkFunction(fn, 'options.evaluate', o.evaluate, '(theta) => number');
+    if (o.onProgress !== undefined) checkFunction(fn, 'options.onProgress', o.onProgress);
     if (o.targetReturn !== undefined && !Number.isFinite(o.targetReturn))
       throw new InvalidArgumentError(`${fn}(): options.targetReturn must be a finite number`);
     throwIfAborted(fn, o.signal);
