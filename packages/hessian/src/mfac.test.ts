@@ -92,6 +92,15 @@ describe('StaticMFAC', () => {
     expect(Array.from(G.data)).toEqual(before);
     expect(() => F.ihvp(new Float64Array(5))).toThrow(ShapeError);
     expect(() => F.ihvp(Float64Array.from([1, Number.NaN, 0, 0]))).toThrow(NonFiniteError);
+    // out must be exactly d long (a longer one was written past d, a shorter one threw a RangeError)
+    expect(() => F.ihvp(new Float64Array(4), new Float64Array(5))).toThrow(
+      /StaticMFAC.ihvp\(\): out must be a Float64Array of length 4/,
+    );
+    expect(() => F.ihvp(new Float64Array(4), new Float64Array(3))).toThrow(ShapeError);
+    const out = new Float64Array(4);
+    const v = Float64Array.from([1, 2, 3, 4]);
+    expect(F.ihvp(v, out)).toBe(out);
+    expect(Array.from(out)).toEqual(Array.from(F.ihvp(v)));
     expect(() => F.entry(4, 0)).toThrow(InvalidArgumentError);
     expect(() => new StaticMFAC(G, { damp: 0 })).toThrow(InvalidArgumentError);
     expect(() => new StaticMFAC(G, { damp: -1 })).toThrow(InvalidArgumentError);

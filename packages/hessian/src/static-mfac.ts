@@ -4,6 +4,7 @@ import {
   type AcceleratorMode,
   assertFinite,
   checkOptions,
+  checkOutput,
   checkPositive,
   cholesky,
   gram,
@@ -140,16 +141,16 @@ export class StaticMFAC {
   /**
    * F⁻¹ v in O(dm).
    *
-   * @throws {ShapeError | NonFiniteError} when v has the wrong length or non-finite entries
+   * @throws {ShapeError | NonFiniteError} when v (or `out`) has the wrong length, or v non-finite entries
    * @example
    * import { fromRows } from '@rg/linalg';
    * new StaticMFAC(fromRows([[0, 2]]), { damp: 1 }).ihvp(Float64Array.from([1, 5])) // => ~[1, 1]
    */
   ihvp(v: Float64Array, out?: Float64Array): Float64Array {
     checkVector('StaticMFAC.ihvp', 'v', v, this.dim);
+    const o = checkOutput('StaticMFAC.ihvp', 'out', out, this.dim);
     const { rows: m, data: q } = this.q;
     const d = this.dim;
-    const o = out ?? new Float64Array(d);
     const c = new Float64Array(m);
     for (let r = 0; r < m; r++) {
       let s = 0;

@@ -1,4 +1,12 @@
-import { EIGH_REFINE_AUTO_RATIO, eigh, fromRows, invSqrtmSym, type Matrix } from '@rg/linalg';
+import {
+  cholesky,
+  EIGH_REFINE_AUTO_RATIO,
+  eigh,
+  fromRows,
+  inverse,
+  invSqrtmSym,
+  type Matrix,
+} from '@rg/linalg';
 import { describe, expect, it } from 'vitest';
 import means from '../../test/fixtures/means.json' with { type: 'json' };
 import fixture from '../../test/fixtures/metrics.json' with { type: 'json' };
@@ -13,6 +21,7 @@ import {
   logEuclidean,
   type SPDMetric,
 } from '../index.js';
+import { whitenedEig } from './affine-invariant.js';
 
 const byName: Record<string, SPDMetric> = {
   'affine-invariant': affineInvariant,
@@ -181,6 +190,20 @@ describe('metrics against NumPy/SciPy and mpmath fixtures', () => {
           );
       }
     });
+    if (c.condition)
+      it(`the whitened eigensystem behind AIRM's log, exp and geodesic reproduces the distance (${label})`, () => {
+        // whitenedEig(W, Q) with W = L_P⁻¹ gives the eigenvalues of W·Q·Wᵀ that log/exp/geodesic
+        // and the Karcher step use; √Σ log²λ is the AIRM distance, so the distance's bound holds
+        const n = p.rows;
+        const w = inverse(cholesky(p)).data;
+        const e = whitenedEig(w, q.data, n);
+        let s = 0;
+        for (let i = 0; i < n; i++) s += Math.log(e.values[i]) ** 2;
+        const d = c.distance['affine-invariant'];
+        expect(Math.abs(Math.sqrt(s) - d) / d).toBeLessThanOrEqual(
+          distanceBound('affine-invariant', c),
+        );
+      });
     if (c.log && c.condition) {
       const logs = c.log;
       it(`log(p, q) and the AIRM geodesic match mpmath within their condition-number bounds (${label})`, () => {
