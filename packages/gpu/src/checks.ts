@@ -2,7 +2,7 @@
 // message has the form `accelerator.matmul(): a.cols (3) must equal b.rows (4)`.
 import {
   assertFinite,
-  assertFiniteArray,
+  checkVector,
   InvalidArgumentError,
   type Matrix,
   ShapeError,
@@ -13,21 +13,6 @@ export function checkMatrix(fn: string, name: string, a: Matrix): void {
   assertFinite(fn, name, a);
   if (a.rows === 0 || a.cols === 0)
     throw new ShapeError(`${fn}(): ${name} is empty (${a.rows}×${a.cols})`);
-}
-
-/** Validate a finite vector argument of the given length. */
-export function checkVector(fn: string, name: string, v: ArrayLike<number>, length: number): void {
-  if (v === null || typeof v !== 'object' || typeof v.length !== 'number')
-    throw new ShapeError(`${fn}(): ${name} must be an array of numbers`);
-  if (v.length !== length)
-    throw new ShapeError(`${fn}(): ${name} has length ${v.length} (must be ${length})`);
-  assertFiniteArray(fn, name, v);
-}
-
-/** Validate a strictly positive finite scalar. */
-export function checkPositive(fn: string, name: string, x: number): void {
-  if (typeof x !== 'number' || !Number.isFinite(x) || x <= 0)
-    throw new InvalidArgumentError(`${fn}(): ${name} must be a positive finite number (got ${x})`);
 }
 
 /** Throw when an argument or result would not fit the device. */

@@ -7,11 +7,13 @@ import {
   type AcceleratorModeRequest,
   type ChebyshevFilterOptions,
   checkOptions,
+  checkPositive,
+  checkVector,
   InvalidArgumentError,
   type Matrix,
   ShapeError,
 } from '@rg/linalg';
-import { checkFits, checkMarginals, checkMatrix, checkPositive, checkVector } from './checks.js';
+import { checkFits, checkMarginals, checkMatrix } from './checks.js';
 import { defaultThresholds } from './default-thresholds.js';
 import type {
   GpuAccelerator,

@@ -3,8 +3,17 @@
 // Chebyshev recurrence after Hammond, Vandergheynst & Gribonval (2011), "Wavelets on graphs via
 // spectral graph theory". The device Sinkhorn has no float64 copy here: its float64 loop is
 // @rg/ot's `sinkhorn()`.
-import { gram, InvalidArgumentError, type Matrix, matmul, matrix, ShapeError } from '@rg/linalg';
-import { checkMatrix, checkPositive, checkVector } from './checks.js';
+import {
+  checkPositive,
+  checkVector,
+  gram,
+  InvalidArgumentError,
+  matmul,
+  matrix,
+  type Matrix,
+  ShapeError,
+} from '@rg/linalg';
+import { checkMatrix } from './checks.js';
 
 function checkProduct(fn: string, a: Matrix, b: Matrix): void {
   checkMatrix(fn, 'a', a);
