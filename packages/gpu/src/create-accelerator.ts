@@ -6,6 +6,7 @@ import {
   type AcceleratorMode,
   type AcceleratorModeRequest,
   type ChebyshevFilterOptions,
+  checkInteger,
   checkOptions,
   checkPositive,
   checkVector,
@@ -126,20 +127,8 @@ export function createAccelerator(optionsIn: CreateAcceleratorOptions = {}): Gpu
         `${fn}(): thresholds.${name} must be a number ≥ 0 (got ${value})`,
       );
   }
-  if (
-    options.tileSize !== undefined &&
-    !(Number.isInteger(options.tileSize) && options.tileSize >= 1)
-  )
-    throw new InvalidArgumentError(
-      `${fn}(): tileSize must be a positive integer (got ${options.tileSize})`,
-    );
-  if (
-    options.maxElements !== undefined &&
-    !(Number.isInteger(options.maxElements) && options.maxElements >= 1)
-  )
-    throw new InvalidArgumentError(
-      `${fn}(): maxElements must be a positive integer (got ${options.maxElements})`,
-    );
+  if (options.tileSize !== undefined) checkInteger(fn, 'tileSize', options.tileSize, 1);
+  if (options.maxElements !== undefined) checkInteger(fn, 'maxElements', options.maxElements, 1);
 
   const { mode, probe, fallbacks } = chooseMode(requested, options.strict ?? false);
   const backend = new GpuBackend(mode);
@@ -305,14 +294,8 @@ export function createAccelerator(optionsIn: CreateAcceleratorOptions = {}): Gpu
         throw new InvalidArgumentError(
           `${f}(): options.maxIter must be an integer ≥ 0 (got ${maxIter})`,
         );
-      if (!(Number.isInteger(checkEvery) && checkEvery >= 1))
-        throw new InvalidArgumentError(
-          `${f}(): options.checkEvery must be an integer ≥ 1 (got ${checkEvery})`,
-        );
-      if (!(typeof tol === 'number' && Number.isFinite(tol) && tol >= 0))
-        throw new InvalidArgumentError(
-          `${f}(): options.tol must be a finite number ≥ 0 (got ${tol})`,
-        );
+      checkInteger(f, 'options.checkEvery', checkEvery, 1);
+      checkPositive(f, 'options.tol', tol, true);
       fits(f, { c: c.data.length });
       if (Math.max(c.rows, c.cols) > limits.maxTextureSize)
         throw new ShapeError(
