@@ -243,8 +243,7 @@ export function gbmLogNormalMarginal(
 ): LogNormal & { score(x: Matrix): Matrix } {
   const fn = 'gbmLogNormalMarginal';
   const g = gbmParameters(options, fn);
-  if (typeof t !== 'number' || !(t >= 0) || !Number.isFinite(t))
-    throw new InvalidArgumentError(`${fn}(): t must be finite and ≥ 0 (got ${t})`);
+  checkPositive(fn, 't', t, true);
   if (data === null || typeof data !== 'object')
     throw new InvalidArgumentError(`${fn}(): data must be an object { logMean, logVar }`);
   assertFiniteArray(fn, 'data.logMean', data.logMean);
@@ -257,8 +256,7 @@ export function gbmLogNormalMarginal(
   for (let c = 0; c < d; c++) {
     if (!Number.isFinite(data.logMean[c]))
       throw new InvalidArgumentError(`${fn}(): logMean must be finite`);
-    if (!(data.logVar[c] > 0) || !Number.isFinite(data.logVar[c]))
-      throw new InvalidArgumentError(`${fn}(): logVar must be finite and > 0`);
+    checkPositive(fn, `data.logVar[${c}]`, data.logVar[c]);
     logMean[c] = data.logMean[c] + g.logDrift * t;
     logVar[c] = data.logVar[c] + g.sigma * g.sigma * t;
   }
