@@ -157,10 +157,10 @@ describe('StaticMFAC: edge sizes and messages', () => {
       /^StaticMFAC\.pruningScores\(\): w must be a Float64Array of length 4 \(got length 3\)$/,
     );
     expect(() => F.entry(-1, 0)).toThrow(
-      /^StaticMFAC\.entry\(\): i must be an index below 4 \(got -1\)$/,
+      /^StaticMFAC\.entry\(\): i must be an integer in \[0, 3\] \(got -1\)$/,
     );
     expect(() => F.entry(0, 1.5)).toThrow(
-      /^StaticMFAC\.entry\(\): j must be an index below 4 \(got 1\.5\)$/,
+      /^StaticMFAC\.entry\(\): j must be an integer in \[0, 3\] \(got 1\.5\)$/,
     );
     expect(() => F.entry(0, 4)).toThrow(InvalidArgumentError);
     expect(() => F.entry(3, 3)).not.toThrow();

@@ -3,6 +3,7 @@ import {
   type Accelerator,
   type AcceleratorMode,
   assertFinite,
+  checkInteger,
   checkOptions,
   checkOutput,
   checkPositive,
@@ -199,10 +200,7 @@ export class StaticMFAC {
       ['i', i],
       ['j', j],
     ] as const)
-      if (!Number.isInteger(k) || k < 0 || k >= d)
-        throw new InvalidArgumentError(
-          `StaticMFAC.entry(): ${name} must be an index below ${d} (got ${k})`,
-        );
+      checkInteger('StaticMFAC.entry', name, k, 0, d - 1);
     const { rows: m, data: q } = this.q;
     let s = i === j ? 1 : 0;
     for (let r = 0; r < m; r++) s -= q[r * d + i] * q[r * d + j];
