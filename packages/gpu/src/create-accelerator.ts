@@ -290,10 +290,7 @@ export function createAccelerator(optionsIn: CreateAcceleratorOptions = {}): Gpu
       const maxIter = opts.maxIter ?? 1000;
       const checkEvery = opts.checkEvery ?? 10;
       const tol = opts.tol ?? 1e-9;
-      if (!(Number.isInteger(maxIter) && maxIter >= 0))
-        throw new InvalidArgumentError(
-          `${f}(): options.maxIter must be an integer ≥ 0 (got ${maxIter})`,
-        );
+      checkInteger(f, 'options.maxIter', maxIter, 0);
       checkInteger(f, 'options.checkEvery', checkEvery, 1);
       checkPositive(f, 'options.tol', tol, true);
       fits(f, { c: c.data.length });
