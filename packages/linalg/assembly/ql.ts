@@ -38,10 +38,14 @@ export function ql(
     let iter = 0;
     for (;;) {
       let m = l;
+      // relative deflation test (LAPACK's dsteqr), the twin of symmetric-eigensolvers.ts
       for (; m < n - 1; m++) {
-        const dd = Math.abs(ld(d, m)) + Math.abs(ld(d, m + 1));
         const em = Math.abs(ld(e, m));
-        if (em <= EPS * dd || em <= SQRT_SAFMIN) break;
+        if (
+          em <= EPS * Math.sqrt(Math.abs(ld(d, m))) * Math.sqrt(Math.abs(ld(d, m + 1))) ||
+          em <= SQRT_SAFMIN
+        )
+          break;
       }
       if (m === l) break;
       if (iter++ === maxSweeps) {

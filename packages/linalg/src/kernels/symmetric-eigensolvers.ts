@@ -293,12 +293,17 @@ export function tridiagonalQL(
   for (let l = 0; l < n; l++) {
     let iter = 0;
     for (;;) {
-      // Relative deflation test keeps small eigenvalues of graded matrices accurate.
+      // Relative deflation test (LAPACK's dsteqr: e_m² ≤ ε²·|d_m|·|d_m+1|) keeps the small
+      // eigenvalues of graded matrices accurate: against |d_m| + |d_m+1| instead, the coupling of
+      // [[1, 1e-33], [1e-33, 2e-66]] deflates and λ_min comes out as 2e-66 for 1e-66.
       let m = l;
       for (; m < n - 1; m++) {
-        const dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
         const em = Math.abs(e[m]);
-        if (em <= EPS * dd || em <= SQRT_SAFMIN) break;
+        if (
+          em <= EPS * Math.sqrt(Math.abs(d[m])) * Math.sqrt(Math.abs(d[m + 1])) ||
+          em <= SQRT_SAFMIN
+        )
+          break;
       }
       if (m === l) break;
       if (iter++ === maxSweeps) {
