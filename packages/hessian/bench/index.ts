@@ -22,6 +22,29 @@
 // On this 2-core CPU the float32 Gram is 10–70× slower than @rg/linalg's float64 gram: it only
 // pays where a hardware GPU backend is obtained, which is why StaticMFAC keeps float64 as the
 // default and @rg/gpu's defaultThresholds.gram is Infinity.
+//
+// Before/after the architecture refactor (issue #12), 2026-12-05 12:56–13:17 UTC: before =
+// 3f6b3fd (the last commit before the series), after = c54fd84 (main); this file is the same in
+// both trees. Three runs per side, alternating before, after, before, ...; load average 4.7–8.7
+// on 2 cores (a mutation job and other benches ran). Best run per row (each run's value is
+// already a minimum over calls), then the range over the runs; no row exists on one side only.
+//   row                                   before ms  after ms  after/before  before runs (3)  after runs (3)
+//   SlidingWindowMFAC.ihvp:d=10000:m=64   2.03       1.99      0.98x         2.03–2.90        1.99–3.16
+//   SlidingWindowMFAC.ihvp:d=100000:m=64  21.1       25.4      1.20x         21.1–45.7        25.4–36.7
+//   gram:webasm:d=20000:m=64              137        177       1.29x         137–163          177–196
+//   gram:webasm:d=100000:m=64             651        624       0.96x         651–1217         624–1200
+//   peer columns: 128 dots (bench code, identical) d=10000 2.60 → 2.35 (0.90x), d=100000 26.6 →
+//   29.3 (1.11x); linalg gram float64 d=20000 5.01 → 5.08 (1.01x), d=100000 27.4 → 28.3 (1.03x)
+// The two rows above 1.1x were re-measured with both builds loaded in one process, calls
+// alternating (same load for both sides; process CPU time per call): ihvp d=100000 (10 rounds ×
+// 3 calls) after/before 0.98 by best call, 0.85 by median, 1.01 by CPU; ihvp d=10000 1.00 /
+// 1.17 / 1.00; @rg/gpu webasm gram d=20000 (8 rounds) 1.09 / 1.00 / 1.03; linalg float64 gram
+// 1.01 / 1.00 / 0.98 (d=20000), 0.98 / 1.02 / 1.01 (d=100000). Reading: no change above noise.
+// The 1.20x and 1.29x best-run ratios are load (the identical 128-dot loop itself moved 1.11x
+// between the sides); by CPU time every row is within ±3%. As expected: in SlidingWindowMFAC
+// the refactor changed only the constructor's option checks (linalg's shared validators), and
+// the Gram rows go through the same products (linalg's gram now calls gemm through the backend
+// dispatch; @rg/gpu's pipelines were reorganized around the device interface).
 import { type BenchRow, measure, report } from '@rg/bench';
 import { createAccelerator } from '@rg/gpu';
 import { gram, rng } from '@rg/linalg';

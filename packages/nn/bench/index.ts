@@ -39,6 +39,30 @@
 // R-operator hvp, same run: 16-32-32-10 (n = 256) fresh x 2.04 ms = 1.8 gradients, same x
 // 1.29 ms = 1.1 gradients; 16-128-128-10 (n = 512) 22.5 ms = 2.2 gradients, same x 14.7 ms =
 // 1.4 gradients (goal: under 3).
+//
+// Before/after the architecture refactor (issue #12), 2026-12-05 12:56–13:17 UTC: before =
+// 3f6b3fd (the last commit before the series), after = c54fd84 (main). The before tree ran the
+// hvp part of this file (same inputs and statistics; its own bench then had these rows with
+// other inputs and the min instead of the median); the transformer and MLP fwd+bwd rows are
+// after only (transformerBlock, sequential and modelObjective did not exist). Three runs per
+// side, alternating before, after, ...; load average 4.4–9.1 on 2 cores (a mutation job and
+// other benches ran): best run per row (each run's value is a median over calls), then the range.
+//   row                                  before ms  after ms  after/before  before runs (3)  after runs (3)
+//   hvp:fresh-x:mlp=16-32-32-10:n=256    1.70       1.31      0.77x         1.70–3.26        1.31–2.02
+//   hvp:same-x:mlp=16-32-32-10:n=256     0.902      0.804     0.89x         0.902–1.26       0.804–1.31
+//   hvp:fresh-x:mlp=16-128-128-10:n=512  22.4       15.2      0.68x         22.4–40.2        15.2–64.9
+//   hvp:same-x:mlp=16-128-128-10:n=512   9.94       9.89      0.99x         9.94–22.4        9.89–39.2
+//   one grad (peer column) 16-32-32-10   1.09       0.699     0.64x         1.09–1.82        0.699–1.19
+//   one grad (peer column) 16-128-128-10 13.9       7.49      0.54x         13.9–21.0        7.49–20.9
+//   Only after: transformer:fwd+bwd (127–268 ms), mlp:fwd+bwd:784-256-256-10 (12.7–27.4 ms).
+// Same rows with both builds loaded in one process, calls alternating (same load for both
+// sides; 10 rounds × 100 calls (small net) or × 10 (large); after/before by best round /
+// median round / median CPU time per call): grad 16-32 1.13 / 1.10 / 0.84, 16-128 0.64 / 0.79 /
+// 0.73; hvp fresh x 16-32 0.89 / 1.04 / 1.02, 16-128 1.09 / 1.11 / 0.97; hvp same x 16-32
+// 0.98 / 0.87 / 0.92, 16-128 0.85 / 0.71 / 0.89. Reading: nothing slower above noise. The
+// gradient of the larger net is faster (0.73x CPU, 0.54x best run); the hvp rows are unchanged
+// within noise by CPU time (0.89–1.02; the in-process A/B does not confirm the 0.68–0.77x
+// best-run ratios of the table, which come from runs minutes apart under changing load).
 import { execFileSync } from 'node:child_process';
 import { measure, PYTHON, pythonHas, report } from '@rg/bench';
 import { type Matrix, rng } from '@rg/linalg';

@@ -36,6 +36,42 @@
 // 2000 iterations and still at 5.4e-7, so the ratio is a lower bound). Under heavier
 // load (average ≈ 20) the same script gave emd ratios from 0.09x to 0.49x: the emd row
 // is a 5-run median of short tasks and the noisiest.
+//
+// Before/after the architecture refactor (issue #12), 2026-12-05 12:51–13:17 UTC: before =
+// 3f6b3fd (the last commit before the series), after = c54fd84 (main). The before tree ran this
+// file minus the worker-pool rows (sinkhornParallel/costMatrixParallel did not exist); three
+// full runs per side, alternating before, after, before, ... Load average 3.0–8.7 on 2 cores (a
+// mutation job and other benches ran): table = best run per row, then the range over the runs.
+//   row                               before ms  after ms  after/before  before runs (3)  after runs (3)
+//   sinkhorn:n=1000:iters=200         188        181       0.96x         188–403          181–251
+//   emd:n=500                         51.2       42.5      0.83x         51.2–88          42.5–50.1
+//   sns:n=500:reg=1/1200              791        805       1.02x         791–3145         805–1064
+//   sinkhorn:n=64:iters=50            0.391      0.402     1.03x         0.391–1.27       0.402–0.576
+//   sinkhorn+webasm:n=64:iters=50     1.13       1.17      1.04x         1.13–13.4        1.17–4.41
+//   sinkhorn+cpu:n=64:iters=50        1.15       1.14      0.99x         1.15–6.12        1.14–1.78
+//   sinkhorn:n=256:iters=50           4.14       4.71      1.14x         4.14–17.9        4.71–8.38
+//   sinkhorn+webasm:n=256:iters=50    12.6       15.0      1.19x         12.6–33.6        15.0–23.6
+//   sinkhorn+cpu:n=256:iters=50       22.7       23.2      1.02x         22.7–49.1        23.2–42.3
+//   sinkhorn:n=1024:iters=50          118        116       0.98x         118–159          116–195
+//   sinkhorn+webasm:n=1024:iters=50   234        292       1.25x         234–495          292–399
+//   sinkhorn+cpu:n=1024:iters=50      399        536       1.34x         399–857          536–648
+//   sinkhorn:n=4096:iters=100         2806       3296      1.17x         2806–5020        3296–4248
+//   sinkhorn+webasm:n=4096:iters=100  11437      12322     1.08x         11437–17831      12322–16198
+//   Only after: pool:costMatrix:n=4000:d=8 (2 threads 573–1356 ms) and
+//   pool:sinkhorn:n=4000:iters=100 (2042–3309 ms). Only before: none.
+// POT's times (the same code on both sides) moved 0.72–1.18x between the sides' best runs and
+// up to 30x within a side (sinkhorn n=256: 2.9–96 ms): that is the noise of these runs. So the
+// rows above 1.1x (sinkhorn n=256 and 4096, the device rows at n=256/1024) were re-measured
+// with both builds loaded in one process, calls alternating (same load for both; process CPU
+// time per call, which waits on the loaded machine do not inflate): after/before by median
+// wall time / median CPU time: sinkhorn n=256 (30 rounds × 20 calls) 1.02 / 1.06; n=1024
+// (30 rounds) 0.98 / 1.02; n=1000 iters=200 (30 rounds) 0.96 / 0.97; n=4096 (6 rounds) 0.99 /
+// 0.94; webasm n=64 1.15 / 0.99, n=256 1.00 / 0.99, n=1024 (8 rounds) 0.90 / 0.85; cpu n=1024
+// 1.04 / 1.03; emd 0.99 / 0.91; sns (5 rounds) 1.28 / 0.92 (best 0.77). Reading: no row is
+// slower above noise; the 1.1–1.34x of single rows in the table are the load (in-process A/B
+// within ±6% by CPU time, the device rows 0.85–1.03). emd is a little faster (0.83x best run,
+// 0.91x CPU); the rest is unchanged, as expected: the float64 loop is the same kernel, the
+// refactor moved its validation and the device interface, not the iterations.
 import { measure, pythonHas, report, runPython } from '@rg/bench';
 import { createAccelerator, type GpuAccelerator } from '@rg/gpu';
 import { rng } from '@rg/linalg';
