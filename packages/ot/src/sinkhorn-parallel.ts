@@ -114,45 +114,45 @@ export async function sinkhornParallel(
     plan: new Float64Array(0),
   };
   const partial = poolArray(pool, blocks * m);
-  // the cost and a go to the workers once: as views on shared memory (the pool's staging array,
-  // kept between calls: fresh memory would cost a page fault per 4 KiB), or as copies of rows
-  return withScratch(pool, [shared ? n * m : 0], async ([staged]) => {
-    const cost = shared ? staged : sub.C;
-    if (shared) cost.set(sub.C);
-    const rowsOf = (x: Float64Array, r0: number, r1: number, width: number) =>
-      shared ? x.subarray(r0 * width, r1 * width) : x.slice(r0 * width, r1 * width);
-    /** One call per worker, all at once; `done` takes each worker's answer. */
-    const onEach = (
-      name: string,
-      args: (w: number) => unknown[],
-      done?: (w: number, got: unknown) => void,
-    ) =>
-      runPieces(
-        fn,
-        pool,
-        threads,
-        async (w) => {
-          const got = await pool.callOn(w, WORK, name, args(w));
-          done?.(w, got);
-        },
-        { signal: ctl.signal },
-      );
-    /** acc = Σ_blocks Kᵀu in block order. */
-    const sumBlocks = () => {
-      const acc = st.acc;
-      acc.fill(0);
-      for (let blk = 0; blk < blocks; blk++) {
-        const o = blk * m;
-        for (let j = 0; j < m; j++) acc[j] += partial[o + j];
-      }
-    };
-    const partialOf = (w: number) => {
-      const [b0, b1] = blocksOf(w);
-      return shared ? partial.subarray(b0 * m, b1 * m) : new Float64Array((b1 - b0) * m);
-    };
-    const pass: Record<StandardPass, () => Promise<number | undefined>> = {
-      async gibbs() {
-        let zeroAt = -1;
+  const rowsOf = (x: Float64Array, r0: number, r1: number, width: number) =>
+    shared ? x.subarray(r0 * width, r1 * width) : x.slice(r0 * width, r1 * width);
+  /** One call per worker, all at once; `done` takes each worker's answer. */
+  const onEach = (
+    name: string,
+    args: (w: number) => unknown[],
+    done?: (w: number, got: unknown) => void,
+  ) =>
+    runPieces(
+      fn,
+      pool,
+      threads,
+      async (w) => {
+        const got = await pool.callOn(w, WORK, name, args(w));
+        done?.(w, got);
+      },
+      { signal: ctl.signal },
+    );
+  /** acc = Σ_blocks Kᵀu in block order. */
+  const sumBlocks = () => {
+    const acc = st.acc;
+    acc.fill(0);
+    for (let blk = 0; blk < blocks; blk++) {
+      const o = blk * m;
+      for (let j = 0; j < m; j++) acc[j] += partial[o + j];
+    }
+  };
+  const partialOf = (w: number) => {
+    const [b0, b1] = blocksOf(w);
+    return shared ? partial.subarray(b0 * m, b1 * m) : new Float64Array((b1 - b0) * m);
+  };
+  const pass: Record<StandardPass, () => Promise<number | undefined>> = {
+    async gibbs() {
+      let zeroAt = -1;
+      // the cost goes to the workers once, in this pass: as views on the pool's staging array
+      // (kept between calls: fresh memory costs a page fault per 4 KiB), or as copies of rows
+      await withScratch(pool, [shared ? n * m : 0], async ([staged]) => {
+        const cost = shared ? staged : sub.C;
+        if (shared) cost.set(sub.C);
         await onEach(
           'sinkhornOpen',
           (w) => {
@@ -170,70 +170,70 @@ export async function sinkhornParallel(
             if (z >= 0 && (zeroAt < 0 || z < zeroAt)) zeroAt = z;
           },
         );
-        return zeroAt;
-      },
-      async accumulate() {
-        await onEach(
-          'sinkhornAccumulate',
-          (w) => [id, st.u, partialOf(w)],
-          (w, got) => {
-            if (!shared) partial.set(got as Float64Array, blocksOf(w)[0] * m);
-          },
-        );
-        sumBlocks();
-        return undefined;
-      },
-      async sweep() {
-        await onEach(
-          'sinkhornSweep',
-          (w) => {
-            const [r0, r1] = [rowOf(blocksOf(w)[0]), rowOf(blocksOf(w)[1])];
-            const u = shared ? st.u.subarray(r0, r1) : new Float64Array(r1 - r0);
-            return [id, st.v, u, partialOf(w)];
-          },
-          (w, got) => {
-            if (shared) return;
-            const [u, p] = got as [Float64Array, Float64Array];
-            st.u.set(u, rowOf(blocksOf(w)[0]));
-            partial.set(p, blocksOf(w)[0] * m);
-          },
-        );
-        sumBlocks();
-        return undefined;
-      },
-      async plan() {
-        // shared pools: the workers write the plan in place and it is returned as is (a second
-        // copy into fresh memory would cost as much as the Gibbs kernel: first touch of 8·n·m bytes)
-        const target = poolArray(pool, n * m);
-        await onEach(
-          'sinkhornPlan',
-          (w) => {
-            const [r0, r1] = [rowOf(blocksOf(w)[0]), rowOf(blocksOf(w)[1])];
-            return [
-              id,
-              st.u,
-              st.v,
-              shared ? target.subarray(r0 * m, r1 * m) : new Float64Array((r1 - r0) * m),
-            ];
-          },
-          (w, got) => {
-            if (!shared) target.set(got as Float64Array, rowOf(blocksOf(w)[0]) * m);
-          },
-        );
-        st.plan = target;
-        return undefined;
-      },
-    };
-    const loop = standardLoop(sub.a, sub.b, sub.C, reg, f0, g0, ctl, st);
-    let r = loop.next();
-    try {
-      while (!r.done) r = loop.next(await pass[r.value]());
-    } finally {
-      // free the workers' blocks (a worker that failed has nothing left to free)
-      await Promise.allSettled(
-        Array.from({ length: threads }, (_, w) => pool.callOn(w, WORK, 'sinkhornClose', [id])),
+      });
+      return zeroAt;
+    },
+    async accumulate() {
+      await onEach(
+        'sinkhornAccumulate',
+        (w) => [id, st.u, partialOf(w)],
+        (w, got) => {
+          if (!shared) partial.set(got as Float64Array, blocksOf(w)[0] * m);
+        },
       );
-    }
-    return finishSinkhorn(s, r.value, undefined, options.strict);
-  });
+      sumBlocks();
+      return undefined;
+    },
+    async sweep() {
+      await onEach(
+        'sinkhornSweep',
+        (w) => {
+          const [r0, r1] = [rowOf(blocksOf(w)[0]), rowOf(blocksOf(w)[1])];
+          const u = shared ? st.u.subarray(r0, r1) : new Float64Array(r1 - r0);
+          return [id, st.v, u, partialOf(w)];
+        },
+        (w, got) => {
+          if (shared) return;
+          const [u, p] = got as [Float64Array, Float64Array];
+          st.u.set(u, rowOf(blocksOf(w)[0]));
+          partial.set(p, blocksOf(w)[0] * m);
+        },
+      );
+      sumBlocks();
+      return undefined;
+    },
+    async plan() {
+      // shared pools: the workers write the plan in place and it is returned as is (a second
+      // copy into fresh memory would cost as much as the Gibbs kernel: first touch of 8·n·m bytes)
+      const target = poolArray(pool, n * m);
+      await onEach(
+        'sinkhornPlan',
+        (w) => {
+          const [r0, r1] = [rowOf(blocksOf(w)[0]), rowOf(blocksOf(w)[1])];
+          return [
+            id,
+            st.u,
+            st.v,
+            shared ? target.subarray(r0 * m, r1 * m) : new Float64Array((r1 - r0) * m),
+          ];
+        },
+        (w, got) => {
+          if (!shared) target.set(got as Float64Array, rowOf(blocksOf(w)[0]) * m);
+        },
+      );
+      st.plan = target;
+      return undefined;
+    },
+  };
+  const loop = standardLoop(sub.a, sub.b, sub.C, reg, f0, g0, ctl, st);
+  let r = loop.next();
+  try {
+    while (!r.done) r = loop.next(await pass[r.value]());
+  } finally {
+    // free the workers' blocks (a worker that failed has nothing left to free)
+    await Promise.allSettled(
+      Array.from({ length: threads }, (_, w) => pool.callOn(w, WORK, 'sinkhornClose', [id])),
+    );
+  }
+  return finishSinkhorn(s, r.value, undefined, options.strict);
 }
